@@ -1,0 +1,139 @@
+"""The records tracker reads and writes: articles, quotes, claims and their reviews.
+
+Every record keeps its provenance: the article it came from, character spans into the article
+body (the decoded, newline-normalised text after any front matter) and the exact surface text,
+so that ``body[start:end] == surface`` can always be checked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected", "disputed")
+QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
+BLOCK_ROLES = ("title", "text")
+
+
+@dataclass(frozen=True)
+class Review:
+    """A human decision on a record; ``unreviewed`` until someone edits it."""
+
+    status: str = "unreviewed"
+    by: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """Metadata of one article; ``sha256`` is of the body, so edits to the text are detected."""
+
+    id: str
+    path: str
+    sha256: str
+    title: str | None = None
+    outlet: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of article content as a span of the body (page furniture is never a block).
+
+    A hard-wrapped paragraph is one block whose text still holds the wrapping newlines.
+    """
+
+    start: int
+    end: int
+    role: str = "text"  # "title" or "text"
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """The words naming the speaker, as written ("he", "the senator", "Rex Tillerson")."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class FoundQuote:
+    """A quotation as the extractor finds it, before it gets an id.
+
+    ``spans`` are inside the quote marks, one per quoted part (a quote split by an attribution
+    has two); ``text`` is the parts whitespace-normalised and joined by one space.
+    """
+
+    text: str
+    spans: tuple[Span, ...]
+    kind: str  # one of QUOTE_KINDS
+    speaker: str | None = None
+    speaker_mention: SpeakerMention | None = None
+    cue: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number mention found in text; offsets are relative to the text searched."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    kind: str  # count, currency, percent, year, date, age, ordinal, measure
+    unit: str | None = None
+    approximate: bool = False
+    bound: str | None = None  # ">", ">=", "<", "<=" or None
+    high: float | None = None  # upper end of a range ("10-12" -> value 10, high 12)
+
+
+@dataclass(frozen=True)
+class FoundClaim:
+    """A numeric claim in a sentence, before it gets an id. Spans are into the body."""
+
+    value: float
+    unit: str | None
+    measure: str | None  # what is counted, normalised for comparison ("killed", "troops")
+    approximate: bool
+    surface: str
+    span: Span
+    sentence: str
+    sentence_span: Span
+    kind: str = "count"
+    bound: str | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote record as stored in a claim file."""
+
+    id: str
+    text: str
+    spans: tuple[Span, ...]
+    kind: str
+    speaker: str | None = None
+    speaker_mention: SpeakerMention | None = None
+    cue: str | None = None
+    review: Review = field(default_factory=Review)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim record as stored in a claim file."""
+
+    id: str
+    value: float
+    unit: str | None
+    approximate: bool
+    surface: str
+    span: Span
+    sentence: str
+    measure: str | None = None
+    kind: str = "count"
+    bound: str | None = None
+    high: float | None = None
+    review: Review = field(default_factory=Review)

@@ -1,0 +1,85 @@
+"""Small text helpers shared by the extractors: whitespace, sentences, words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .records import Block, Span
+
+_SPACE = re.compile(r"\s+")
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm maj cpl pvt spc rep reps sen gov
+    pres supt insp det rev hon messrs no nos vs etc inc ltd corp co bros dept univ est approx
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
+    u.s u.k u.n e.u d.c a.m p.m i.e e.g al ave blvd rd calif conn fla ga ill mass mich minn
+    ore pa tenn tex va wash wis ariz colo okla ind kan neb nev ky la md mo miss ala ark del""".split()
+)
+
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
+
+
+def normalize_space(text: str) -> str:
+    """Collapse every run of whitespace (including wrapped newlines) to one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    word = text[start:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[start].isupper():
+        return True  # an initial: "Ronald W. Reagan"
+    return word in ABBREVIATIONS or word.strip(".") in ABBREVIATIONS
+
+
+def split_sentences(body: str, blocks: Sequence[Block]) -> list[Span]:
+    """Sentence spans (into ``body``) inside each content block, trimmed of outer whitespace."""
+    spans: list[Span] = []
+    for block in blocks:
+        spans.extend(_sentences_in(body, block.start, block.end))
+    return spans
+
+
+def _sentences_in(body: str, start: int, end: int) -> Iterator[Span]:
+    text = body[start:end]
+    cursor = 0
+    for match in _END.finditer(text):
+        stop = match.end()
+        if not _NEXT_START.match(text, stop):
+            continue
+        if _is_abbreviation(text, match.start()) and match.end() - match.start() == 1:
+            continue
+        span = _trim(text, cursor, stop)
+        if span:
+            yield span[0] + start, span[1] + start
+        cursor = stop
+    span = _trim(text, cursor, len(text))
+    if span:
+        yield span[0] + start, span[1] + start
+
+
+def _trim(text: str, lo: int, hi: int) -> Span | None:
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return (lo, hi) if hi > lo else None
+
+
+_WORD = re.compile(r"[\w’']+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, apostrophes kept inside words."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
