@@ -11,11 +11,13 @@ _SPACE = re.compile(r"\s+")
 
 #: Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm maj cpl pvt spc rep reps sen gov
-    pres supt insp det rev hon messrs no nos vs etc inc ltd corp co bros dept univ est approx
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun
-    u.s u.k u.n e.u d.c a.m p.m i.e e.g al ave blvd rd calif conn fla ga ill mass mich minn
-    ore pa tenn tex va wash wis ariz colo okla ind kan neb nev ky la md mo miss ala ark del""".split()
+    """
+    mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm maj cpl pvt spc rep reps sen gov
+    pres supt insp det rev hon messrs no nos vs etc inc ltd corp co bros dept univ est approx jan
+    feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun u.s u.k u.n
+    e.u d.c a.m p.m i.e e.g al ave blvd rd calif conn fla ga ill mass mich minn ore pa tenn tex va
+    wash wis ariz colo okla ind kan neb nev ky la md mo miss ala ark del
+    """.split()
 )
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.

@@ -1,0 +1,58 @@
+"""Extraction: one document in, its quote and claim records out (with stable ids).
+
+Ids come from content and position among identical content, never from counters, so an
+unchanged quote keeps its id when text is added elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+from ..ingest import Document
+from ..records import Claim, FoundClaim, FoundQuote, Quote
+from ..text import normalize_space, split_sentences
+from .claims import find_claims
+from .quotes import find_quotes
+
+__all__ = ["extract_document", "find_claims", "find_quotes"]
+
+
+def _digest(prefix: str, key: str) -> str:
+    return prefix + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
+
+
+def _ids(prefix: str, keys: Iterable[str]) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for key in keys:
+        seen[key] += 1
+        out.append(_digest(prefix, f"{key}\x00{seen[key]}"))
+    return out
+
+
+def quote_records(found: list[FoundQuote]) -> list[Quote]:
+    keys = [f"{q.kind in ('indirect',)}\x00{q.text.casefold()}" for q in found]
+    return [
+        Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
+              speaker_mention=q.speaker_mention, cue=q.cue)
+        for rid, q in zip(_ids("q", keys), found, strict=True)
+    ]
+
+
+def claim_records(found: list[FoundClaim]) -> list[Claim]:
+    keys = [f"{normalize_space(c.sentence).casefold()}\x00{c.surface}" for c in found]
+    return [
+        Claim(id=rid, value=c.value, unit=c.unit, approximate=c.approximate, surface=c.surface,
+              span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind, bound=c.bound, high=c.high)
+        for rid, c in zip(_ids("c", keys), found, strict=True)
+    ]
+
+
+def extract_document(doc: Document) -> tuple[list[Quote], list[Claim]]:
+    """All quotes and numeric claims of one document, in body order."""
+    quotes = sorted(find_quotes(doc.body, doc.blocks), key=lambda q: q.spans[0] if q.spans else (0, 0))
+    text_blocks = [b for b in doc.blocks if b.role == "text"]
+    claims = sorted(find_claims(doc.body, split_sentences(doc.body, text_blocks)), key=lambda c: c.span)
+    return quote_records(quotes), claim_records(claims)

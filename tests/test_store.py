@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.records import Article, Claim, Quote, SpeakerMention
+from tracker.store import OutputLock, file_name, write_claim_file
+from tracker.yamlio import dump, load_roundtrip, scalar
+
+ARTICLE = Article(id="a1", path="a1.txt", sha256="0" * 64, title="T", authors=("X Y",), published="2020-01-02")
+BODY = "He said “hello world” and 5 people came."
+
+
+def _quote(text: str = "hello world", speaker: str | None = "Jo Doe") -> Quote:
+    return Quote(id="q1", text=text, spans=((9, 20),), kind="direct", speaker=speaker,
+                 speaker_mention=SpeakerMention("He", (0, 2)), cue="said")
+
+
+def _claim() -> Claim:
+    return Claim(id="c1", value=5, unit="people", approximate=False, surface="5", span=(26, 27),
+                 sentence=BODY, measure="people")
+
+
+def test_claim_file_loads_with_pyyaml(tmp_path: Path) -> None:
+    path, changed = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    assert changed
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    data = yaml.safe_load(text)
+    assert data["article"]["published"] == "2020-01-02"
+    assert data["quotes"][0]["spans"] == [[9, 20]]
+    assert data["claims"][0]["value"] == 5
+
+
+def test_rerun_is_byte_stable_and_keeps_review_comments_and_speaker(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    first = path.read_text(encoding="utf-8")
+    assert write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY) == (path, False)
+    edited = first.replace("speaker: Jo Doe", "speaker: Joanna Doe  # corrected by desk").replace(
+        "review: {status: unreviewed, by: null, note: null}",
+        "review: {status: confirmed, by: ed, note: checked against tape}", 1)
+    assert edited != first
+    path.write_text(edited, encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    again = path.read_text(encoding="utf-8")
+    assert "Joanna Doe  # corrected by desk" in again
+    assert "status: confirmed, by: ed, note: checked against tape" in again
+    assert again == edited
+
+
+def test_vanished_records_are_orphaned_not_deleted(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    new_body = "Nothing quoted any more; 5 people came."
+    write_claim_file(tmp_path, ARTICLE, [], [_claim()], new_body)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["quotes"][0]["id"] == "q1" and data["quotes"][0]["orphaned"] is True
+
+
+def test_file_names_never_escape_and_never_collide() -> None:
+    names = {file_name(i) for i in ["../../etc/x", "/abs/path", "a\x00b", "a\nb", "a_b", "a/b", "ok-1"]}
+    assert len(names) == 7
+    assert all("/" not in n and "\x00" not in n and "\n" not in n and not n.startswith(".") for n in names)
+    assert file_name("ok-1") == "ok-1.yaml"
+
+
+def test_second_lock_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from tracker.errors import LockError
+
+    with OutputLock(tmp_path), pytest.raises(LockError, match="another tracker run"), OutputLock(tmp_path):
+        pass
+
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**53), max_value=2**53),
+    st.floats(allow_nan=False, allow_infinity=False), st.text(alphabet=string.printable + "“”’é—", max_size=40),
+    st.sampled_from(["yes", "no", "on", "off", "12:30", "1e3", "0x10", "~", "null", "2020-01-02", "", " x "]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=8), scalars, max_size=8))
+def test_yaml_round_trips_with_both_libraries(record: dict[str, object]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    doc = CommentedMap((scalar(k), scalar(v)) for k, v in record.items())
+    text = dump(doc)
+    assert dump(doc) == text
+    assert yaml.safe_load(text) in (record, record if record else None)
+    import io
+
+    from tracker.yamlio import make_yaml
+
+    assert dict(make_yaml().load(io.StringIO(text)) or {}) == record
+
+
+def test_unsafe_yaml_is_refused(tmp_path: Path) -> None:
+    import pytest
+
+    from tracker.errors import ClaimFileError
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n", encoding="utf-8")
+    with pytest.raises(ClaimFileError, match="anchor"):
+        load_roundtrip(bomb)
+    obj = tmp_path / "obj.yaml"
+    obj.write_text("a: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
+    with pytest.raises(ClaimFileError, match="tag"):
+        load_roundtrip(obj)

@@ -1,0 +1,5 @@
+"""``python -m tracker``."""
+
+from .cli import main
+
+main(prog_name="tracker")

@@ -1,0 +1,168 @@
+"""Article files -> documents: decoded body, metadata and content blocks.
+
+Inputs are folders or files: ``.txt``/``.md`` (optional YAML front matter) and ``.jsonl``
+collections (one article per line). A ``sources.yaml`` beside the files sets or corrects
+metadata per file. Documents are produced lazily, one at a time, so an archive of any size
+streams through in constant memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, TrackerError
+from ..records import Article, Block
+from .decode import decode_text, repair_text
+from .frontmatter import split_front_matter
+from .layout import analyse, is_dateline
+from .metadata import byline_parts, context_year, is_organisation, parse_date
+from .sources import SourceOverrides, discover
+
+__all__ = ["Document", "build_document", "iter_documents"]
+
+TEXT_SUFFIXES = (".txt", ".md")
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article ready for extraction."""
+
+    article: Article
+    body: str
+    blocks: tuple[Block, ...]
+
+
+ErrorHandler = Callable[[TrackerError], None]
+
+
+def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler) -> Iterator[Document]:
+    """Every article under ``inputs``; unreadable ones are reported to ``on_error`` and skipped."""
+    for path, overrides in discover(inputs, on_error):
+        try:
+            if path.suffix.lower() == ".jsonl":
+                yield from _iter_jsonl(path, overrides, on_error)
+            else:
+                yield _read_text_file(path, overrides)
+        except TrackerError as exc:
+            on_error(exc)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            mb = 1024 * 1024
+            raise InputError(f"file is {size // mb} MB; the limit is {MAX_FILE_BYTES // mb} MB", str(path))
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", str(path)) from None
+    except FileNotFoundError:
+        raise InputError("file not found", str(path)) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+
+
+def _read_text_file(path: Path, overrides: SourceOverrides) -> Document:
+    text = decode_text(_read_bytes(path), str(path))
+    meta, body = split_front_matter(text, str(path))
+    if not body.strip():
+        raise InputError("empty article (no text after front matter)" if meta else "empty file", str(path))
+    meta.update(overrides.for_file(path.name))
+    return build_document(path.stem, str(path), body, meta)
+
+
+def _iter_jsonl(path: Path, overrides: SourceOverrides, on_error: ErrorHandler) -> Iterator[Document]:
+    data = _read_bytes(path)
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not JSON lines", str(path))
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            yield _jsonl_document(path, number, raw, overrides)
+        except TrackerError as exc:
+            on_error(exc)
+
+
+def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverrides) -> Document:
+    where = str(path)
+    try:
+        record = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("line is not valid UTF-8", where, number) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", where, number) from None
+    if not isinstance(record, dict):
+        raise InputError("each line must be a JSON object with a \"text\" field", where, number)
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise InputError("missing \"text\" (a string) in this line", where, number)
+    if not text.strip():
+        raise InputError("empty \"text\"", where, number)
+    raw_id = record.get("id")
+    article_id = str(raw_id) if raw_id not in (None, "") else f"{path.stem}-{number}"
+    meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
+    meta.update(overrides.for_file(article_id))
+    return build_document(article_id, f"{path}:{number}", repair_text(text), meta)
+
+
+def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) -> Document:
+    """Metadata given wins; what is missing is read off the page (title, byline, date)."""
+    layout = analyse(body)
+    authors: list[str] = []
+    outlet: str | None = None
+    date_text: str | None = None
+    for byline in layout.bylines:
+        names, when = byline_parts(byline)
+        date_text = date_text or when
+        for name in names:
+            if is_organisation(name) and outlet is None:
+                outlet = name
+            elif not is_organisation(name):
+                authors.append(name)
+    if date_text is None:
+        date_text = next((h for h in layout.header_lines if is_dateline(h)), None)
+    published = _published(meta.get("published"), path)
+    if published is None and date_text:
+        day = parse_date(date_text, context_year(body))
+        published = day.isoformat() if day else None
+    given_authors = meta.get("authors")
+    if isinstance(given_authors, str):
+        given_authors = [given_authors]
+    article = Article(
+        id=article_id,
+        path=path,
+        sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
+        title=_text_or_none(meta.get("title")) or layout.title,
+        outlet=_text_or_none(meta.get("outlet")) or outlet,
+        authors=tuple(str(a) for a in given_authors) if isinstance(given_authors, list) else tuple(authors),
+        published=published,
+        url=_text_or_none(meta.get("url")),
+    )
+    return Document(article, body, layout.blocks)
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _published(value: Any, path: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if hasattr(value, "isoformat") and hasattr(value, "year"):
+        return str(value.isoformat())[:10]
+    day = parse_date(str(value))
+    if day is None:
+        raise InputError(f"published date {str(value)!r} is not a date (use YYYY-MM-DD)", path)
+    return day.isoformat()

@@ -1,0 +1,254 @@
+"""Article body -> content blocks: paragraphs re-joined, page furniture left out.
+
+Furniture is recognised by general rules about what page chrome looks like (sign-in prompts,
+comment threads, related-story lists, paywall notices, photo credits, store footers, trailers
+in another script), never by strings copied from particular sites. Offsets always refer to the
+body; a hard-wrapped paragraph is one block whose text keeps its wrapping newlines.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from ..records import Block
+
+_TERMINAL = re.compile(r"""[.?!…:;"”’')\]]\s*$""")
+_SENTENCE_END = re.compile(r"""[.?!…]["”’')\]]*\s*$""")
+_ABBREV_END = re.compile(r"\b(?:[A-Z][a-z]{0,3}|[A-Z])\.$")
+
+# A whole short line that is site chrome: accounts, comments, sharing, subscriptions.
+_CHROME_LINE = re.compile(
+    r"""^\W*(?:sign\s*(?:in|up)|log\s*(?:in|out)|register|forgot\s+password|not\s+a\s+member
+    |or\s+connect\s+using|(?:add|post)\s+(?:a\s+)?(?:new\s+)?(?:comment|contribution)
+    |comment\s+as\s+a\s+guest|your\s+email\s+(?:address\s+)?will\s+not|benefit\s+of\s+signing
+    |leave\s+a\s+(?:comment|reply)|share\s+(?:this|on)\b|follow\s+us|subscribe\b|newsletter
+    |advertisement|skip\s+to\s+(?:main\s+)?content|all\s+rights\s+reserved|copyright\b|©
+    |click\s+here|tap\s+here|page\s+size|data\s+pager|load\s+more|show\s+more|print\s+this)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A heading after which the rest of the page is not the article: comments, related links, paywall.
+_TAIL_HEADING = re.compile(
+    r"""^\W*(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reader\s+comments|what\s+you\s+say
+    |post\s+a\s+(?:new\s+)?comment|join\s+the\s+discussion|discussion|responses?
+    |related(?:\s+(?:stories|articles|coverage|content|posts|links|news))?|more\s+(?:stories|from\b.*|on\s+this)
+    |elsewhere\s+on\b.*|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like|read\s+(?:more|next)\b.*
+    |most\s+(?:popular|read|viewed)|trending(?:\s+now)?|latest\s+news|top\s+stories|data\s+pager
+    |share\s+your\s+(?:stories|story|views)\b.*|be\s+part\s+of\b.*)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Paywall and subscription notices: the article is cut off here.
+_PAYWALL = re.compile(
+    r"(?:paying\s+subscriber|subscribers?\s+only|subscribe\s+(?:now\s+)?to\s+(?:read|continue|keep)"
+    r"|to\s+(?:continue|keep)\s+reading|already\s+a\s+subscriber|this\s+(?:article|story)\s+is\s+for\s+subscribers"
+    r"|become\s+a\s+(?:paid\s+)?(?:member|subscriber)|to\s+read\s+(?:on|the\s+rest|more)!?$)",
+    re.IGNORECASE,
+)
+
+# A comment header: a short user name, a bar, and a date stamp.
+_COMMENT_HEADER = re.compile(r"^[^|\n]{0,40}\|\s*\d{1,2}/\d{1,2}/\d{2,4}\b")
+_COUNTER_LINE = re.compile(r"^\s*\|\s*.{0,30}\|\s*\(\d+\)\s*$")
+
+# Photo captions: a credit in parentheses or after "Photo:", or a licence line.
+_CAPTION = re.compile(
+    r"""(?:\((?:photo|image|picture|credit|file\s+photo|video)\b[^)]{0,120}\)\s*$
+    |\b(?:photo|photograph|image|picture|credit)s?\s*(?::|by\b)\s*[^.]{0,80}$
+    |\([A-Z][^()]{2,80}\s+for\s+(?:the\s+)?[A-Z][^()]{1,60}\)\s*$
+    |\b(?:getty\s+images|associated\s+press\s+photo|AP\s+photo|reuters/|AFP\s+via)\b[^.]{0,60}$
+    |\bCC[- ]BY(?:-SA|-ND|-NC)*\s*\d(?:\.\d)?\s*$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"""^\W*(?:(?:updated|published|posted)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?
+    (?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?
+    |\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}})
+    (?:\s*(?:,|\||at|-|–)?\s*\d{{1,2}}(?::\d{{2}}){{0,2}}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that is only a publication date and perhaps a time ("August 30 at 11:00 AM")."""
+    return len(text) <= 60 and bool(_DATELINE.match(text.strip()))
+
+
+_BYLINE = re.compile(r"^\s*(?:(?:written|edited|reported)\s+)?by\s+[A-Z]", re.IGNORECASE)
+_RENDER_TIME = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:seconds?|secs?|ms)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What ingest learns from the page shape: content blocks and the furniture lines around them."""
+
+    blocks: tuple[Block, ...]
+    bylines: tuple[str, ...]
+    title: str | None
+    header_lines: tuple[str, ...]  # furniture lines before the first text block (dates, credits)
+
+
+def split_lines(body: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in body.split("\n"):
+        lines.append(Line(pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    return lines
+
+
+def _is_wrapped(lines: list[Line]) -> bool:
+    """Hard-wrapped text: most of the prose sits in mid-length lines that stop without punctuation."""
+    texts = [ln.text.rstrip() for ln in lines]
+    total = sum(len(t) for t in texts)
+    candidates = [
+        t for i, t in enumerate(texts)
+        if len(t) >= 25 and i + 1 < len(texts) and texts[i + 1].strip()
+    ]
+    if len(candidates) < 8 or not total:
+        return False
+    in_short_lines = sum(len(t) for t in texts if len(t) <= 120) / total
+    open_ended = sum(1 for t in candidates if not _TERMINAL.search(t))
+    width = statistics.median(len(t) for t in candidates)
+    return in_short_lines >= 0.7 and open_ended / len(candidates) >= 0.6 and width <= 110
+
+
+def _script_of(text: str) -> str | None:
+    """The dominant script of the letters in ``text`` (LATIN, ARABIC, CYRILLIC, ...)."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = name.split(" ", 1)[0] if name else ""
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda s: counts[s])
+
+
+def _paragraph_groups(lines: list[Line], wrapped: bool, main_script: str | None) -> list[list[Line]]:
+    """Group lines into paragraphs: blank lines always separate; wrapped text is re-joined."""
+    groups: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        if not wrapped:
+            groups.append([line])
+            continue
+        if current and (_ends_paragraph(current, line) or _script_of(text) != main_script):
+            groups.append(current)
+            current = []
+        current.append(line)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _ends_paragraph(current: list[Line], nxt: Line) -> bool:
+    """In wrapped text, does a paragraph end before ``nxt``?"""
+    prev = current[-1].text.rstrip()
+    following = nxt.text.strip()
+    if _BYLINE.match(following) or _BYLINE.match(prev) or is_dateline(prev) or is_dateline(following):
+        return True
+    if _SENTENCE_END.search(prev) and not _ABBREV_END.search(prev):
+        return True
+    if prev.endswith(")") and following[:1].isupper():
+        return True
+    # A short line that is not the paragraph's first and stops without punctuation: a heading.
+    return len(current) > 1 and len(prev) < 40 and not _TERMINAL.search(prev) and following[:1].isupper()
+
+
+def _is_furniture(text: str, main_script: str | None) -> bool:
+    words = text.split()
+    short = len(words) <= 14
+    if short and _CHROME_LINE.match(text):
+        return True
+    if _COMMENT_HEADER.match(text) or _COUNTER_LINE.match(text) or _RENDER_TIME.match(text):
+        return True
+    if _CAPTION.search(text):
+        return True
+    script = _script_of(text)
+    return bool(main_script and script and script != main_script and len(words) >= 3)
+
+
+def analyse(body: str) -> Layout:
+    """Find the content blocks, bylines and title of an article body."""
+    lines = split_lines(body)
+    main_script = _script_of(body)
+    groups = _paragraph_groups(lines, _is_wrapped(lines), main_script)
+    paragraphs = [(g[0].start, g[-1].end, " ".join(ln.text.strip() for ln in g)) for g in groups]
+
+    # Where does the article end? At the first tail heading, comment header or paywall notice
+    # that comes after some content.
+    cut = len(paragraphs)
+    seen_prose = 0
+    for i, (_, _, text) in enumerate(paragraphs):
+        words = len(text.split())
+        if seen_prose >= 2 and (
+            (words <= 12 and _TAIL_HEADING.match(text)) or _COMMENT_HEADER.match(text) or _PAYWALL.search(text)
+        ):
+            cut = i
+            break
+        if words >= 8 and not _is_furniture(text, main_script):
+            seen_prose += 1
+    paragraphs = paragraphs[:cut]
+    # Trailing fragments with no sentence punctuation are footers ("Store", "0.1 seconds").
+    while paragraphs and len(paragraphs[-1][2].split()) <= 5 and not _SENTENCE_END.search(paragraphs[-1][2]):
+        paragraphs.pop()
+
+    blocks: list[Block] = []
+    bylines: list[str] = []
+    header: list[str] = []
+    title: str | None = None
+    seen_titles: set[str] = set()
+    for start, end, text in paragraphs:
+        if _BYLINE.match(text) and len(text.split()) <= 16:
+            bylines.append(text)
+            continue
+        if _is_furniture(text, main_script) or is_dateline(text):
+            if all(b.role == "title" for b in blocks):
+                header.append(text)
+            continue
+        key = " ".join(text.split()).casefold()
+        if key in seen_titles:
+            continue  # the headline repeated by the page template
+        start, end = _strip(body, start, end)
+        if title is None and not blocks and _looks_like_title(text):
+            title = " ".join(text.split())
+            seen_titles.add(key)
+            blocks.append(Block(start, end, "title"))
+            continue
+        if not blocks and title is None and not _SENTENCE_END.search(text) and len(text.split()) <= 4:
+            header.append(text)
+            continue
+        blocks.append(Block(start, end, "text"))
+    return Layout(tuple(blocks), tuple(bylines), title, tuple(header))
+
+
+def _looks_like_title(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 30 and len(text) <= 250 and not _BYLINE.match(text)
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end

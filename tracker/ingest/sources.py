@@ -1,0 +1,106 @@
+"""Finding article files, and the ``sources.yaml`` that sets metadata per file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, TrackerError
+
+SUFFIXES = (".txt", ".md", ".jsonl")
+SOURCES_FILE = "sources.yaml"
+_ALLOWED = ("title", "outlet", "authors", "published", "url")
+
+
+@dataclass(frozen=True)
+class SourceOverrides:
+    """Metadata per file name (or per article id for collections) from a sources.yaml."""
+
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def for_file(self, name: str) -> dict[str, Any]:
+        stem = name.rsplit(".", 1)[0]
+        return dict(self.entries.get(name) or self.entries.get(stem) or {})
+
+
+def load_overrides(folder: Path) -> SourceOverrides:
+    path = folder / SOURCES_FILE
+    if not path.is_file():
+        return SourceOverrides()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", str(path),
+                         mark.line + 1 if mark else None) from None
+    except UnicodeDecodeError:
+        raise InputError("not valid UTF-8", str(path)) from None
+    if data is None:
+        return SourceOverrides()
+    if not isinstance(data, dict):
+        raise InputError("must map file names to metadata (title, outlet, authors, published, url)", str(path), 1)
+    entries: dict[str, dict[str, Any]] = {}
+    for name, meta in data.items():
+        if not isinstance(meta, dict):
+            raise InputError(f"entry {name!r} must be a mapping", str(path))
+        unknown = sorted(set(map(str, meta)) - set(_ALLOWED))
+        if unknown:
+            raise InputError(f"entry {name!r}: unknown key {unknown[0]!r} (allowed: {', '.join(_ALLOWED)})", str(path))
+        entries[str(name)] = {str(k): v for k, v in meta.items()}
+    return SourceOverrides(entries)
+
+
+def discover(
+    inputs: Sequence[Path], on_error: Callable[[TrackerError], None]
+) -> Iterator[tuple[Path, SourceOverrides]]:
+    """Article files in a stable order, each with the overrides of its folder.
+
+    Symbolic links that lead outside the folder given are skipped with a warning: a crafted
+    input folder must not make tracker read arbitrary files.
+    """
+    cache: dict[Path, SourceOverrides] = {}
+
+    def overrides(folder: Path) -> SourceOverrides:
+        if folder not in cache:
+            try:
+                cache[folder] = load_overrides(folder)
+            except TrackerError as exc:
+                on_error(exc)
+                cache[folder] = SourceOverrides()
+        return cache[folder]
+
+    for given in inputs:
+        if not given.exists():
+            on_error(InputError("no such file or folder", str(given)))
+            continue
+        if given.is_dir():
+            root = given.resolve()
+            for path in _walk(given):
+                try:
+                    real = path.resolve()
+                except OSError:
+                    continue
+                if path.is_symlink() and not real.is_relative_to(root):
+                    on_error(InputError("symbolic link leads outside the input folder; skipped", str(path)))
+                    continue
+                yield path, overrides(path.parent)
+        elif given.suffix.lower() in SUFFIXES:
+            yield given, overrides(given.parent)
+        else:
+            kind = given.suffix or "(none)"
+            on_error(InputError(f"unsupported file type {kind!r}; use .txt, .md or .jsonl", str(given)))
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith(".") or name == SOURCES_FILE:
+                continue
+            if name.lower().endswith(SUFFIXES):
+                yield Path(dirpath) / name

@@ -1,0 +1,78 @@
+"""Normalisation for matching: quote wording, speaker names and the entities around a claim."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
+_NON_WORD = re.compile(r"[^\w\s']+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "ash-", "as-", "at-", "ar-", "an-")
+_NAME_TITLES = frozenset(
+    """
+    mr mrs ms dr prof sir president vice senator sen rep representative gov governor secretary
+    minister prime chief gen general col colonel lt sgt capt maj leader chairman spokesman
+    spokeswoman judge rev ayatollah sheikh imam king queen prince mayor ambassador director
+    """.split()
+)
+
+
+def quote_words(text: str) -> list[str]:
+    """Words of a quote for comparison: case, punctuation, brackets and ellipses ignored."""
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    text = _BRACKETED.sub(" ", text)
+    return _NON_WORD.sub(" ", text).split()
+
+
+def quote_key(text: str) -> str:
+    """One string per wording: equal keys mean a verbatim repeat."""
+    return " ".join(quote_words(text))
+
+
+def speaker_key(name: str | None) -> str | None:
+    """A key under which spelling variants of one person's name meet.
+
+    ``Qais al-Khazali``, ``Qais Khazali``, ``al-Khazali`` and ``Khazali`` all give ``khazali``:
+    the surname without Arabic article particles or titles, case-folded.
+    """
+    if not name:
+        return None
+    words = [w for w in unicodedata.normalize("NFKC", name).casefold().replace("’", "'").split()
+             if w.strip(".,") not in _NAME_TITLES]
+    if not words:
+        return None
+    last = words[-1].strip(".,'")
+    if last.endswith("'s"):
+        last = last[:-2]
+    for particle in _NAME_PARTICLES:
+        if last.startswith(particle) and len(last) > len(particle) + 1:
+            last = last[len(particle):]
+    return last or None
+
+
+_ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:(?:al|bin|ibn|de|of|the|ad)[- ])?[A-Z][\w'’.-]*)*")
+_GENERIC = frozenset(
+    """
+    the a an he she it they we i his her their this that these those there but and or in on at for
+    as to of by with from after before when while since if mr mrs ms dr
+    """.split()
+)
+
+
+def entities(sentence: str) -> set[str]:
+    """Capitalised names in a sentence, with acronyms of multi-word names ("AAH" for "Asaib Ahl al-Haq")."""
+    found: set[str] = set()
+    for match in _ENTITY.finditer(sentence):
+        words = [w.strip(".,'’") for w in match.group(0).split()]
+        words = [w for w in words if w and w.casefold() not in _GENERIC]
+        if not words:
+            continue
+        found.add(" ".join(words).casefold())
+        for word in words:
+            found.add(word.casefold())
+        if len(words) >= 2:
+            initials = "".join(w.split("-")[-1][0] for w in words if w[0].isalpha())
+            if len(initials) >= 2:
+                found.add(initials.casefold())
+    return found

@@ -1,0 +1,186 @@
+"""Quote clusters across articles: the same words recycled, trimmed or amended.
+
+Candidates come from an inverted index of word shingles, so only quotes that share a run of
+words are ever compared (no all-pairs step). Scoring uses ``rapidfuzz.fuzz.ratio`` on the
+normalised wording: unlike ``WRatio`` or ``partial_token_set_ratio`` it does not score two
+unrelated long quotes high because they share common words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .normalize import quote_key, quote_words, speaker_key
+from .union import DisjointSets
+
+SHINGLE = 4  # words per shingle used to find candidates
+MIN_LINK_WORDS = 6  # shorter quotes only join a cluster as fragments of a longer one
+LINK_RATIO = 85.0  # fuzz.ratio at which two quotes are the same quote (amended at most)
+CONTAIN_SHARE = 0.8  # share of the shorter quote's shingles found in the longer one
+MAX_POSTINGS = 200  # shingles more common than this say nothing about identity
+CLUSTERED_KINDS = ("direct", "partial", "headline")
+
+
+@dataclass(frozen=True)
+class QuoteItem:
+    """A quote as matching sees it."""
+
+    article: str
+    quote_id: str
+    text: str
+    kind: str
+    speaker: str | None
+    published: str | None
+    outlet: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Member:
+    item: QuoteItem
+    relation: str  # original | verbatim | fragment | amended
+    score: float
+
+
+@dataclass(frozen=True)
+class QuoteCluster:
+    id: str
+    speaker: str | None
+    canonical: str
+    members: tuple[Member, ...]
+
+    @property
+    def first(self) -> QuoteItem:
+        return self.members[0].item
+
+
+def _order(item: QuoteItem) -> tuple[bool, str, str, int]:
+    return (item.published is None, item.published or "", item.article, item.position)
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    if len(words) < SHINGLE:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _contains(long_words: list[str], short_words: list[str]) -> bool:
+    n = len(short_words)
+    if n == 0 or n > len(long_words):
+        return False
+    first = short_words[0]
+    return any(long_words[i] == first and long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1))
+
+
+def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] = (),
+                   different: Sequence[tuple[str, str]] = ()) -> list[QuoteCluster]:
+    """Every quote in exactly one cluster (singletons included), clusters oldest first.
+
+    ``same``/``different`` are reviewer decisions as pairs of "article/quote_id" keys.
+    """
+    words = [quote_words(it.text) for it in items]
+    keys = [quote_key(it.text) for it in items]
+    sets = DisjointSets(len(items))
+    eligible = [it.kind in CLUSTERED_KINDS for it in items]
+    blocked = {frozenset(p) for p in different}
+
+    def ref(i: int) -> str:
+        return f"{items[i].article}/{items[i].quote_id}"
+
+    def allowed(i: int, j: int) -> bool:
+        return frozenset((ref(i), ref(j))) not in blocked
+
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    long_ids = [i for i in range(len(items)) if eligible[i] and len(words[i]) >= MIN_LINK_WORDS]
+    shingles = {i: _shingles(words[i]) for i in long_ids}
+    for i in long_ids:
+        for sh in shingles[i]:
+            index[sh].append(i)
+    for i in long_ids:
+        counts: dict[int, int] = defaultdict(int)
+        for sh in shingles[i]:
+            postings = index[sh]
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for j in postings:
+                if j > i:
+                    counts[j] += 1
+        for j, shared in counts.items():
+            smaller = min(len(shingles[i]), len(shingles[j])) or 1
+            same_words = keys[i] == keys[j]
+            ratio = fuzz.ratio(keys[i], keys[j])
+            if (same_words or ratio >= LINK_RATIO or shared / smaller >= CONTAIN_SHARE) and allowed(i, j):
+                sets.union(i, j)
+
+    # Fragments: short quotes attach to one longer quote that contains their words.
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i in long_ids:
+        for w in set(words[i]):
+            by_first[w].append(i)
+    for i, item in enumerate(items):
+        if not eligible[i] or len(words[i]) >= MIN_LINK_WORDS or len(words[i]) < 2:
+            continue
+        postings = by_first.get(words[i][0], [])
+        if len(postings) > 50_000:
+            continue
+        hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j)]
+        if not hosts:
+            continue
+        spk = speaker_key(item.speaker)
+        hosts.sort(key=lambda j: (
+            spk is not None and speaker_key(items[j].speaker) not in (spk, None),
+            items[j].article != item.article,
+            _order(items[j]),
+        ))
+        sets.union(i, hosts[0])
+
+    index_of = {ref(i): i for i in range(len(items))}
+    for a, b in same:
+        if a in index_of and b in index_of:
+            sets.union(index_of[a], index_of[b])
+
+    clusters = [_build(items, words, keys, group) for group in sets.groups()]
+    clusters.sort(key=lambda c: _order(c.first))
+    return clusters
+
+
+def _build(items: Sequence[QuoteItem], words: list[list[str]], keys: list[str], group: list[int]) -> QuoteCluster:
+    group = sorted(group, key=lambda i: _order(items[i]))
+    first_article = items[group[0]].article
+    # The original: the longest quote of the earliest article (a fragment may precede it there).
+    original = max((i for i in group if items[i].article == first_article), key=lambda i: (len(words[i]), -i))
+    ordered = [original] + [i for i in group if i != original]
+    members = []
+    for i in ordered:
+        if i == original:
+            relation, score = "original", 100.0
+        else:
+            score = round(fuzz.ratio(keys[i], keys[original]), 1)
+            if keys[i] == keys[original]:
+                relation = "verbatim"
+            elif len(words[i]) < len(words[original]) and _contains(words[original], words[i]):
+                relation = "fragment"
+            else:
+                relation = "amended"
+        members.append(Member(items[i], relation, score))
+    members.sort(key=lambda m: (m.relation != "original", _order(m.item)))
+    speaker = _cluster_speaker([items[i] for i in group])
+    cid = f"qc-{items[original].article}-{items[original].quote_id}"
+    return QuoteCluster(cid, speaker, items[original].text, tuple(members))
+
+
+def _cluster_speaker(members: list[QuoteItem]) -> str | None:
+    """The fullest spelling of the most common speaker among the members."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        key = speaker_key(m.speaker)
+        if key and m.speaker:
+            by_key[key].append(m.speaker)
+    if not by_key:
+        return None
+    names = max(by_key.values(), key=len)
+    return max(names, key=lambda n: (len(n.split()), len(n)))

@@ -1,0 +1,80 @@
+"""The extract job: article files in, one claim file per article out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import TrackerError
+from .extract import extract_document
+from .ingest import iter_documents
+from .store import OutputLock, file_name, write_claim_file
+
+
+@dataclass
+class ExtractSummary:
+    """What a run did, for the CLI's summary line and exit code."""
+
+    articles: int = 0
+    quotes: int = 0
+    claims: int = 0
+    written: int = 0
+    unchanged: int = 0
+    problems: list[TrackerError] = field(default_factory=list)
+
+
+class FailFast(Exception):
+    """Raised inside a run to stop at the first problem (``--fail-fast``)."""
+
+
+def extract_paths(
+    inputs: Sequence[Path],
+    out_dir: Path,
+    *,
+    fail_fast: bool = False,
+    on_problem: Callable[[TrackerError], None] | None = None,
+    on_article: Callable[[str], None] | None = None,
+) -> ExtractSummary:
+    """Extract every article under ``inputs`` into ``out_dir`` (one YAML file per article).
+
+    Problems with single inputs are collected (and reported through ``on_problem``) while the
+    rest of the run continues, unless ``fail_fast`` is set.
+    """
+    summary = ExtractSummary()
+
+    def problem(exc: TrackerError) -> None:
+        summary.problems.append(exc)
+        if on_problem is not None:
+            on_problem(exc)
+        if fail_fast:
+            raise FailFast
+
+    names: dict[str, str] = {}
+    with OutputLock(out_dir):
+        try:
+            for doc in iter_documents(inputs, problem):
+                name = file_name(doc.article.id)
+                if name in names:
+                    problem(TrackerError(f"article id {doc.article.id!r} repeats one from {names[name]}; skipped",
+                                         doc.article.path))
+                    continue
+                names[name] = doc.article.path
+                quotes, claims = extract_document(doc)
+                try:
+                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body)
+                except TrackerError as exc:
+                    problem(exc)
+                    continue
+                summary.articles += 1
+                summary.quotes += len(quotes)
+                summary.claims += len(claims)
+                if changed:
+                    summary.written += 1
+                else:
+                    summary.unchanged += 1
+                if on_article is not None:
+                    on_article(doc.article.id)
+        except FailFast:
+            pass
+    return summary
