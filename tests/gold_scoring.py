@@ -46,7 +46,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -741,7 +741,45 @@ def parse_report(data: Mapping[str, Any]) -> tuple[list[PredCluster], list[PredG
     return clusters, groups
 
 
+def resolve_articles(
+    clusters: Sequence[PredCluster],
+    groups: Sequence[PredGroup],
+    quotes: Sequence[PredQuote],
+    claims: Sequence[PredClaim],
+) -> tuple[list[PredCluster], list[PredGroup]]:
+    """Name report members by the article ids of the claim files.
+
+    A member whose ``article`` is not a known id gets the article of its ``quote_id`` /
+    ``claim_id`` in the claim files, else the file stem of what it names (a path).
+    """
+    known = {q.article for q in quotes} | {c.article for c in claims}
+    quote_article = {q.id: q.article for q in quotes}
+    claim_article = {c.id: c.article for c in claims}
+
+    def fix(article: str, record_id: str | None, by_id: Mapping[str, str]) -> str:
+        if article in known:
+            return article
+        if record_id is not None and record_id in by_id:
+            return by_id[record_id]
+        stem = Path(article).stem
+        return stem if stem in known else article
+
+    fixed_clusters = [
+        replace(
+            c, members=tuple(replace(m, article=fix(m.article, m.quote_id, quote_article)) for m in c.members)
+        )
+        for c in clusters
+    ]
+    fixed_groups = [
+        replace(g, values=tuple(replace(v, article=fix(v.article, v.id, claim_article)) for v in g.values))
+        for g in groups
+    ]
+    return fixed_clusters, fixed_groups
+
+
 def score_output(gold: Gold, claim_dir: Path, report_json: str) -> Scores:
+    """Score a directory of claim files and the JSON report made from it."""
     quotes, claims = load_claim_dir(claim_dir)
     clusters, groups = parse_report(json.loads(report_json))
+    clusters, groups = resolve_articles(clusters, groups, quotes, claims)
     return score(gold, quotes, claims, clusters, groups)

@@ -24,6 +24,7 @@ from gold_scoring import (
     parse_claim_file,
     parse_gold,
     parse_report,
+    resolve_articles,
     score,
     score_claims,
     score_clusters,
@@ -505,6 +506,19 @@ def test_readers_follow_the_output_contract(tmp_path: Path) -> None:
     s = score_output(gold, tmp_path, json.dumps(report))
     assert (s.quotes.precision, s.quotes.recall, s.quotes.speaker_accuracy) == (0.5, 1.0, 1.0)
     assert (s.claims.precision, s.claims.recall) == (1.0, 1.0)
+
+
+def test_report_members_are_named_by_claim_file_ids() -> None:
+    quotes = [pq("a1-q2", "dark night")]
+    claims = [pc("a1-c1", 5200, "5,200")]
+    clusters = [PredCluster("k", (PredClusterMember("Some Title", "dark night", "a1-q2"),))]
+    groups = [
+        PredGroup("g", "conflict", (pc("a1-c1", 5200, "5,200", article="seeds/a1.txt"),)),
+        PredGroup("h", "conflict", (pc("zz", 5200, "5,200", article="elsewhere"),)),
+    ]
+    fixed_clusters, fixed_groups = resolve_articles(clusters, groups, quotes, claims)
+    assert fixed_clusters[0].members[0].article == A
+    assert [g.values[0].article for g in fixed_groups] == [A, "elsewhere"]
 
 
 def test_parse_gold_rejects_bad_shapes() -> None:
