@@ -32,7 +32,9 @@ Matching rules (documented here once, used everywhere):
   an optional gold item (a date's day, a relative time), are neutral; everything else unmatched
   is a false positive. Approximate agreement is over the matched pairs.
 * Clusters: a gold cluster is found when one predicted cluster has, for every gold member, a
-  member of the same article whose text overlaps the gold quote's text by at least 0.5.
+  member of the same article whose text overlaps the gold quote's text by at least 0.5 (its
+  speaker and first-seen article are reported, not required). Report members are named by the
+  article ids of the claim files (through ``quote_id``/``claim_id`` when needed).
   Groups: a gold group is found when one predicted group has the expected status and, for every
   gold member, a value of the same article matching the gold claim by the claim rule above.
 * An empty denominator gives 1.0 (nothing to get wrong).
@@ -161,6 +163,8 @@ class PredClusterMember:
 class PredCluster:
     id: str
     members: tuple[PredClusterMember, ...]
+    speaker: str | None = None
+    first_seen: str | None = None  # article id
 
 
 @dataclass(frozen=True)
@@ -487,16 +491,26 @@ def cluster_has(cluster: PredCluster, article: str, text: str) -> bool:
 
 
 def score_clusters(gold: Gold, predicted: Sequence[PredCluster]) -> list[SetResult]:
+    """Found = one predicted cluster holds every member; speaker and first_seen are only reported."""
     results: list[SetResult] = []
     for gc in gold.clusters:
         texts = [(ref.article, gold.quote(ref).text) for ref in gc.members]
-        best: tuple[int, str | None] = (-1, None)
+        best: tuple[int, PredCluster | None] = (-1, None)
         for pc in predicted:
             hits = sum(1 for article, text in texts if cluster_has(pc, article, text))
             if hits > best[0]:
-                best = (hits, pc.id)
-        hits = max(best[0], 0)
-        results.append(SetResult(gc.id, hits == len(texts), best[1], hits, len(texts)))
+                best = (hits, pc)
+        hits, found_cluster = max(best[0], 0), best[1]
+        detail = "no predicted cluster"
+        if found_cluster is not None:
+            notes = [f"speaker {found_cluster.speaker!r}", f"first seen {found_cluster.first_seen!r}"]
+            if speaker_key(found_cluster.speaker) != speaker_key(gc.speaker):
+                notes[0] += f" (expected {gc.speaker!r})"
+            if gc.first_seen is not None and found_cluster.first_seen != gc.first_seen:
+                notes[1] += f" (expected {gc.first_seen!r})"
+            detail = ", ".join(notes)
+        best_id = found_cluster.id if found_cluster is not None else None
+        results.append(SetResult(gc.id, hits == len(texts), best_id, hits, len(texts), detail))
     return results
 
 
@@ -558,7 +572,8 @@ def format_scores(s: Scores) -> str:
         f"  approximate {c.approximate_agreement:.3f}  neutral {c.neutral}",
     ]
     for r in s.clusters:
-        lines.append(f"cluster  {r.id}: {'found' if r.found else 'MISSING'} ({r.members_found}/{r.members})")
+        state = "found" if r.found else "MISSING"
+        lines.append(f"cluster  {r.id}: {state} ({r.members_found}/{r.members}, {r.detail})")
     for r in s.groups:
         state = "found" if r.found else "MISSING"
         lines.append(f"group    {r.id}: {state} ({r.members_found}/{r.members}, {r.detail})")
@@ -714,11 +729,19 @@ def load_claim_dir(directory: Path) -> tuple[list[PredQuote], list[PredClaim]]:
     return quotes, claims
 
 
+def _first_seen_article(first_seen: Any) -> str | None:
+    if isinstance(first_seen, Mapping) and first_seen.get("article") is not None:
+        return str(first_seen["article"])
+    return None
+
+
 def parse_report(data: Mapping[str, Any]) -> tuple[list[PredCluster], list[PredGroup]]:
     """Quote clusters and claim groups of ``tracker report --format json``."""
     clusters = [
         PredCluster(
             id=str(c.get("id", "")),
+            speaker=None if c.get("speaker") is None else str(c["speaker"]),
+            first_seen=_first_seen_article(c.get("first_seen")),
             members=tuple(
                 PredClusterMember(
                     article=str(m.get("article", "")),
@@ -766,7 +789,9 @@ def resolve_articles(
 
     fixed_clusters = [
         replace(
-            c, members=tuple(replace(m, article=fix(m.article, m.quote_id, quote_article)) for m in c.members)
+            c,
+            members=tuple(replace(m, article=fix(m.article, m.quote_id, quote_article)) for m in c.members),
+            first_seen=None if c.first_seen is None else fix(c.first_seen, None, {}),
         )
         for c in clusters
     ]

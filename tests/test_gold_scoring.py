@@ -342,6 +342,8 @@ def _gold_with_sets() -> Gold:
             "clusters": [
                 {
                     "id": "dark",
+                    "speaker": "Qais al-Khazali",
+                    "first_seen": A,
                     "members": [
                         {"article": A, "quote": "full"},
                         {"article": B, "quote": "full"},
@@ -369,6 +371,9 @@ def test_cluster_found_only_when_one_cluster_holds_every_member() -> None:
     apart = [PredCluster("k1", (full_a, full_b)), PredCluster("k2", (frag_a,))]
     wrong_article = [PredCluster("k1", (full_a, PredClusterMember(A, full_b.text), frag_a))]
     assert score_clusters(gold, together)[0].found
+    named = [PredCluster("k1", (full_a, full_b, frag_a), speaker="Al-Khazali", first_seen=B)]
+    r = score_clusters(gold, named)[0]
+    assert r.found and r.detail == f"speaker 'Al-Khazali', first seen {B!r} (expected {A!r})"
     r = score_clusters(gold, apart)[0]
     assert not r.found and (r.best, r.members_found, r.members) == ("k1", 2, 3)
     assert not score_clusters(gold, wrong_article)[0].found
@@ -481,6 +486,7 @@ def test_readers_follow_the_output_contract(tmp_path: Path) -> None:
     }
     clusters, groups = parse_report(report)
     assert clusters[0].members[0].text == "dark night"
+    assert (clusters[0].speaker, clusters[0].first_seen) == ("Qais al-Khazali", A)
     assert groups[0].values[0].id == "a1-c1" and groups[0].values[0].article == A
     gold = parse_gold(
         {
@@ -511,13 +517,14 @@ def test_readers_follow_the_output_contract(tmp_path: Path) -> None:
 def test_report_members_are_named_by_claim_file_ids() -> None:
     quotes = [pq("a1-q2", "dark night")]
     claims = [pc("a1-c1", 5200, "5,200")]
-    clusters = [PredCluster("k", (PredClusterMember("Some Title", "dark night", "a1-q2"),))]
+    member = PredClusterMember("Some Title", "dark night", "a1-q2")
+    clusters = [PredCluster("k", (member,), first_seen="x/a1.txt")]
     groups = [
         PredGroup("g", "conflict", (pc("a1-c1", 5200, "5,200", article="seeds/a1.txt"),)),
         PredGroup("h", "conflict", (pc("zz", 5200, "5,200", article="elsewhere"),)),
     ]
     fixed_clusters, fixed_groups = resolve_articles(clusters, groups, quotes, claims)
-    assert fixed_clusters[0].members[0].article == A
+    assert fixed_clusters[0].members[0].article == A and fixed_clusters[0].first_seen == A
     assert [g.values[0].article for g in fixed_groups] == [A, "elsewhere"]
 
 
