@@ -93,3 +93,16 @@ def test_check_reports_problems_with_file_line_and_rule(runner: CliRunner, tmp_p
 
 def test_terminal_output_strips_escape_sequences() -> None:
     assert safe("ok\x1b[31mred\x07") == "ok[31mred"
+
+
+def test_repeated_article_ids_in_a_collection(runner: CliRunner, tmp_path: Path) -> None:
+    same = tmp_path / "same.jsonl"
+    same.write_text('{"id": "a", "text": "One text."}\n{"id": "a", "text": "One text."}\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(same), "--out", str(tmp_path / "o1")])
+    assert result.exit_code == 0
+    assert f"Warning: {same}:2: article 'a' repeats {same}:1 word for word; skipped" in result.output
+    clash = tmp_path / "clash.jsonl"
+    clash.write_text('{"id": "a", "text": "One text."}\n{"id": "a", "text": "Another."}\n', encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(clash), "--out", str(tmp_path / "o2")])
+    assert result.exit_code == 1
+    assert f"Error: {clash}:2: article id 'a' is already used by {clash}:1" in result.output

@@ -87,7 +87,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) 
     from .pipeline import extract_paths
 
     summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
-                            on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet))
+                            on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
+                            on_warning=lambda exc: _warn(f"Warning: {exc}"))
     if not quiet:
         click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
                    f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")

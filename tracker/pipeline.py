@@ -10,6 +10,7 @@ from .errors import TrackerError
 from .extract import extract_document
 from .ingest import iter_documents
 from .store import OutputLock, file_name, write_claim_file
+from .yamlio import fsync_dir
 
 
 @dataclass
@@ -22,6 +23,7 @@ class ExtractSummary:
     written: int = 0
     unchanged: int = 0
     problems: list[TrackerError] = field(default_factory=list)
+    warnings: list[TrackerError] = field(default_factory=list)
 
 
 class FailFast(Exception):
@@ -35,6 +37,7 @@ def extract_paths(
     fail_fast: bool = False,
     on_problem: Callable[[TrackerError], None] | None = None,
     on_article: Callable[[str], None] | None = None,
+    on_warning: Callable[[TrackerError], None] | None = None,
 ) -> ExtractSummary:
     """Extract every article under ``inputs`` into ``out_dir`` (one YAML file per article).
 
@@ -50,19 +53,29 @@ def extract_paths(
         if fail_fast:
             raise FailFast
 
-    names: dict[str, str] = {}
+    def warning(exc: TrackerError) -> None:
+        summary.warnings.append(exc)
+        if on_warning is not None:
+            on_warning(exc)
+
+    names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
     with OutputLock(out_dir):
         try:
             for doc in iter_documents(inputs, problem):
                 name = file_name(doc.article.id)
                 if name in names:
-                    problem(TrackerError(f"article id {doc.article.id!r} repeats one from {names[name]}; skipped",
-                                         doc.article.path))
+                    first, digest = names[name]
+                    if digest == doc.article.sha256:
+                        warning(TrackerError(f"article {doc.article.id!r} repeats {first} word for word; skipped",
+                                             doc.article.path))
+                    else:
+                        problem(TrackerError(f"article id {doc.article.id!r} is already used by {first} for "
+                                             "another text; give it a unique id", doc.article.path))
                     continue
-                names[name] = doc.article.path
+                names[name] = (doc.article.path, doc.article.sha256)
                 quotes, claims = extract_document(doc)
                 try:
-                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body)
+                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body, sync_dir=False)
                 except TrackerError as exc:
                     problem(exc)
                     continue
@@ -77,4 +90,6 @@ def extract_paths(
                     on_article(doc.article.id)
         except FailFast:
             pass
+        finally:
+            fsync_dir(out_dir)  # once per run: renames of all files written become durable together
     return summary

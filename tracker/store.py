@@ -198,7 +198,8 @@ def build_document(
 
 
 def write_claim_file(
-    out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str
+    out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str,
+    sync_dir: bool = True,
 ) -> tuple[Path, bool]:
     """Write (or merge into) the article's claim file. Returns (path, changed)."""
     path = out_dir / file_name(article.id)
@@ -213,7 +214,7 @@ def write_claim_file(
     text = dump(doc, header="" if existing is not None else SCHEMA_HEADER)
     if existing is not None and not text.startswith(SCHEMA_HEADER):
         text = SCHEMA_HEADER + text
-    return path, atomic_write(path, text)
+    return path, atomic_write(path, text, sync_dir=sync_dir)
 
 
 def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:

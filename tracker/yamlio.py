@@ -172,10 +172,11 @@ def flow_map(pairs: dict[str, Any]) -> CommentedMap:
     return mapping
 
 
-def atomic_write(path: Path, text: str) -> bool:
+def atomic_write(path: Path, text: str, sync_dir: bool = True) -> bool:
     """Write ``text`` to ``path`` all at once (temp file, fsync, rename). Returns False if unchanged.
 
     A reader, or a crash at any moment, sees either the old file or the new one, never a mix.
+    With ``sync_dir=False`` the caller syncs the folder once after a batch of writes.
     """
     data = text.encode("utf-8")
     try:
@@ -195,11 +196,12 @@ def atomic_write(path: Path, text: str) -> bool:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
     return True
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

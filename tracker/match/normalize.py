@@ -64,7 +64,7 @@ def entities(sentence: str) -> set[str]:
     """Capitalised names in a sentence, with acronyms of multi-word names ("AAH" for "Asaib Ahl al-Haq")."""
     found: set[str] = set()
     for match in _ENTITY.finditer(sentence):
-        words = [w.strip(".,'’") for w in match.group(0).split()]
+        words = [w.strip(".,'’-") for w in match.group(0).split()]
         words = [w for w in words if w and w.casefold() not in _GENERIC]
         if not words:
             continue
@@ -72,7 +72,7 @@ def entities(sentence: str) -> set[str]:
         for word in words:
             found.add(word.casefold())
         if len(words) >= 2:
-            initials = "".join(w.split("-")[-1][0] for w in words if w[0].isalpha())
+            initials = "".join(part[0] for part in (w.split("-")[-1] for w in words) if part[:1].isalpha())
             if len(initials) >= 2:
                 found.add(initials.casefold())
     return found
