@@ -19,6 +19,7 @@ import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
+from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import ClaimFileError
@@ -34,6 +35,8 @@ def make_yaml() -> YAML:
     rt.allow_unicode = True
     rt.preserve_quotes = True  # a re-run must not re-quote what it wrote
     rt.representer.add_representer(float, _represent_float)
+    # Floats read back from a file re-dump through the same spelling (ruamel's own rounds digits).
+    rt.representer.add_representer(ScalarFloat, _represent_float)
     return rt
 
 
@@ -44,7 +47,7 @@ def _represent_float(representer: Any, value: float) -> Any:
     elif math.isinf(value):
         text = ".inf" if value > 0 else "-.inf"
     else:
-        text = repr(value)
+        text = repr(float(value))
         if "e" in text:
             mantissa, exponent = text.split("e")
             if "." not in mantissa:
