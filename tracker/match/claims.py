@@ -1,11 +1,13 @@
 """Claim groups: the same numeric claim reported by different articles.
 
 Claims are blocked by what they count (``measure``) and kind, then paired only through an
-inverted index of the specific words and names around the number, so a 100,000-article archive
-never compares all pairs. Two claims join when their sentences (number masked) share enough
-context and names, their values are of the same order, and their articles are close enough in
-time for the kind of figure. Different events with the same figure stay apart because they
-share neither names nor context.
+inverted index of the words and names around the number, so a 100,000-article archive never
+compares all pairs. Two claims join when
+- their sentences, with the number masked, share enough context;
+- their articles share specific names (people, places, organisations that few articles of
+  the corpus mention), which keeps two shootings with the same toll in one city apart;
+- their values are of the same order (a figure reported twice is not off by a factor of three);
+- articles far apart in time share even more, since a new event often repeats an old figure.
 """
 
 from __future__ import annotations
@@ -13,26 +15,30 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .normalize import entities
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
-LINK_SCORE = 0.34
+SENTENCE_MIN = 0.2  # least context overlap of the two sentences (number masked)
+ARTICLE_MIN = 0.15  # least overlap of the articles' specific names
+LINK_SCORE = 0.3
+FAR_APART_DAYS = 45  # beyond this, articles must share many more names
+FAR_ARTICLE_MIN = 0.4
+SMALL_CORPUS = 50  # below this many articles every name counts as specific
+COMMON_SHARE = 0.02  # names in more than this share of a large corpus are not specific
 EVENT_MEASURES = frozenset({"killed", "injured", "wounded", "arrested", "missing", "shot", "victims", "dead"})
-EVENT_WINDOW_DAYS = 21  # articles further apart report different incidents of an event count
 
 _STOP = frozenset(
     """
-    a an the of to in on at for by with from and or but as is are was were be been being has have
-    had that this these those it its their his her he she they them we our you your i not no than
-    then there which who whom what when where while also into over after before about said says say
-    more less most some around nearly almost about up down out all any each other such only just now
-    new would could will can may might should must do does did per cent percent year years month
-    months day days week weeks
+    a an the of to in on at for by with from and or but as is are was were be been being has have had
+    that this these those it its their his her he she they them we our you your i not no than then there
+    which who whom what when where while also into over after before about said says say more less most
+    some around nearly almost up down out all any each other such only just now new would could will can
+    may might should must do does did per cent percent year years month months day days week weeks
     """.split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -94,30 +100,41 @@ def _same_order(a: ClaimItem, b: ClaimItem) -> bool:
     return lo > 0 and hi / lo <= 2.0
 
 
-def _block(item: ClaimItem) -> tuple[str, str] | None:
-    if not item.measure:
-        return None
-    return (item.kind, item.measure)
+def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each article's names less those too common in the corpus to tell events apart."""
+    total = len(article_names)
+    if total < SMALL_CORPUS:
+        return dict(article_names)
+    df: Counter[str] = Counter(n for names in article_names.values() for n in names)
+    limit = max(3, int(COMMON_SHARE * total))
+    return {a: frozenset(n for n in names if df[n] <= limit) for a, names in article_names.items()}
 
 
-def group_claims(items: Sequence[ClaimItem], same: Sequence[tuple[str, str]] = (),
+def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozenset[str]] | None = None,
+                 same: Sequence[tuple[str, str]] = (),
                  different: Sequence[tuple[str, str]] = ()) -> list[ClaimGroup]:
-    """Groups spanning two or more articles, each with the claims that report one figure."""
+    """Groups spanning two or more articles, each with the claims that report one figure.
+
+    ``article_names`` maps each article to the names it mentions (see ``normalize.entities``);
+    ``same``/``different`` are reviewer decisions as pairs of "article/claim_id" refs.
+    """
+    names = specific_names(article_names or {})
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        key = _block(item)
-        if key is not None:
-            blocks[key].append(i)
+        if item.measure:
+            blocks[(item.kind, item.measure)].append(i)
     sets = DisjointSets(len(items))
     blocked = {frozenset(p) for p in different}
 
     def ref(i: int) -> str:
         return f"{items[i].article}/{items[i].claim_id}"
 
+    def allowed(i: int, j: int) -> bool:
+        return frozenset((ref(i), ref(j))) not in blocked
+
     for members in blocks.values():
-        if len(members) < 2:
-            continue
-        _link_block(items, members, sets, blocked, ref)
+        if len(members) > 1:
+            _link_block(items, members, sets, allowed, names)
     index_of = {ref(i): i for i in range(len(items))}
     for a, b in same:
         if a in index_of and b in index_of:
@@ -136,45 +153,48 @@ def group_claims(items: Sequence[ClaimItem], same: Sequence[tuple[str, str]] = (
 
 
 def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSets,
-                blocked: set[frozenset[str]], ref: object) -> None:
+                allowed: Callable[[int, int], bool], names: Mapping[str, frozenset[str]]) -> None:
     contexts = {i: context_words(items[i]) for i in members}
-    names = {i: entities(items[i].sentence.replace(items[i].surface, " ")) for i in members}
+    sentence_names = {i: entities(items[i].sentence.replace(items[i].surface, " ")) for i in members}
+    keys = {i: contexts[i] | {f"@{n}" for n in sentence_names[i]} for i in members}
     index: dict[str, list[int]] = defaultdict(list)
     for i in members:
-        for word in contexts[i] | {f"@{n}" for n in names[i]}:
+        for word in keys[i]:
             index[word].append(i)
     for i in members:
-        shared: dict[int, int] = defaultdict(int)
-        for word in contexts[i] | {f"@{n}" for n in names[i]}:
+        candidates: set[int] = set()
+        for word in keys[i]:
             postings = index[word]
-            if len(postings) > MAX_POSTINGS:
-                continue
-            for j in postings:
-                if j > i:
-                    shared[j] += 1
-        for j in shared:
+            if len(postings) <= MAX_POSTINGS:
+                candidates.update(j for j in postings if j > i)
+        for j in candidates:
             a, b = items[i], items[j]
-            if a.article == b.article or not _same_order(a, b):
+            if a.article == b.article or not _same_order(a, b) or not allowed(i, j):
                 continue
-            if callable(ref) and frozenset((ref(i), ref(j))) in blocked:
-                continue
-            if _score(a, b, contexts[i], contexts[j], names[i], names[j]) >= LINK_SCORE:
+            score = _score(a, b, contexts[i], contexts[j], sentence_names[i], sentence_names[j],
+                           names.get(a.article), names.get(b.article))
+            if score >= LINK_SCORE:
                 sets.union(i, j)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+def _overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Shared share of the smaller set: a short sentence inside a long one still counts."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
-def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str], nb: set[str]) -> float:
-    """How likely two claims report the same figure: context and names, discounted by time apart."""
-    overlap = len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
-    name_overlap = _jaccard(na, nb)
-    if na and nb and not (na & nb):
-        return 0.0  # both name who/where, and no name is shared: different events
-    score = 0.6 * overlap + 0.4 * name_overlap
-    if a.measure in EVENT_MEASURES:
-        da, db = _date(a.published), _date(b.published)
-        if da and db and abs((da - db).days) > EVENT_WINDOW_DAYS:
+def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str], nb: set[str],
+           article_a: frozenset[str] | None, article_b: frozenset[str] | None) -> float:
+    """How likely two claims report the same figure; 0 when a hard condition fails."""
+    sentence = len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
+    if sentence < SENTENCE_MIN:
+        return 0.0
+    if na and nb and not (na & nb) and len(na) + len(nb) >= 3:
+        return 0.0  # both sentences name who or where, and no name is shared: different events
+    article = _overlap(article_a or frozenset(), article_b or frozenset())
+    if article_a is not None and article_b is not None:
+        if article < ARTICLE_MIN:
             return 0.0
-    return score
+        da, db = _date(a.published), _date(b.published)
+        if da and db and abs((da - db).days) > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
+            return 0.0
+    return 0.6 * sentence + 0.4 * max(article, _overlap(na, nb))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..analyze import judge
 from ..match.claims import ClaimItem, group_claims
+from ..match.normalize import entities
 from ..match.quotes import QuoteItem, cluster_quotes
 from ..store import ClaimFile, iter_claim_files
 
@@ -42,6 +43,20 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value)
+
+
+def article_names(files: Iterable[ClaimFile]) -> dict[str, frozenset[str]]:
+    """The names each article mentions, as far as its claim file shows them (title, claim
+    sentences, quotes and speakers): what tells one event's coverage from another's."""
+    out: dict[str, frozenset[str]] = {}
+    for cf in files:
+        names: set[str] = set(entities(str(cf.article.get("title") or "")))
+        for claim in cf.claims:
+            names |= entities(str(claim.get("sentence") or ""))
+        for quote in cf.quotes:
+            names |= entities(str(quote.get("speaker") or ""))
+        out[str(cf.article.get("id"))] = frozenset(names)
+    return out
 
 
 def build_report(folder: Path) -> Report:
@@ -79,7 +94,8 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
                               _pairs(files, "quotes", "different_from"))
     resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
                 for cf in files for c in cf.claims if _review(c).get("resolved")}
-    groups = group_claims(claim_items, _pairs(files, "claims", "same_as"), _pairs(files, "claims", "different_from"))
+    groups = group_claims(claim_items, article_names(files), _pairs(files, "claims", "same_as"),
+                          _pairs(files, "claims", "different_from"))
 
     quote_clusters: list[dict[str, Any]] = []
     for cl in clusters:
