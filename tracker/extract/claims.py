@@ -1,0 +1,217 @@
+"""Numeric claims: one per number mention in a sentence, with what is counted.
+
+``find_claims`` turns the quantities of each sentence into :class:`FoundClaim` records: the unit
+as written (currency code, ``%``, the counted noun phrase or measurement unit) and a ``measure``
+normalised for comparison across outlets (lemmatised head noun; killing and injury words folded
+to ``killed`` and ``injured``; parliamentary blocs and members to ``seat``). Years become claims
+only when they date the event the sentence reports (see :mod:`numbers_lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import FoundClaim, Quantity, Span
+from ..text import normalize_space
+from .numbers_lexicon import (
+    GROUP_NOUNS,
+    INJURE_WORDS,
+    KILL_WORDS,
+    LEGISLATURE_WORDS,
+    NOUN_STOP,
+    SEAT_HOLDERS,
+    SYNONYMS,
+    event_class,
+    lemma,
+)
+from .numbers import find_quantities
+
+__all__ = ["find_claims"]
+
+_WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|\.(?=[A-Za-z]\.))*\.?|-|\S")
+_UNIT_TEXT = re.compile(r"[^\d\s.,\-–]+(?:[\s\-]+[^\d\s]+)*$")
+_MAX_PHRASE = 4
+
+
+def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
+    """Claims for every number mention in each sentence (spans into ``body``)."""
+    out: list[FoundClaim] = []
+    for s, e in sentences:
+        text = body[s:e]
+        quantities = find_quantities(text)
+        sentence = normalize_space(text)
+        others = [q for q in quantities if q.kind not in ("year", "date", "ordinal")]
+        for q in quantities:
+            claim = _claim(text, q, others, sentence, (s, e))
+            if claim is not None:
+                out.append(claim)
+    return out
+
+
+def _claim(text: str, q: Quantity, others: Sequence[Quantity], sentence: str, span: Span) -> FoundClaim | None:
+    if q.kind == "ordinal" or (q.kind == "date" and q.unit == "day"):
+        return None
+    if q.kind in ("year", "date"):
+        event = _year_event(text, q, others)
+        if event is None:
+            return None
+        return _make(q, span, sentence, None, event, "year")
+    unit, measure = _unit_and_measure(text, q)
+    return _make(q, span, sentence, unit, measure, q.kind)
+
+
+def _make(q: Quantity, span: Span, sentence: str, unit: str | None, measure: str | None, kind: str) -> FoundClaim:
+    s0 = span[0]
+    return FoundClaim(
+        value=q.value, unit=unit, measure=measure, approximate=q.approximate, surface=q.surface,
+        span=(s0 + q.start, s0 + q.end), sentence=sentence, sentence_span=span, kind=kind, bound=q.bound,
+        high=q.high,
+    )
+
+
+# ----------------------------------------------------------------------------- units and measures
+
+def _unit_and_measure(text: str, q: Quantity) -> tuple[str | None, str | None]:
+    if q.kind == "currency":
+        return q.unit, q.unit
+    if q.kind == "percent":
+        return q.unit, _percent_measure(text, q)
+    if q.kind == "age":
+        return q.unit, "age"
+    if q.kind == "measure":
+        m = _UNIT_TEXT.search(q.surface)
+        written = m.group().strip(" -") if m else q.unit
+        return written or q.unit, q.unit
+    return _counted(text, q)
+
+
+def _percent_measure(text: str, q: Quantity) -> str:
+    """Percentages compare only when they are of the same thing; keep the unit as the measure."""
+    return q.unit or "%"
+
+
+def _tokens(text: str) -> list[str]:
+    return [m.group() for m in _WORD.finditer(text)]
+
+
+def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
+    """The noun phrase after a count ("5,200 U.S. troops in Iraq" -> "U.S. troops", "troop")."""
+    after = _tokens(text[q.end : q.end + 120])
+    before = _tokens(text[max(0, q.start - 80) : q.start])
+    phrase = _noun_phrase(after, q.value)
+    killed = _harm(before, after, phrase)
+    if phrase and phrase[0].lower() == "member" and len(phrase) > 1 and phrase[-1].lower() in GROUP_NOUNS:
+        legislature = any(w.lower() in LEGISLATURE_WORDS for w in _tokens(text))
+        return " ".join(phrase), ("seat" if legislature else lemma(phrase[-1]))
+    unit = " ".join(phrase) if phrase else None
+    if killed is not None:
+        return unit, killed
+    if not phrase:
+        return None, None
+    head = lemma(phrase[-1])
+    if head in SEAT_HOLDERS and any(w.lower() in LEGISLATURE_WORDS for w in _tokens(text)):
+        return unit, "seat"
+    return unit, SYNONYMS.get(head, head)
+
+
+def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
+    """Words after the number up to the head noun: skips "-", stops at function words."""
+    words: list[str] = []
+    k = 0
+    while k < len(after) and after[k] in ("-", "‑") and not words:
+        k += 1
+    while k < len(after) and len(words) < _MAX_PHRASE:
+        w = after[k]
+        low = w.lower().rstrip(".")
+        if w == "-" and words:
+            k += 1
+            continue
+        if not w[0].isalpha() or low in NOUN_STOP:
+            break
+        if low in ("more", "other", "additional", "new", "extra") and not words:
+            k += 1
+            continue
+        words.append(w)
+        if _plural_head(low) and value != 1:
+            break
+        k += 1
+    while words and words[-1].lower() in ("of",):
+        words.pop()
+    return words
+
+
+_IRREGULAR = frozenset(
+    "people men women children personnel staff police troops cattle fish sheep deer aircraft crew "
+    "militia media data".split()
+)
+
+
+def _plural_head(low: str) -> bool:
+    if low in _IRREGULAR or low in KILL_WORDS or low in INJURE_WORDS:
+        return True
+    if low.endswith("ss") or low.endswith("us") or len(low) < 3:
+        return False
+    return low.endswith("s") and not low.endswith("'s")
+
+
+def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) -> str | None:
+    """ "killed" / "injured" when the count is of people killed or hurt."""
+    lows = [w.lower() for w in phrase]
+    for w in lows:
+        if w in KILL_WORDS:
+            return "killed"
+        if w in INJURE_WORDS:
+            return "injured"
+    rest = [w.lower() for w in after[len(phrase) : len(phrase) + 5] if w[0].isalpha()]
+    for w in rest[:4]:
+        if w in KILL_WORDS:
+            return "killed"
+        if w in INJURE_WORDS:
+            return "injured"
+        if w not in ("were", "was", "have", "has", "been", "had", "are", "is", "people", "being", "later",
+                     "reportedly", "also", "all", "were", "others", "persons"):
+            break
+    prev = [w.lower() for w in before if w[0].isalpha()][-4:]
+    prev = [w for w in prev if w not in ("some", "about", "around", "nearly", "at", "least", "than", "more",
+                                          "estimated", "an", "the", "roughly", "approximately", "of", "to",
+                                          "almost", "over", "up")]
+    if prev and prev[-1] in KILL_WORDS | {"killing", "toll", "kills", "claimed", "lives"}:
+        return "killed"
+    if prev and prev[-1] in INJURE_WORDS | {"injuring", "wounding"}:
+        return "injured"
+    return None
+
+
+# ----------------------------------------------------------------------------- event years
+
+_YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
+
+
+def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | None:
+    """The event class a year dates ("released in 2009" -> "release"), or None for background."""
+    if others:
+        return None  # the year is background to another quantity ("$800 million in 2019")
+    before = _tokens(text[max(0, q.start - 120) : q.start])
+    after = _tokens(text[q.end : q.end + 120])
+    if before and before[-1][0].isupper() and before[-1].lower() not in _YEAR_PREP and q.kind == "year":
+        return None  # part of a name: "Euro 2020", "Act 1974"
+    if after and after[0][0].isalpha() and after[0][0].isupper() and q.kind == "year":
+        return None  # "2024 GMC Hummer"
+    if after and after[0][0].isalpha() and after[0].islower() and q.kind == "year" and (
+        not before or before[-1].lower() not in _YEAR_PREP
+    ):
+        return None  # attributive: "2018 sales"
+    prep = [w.lower() for w in before[-2:]]
+    if not any(w in _YEAR_PREP for w in prep) and q.kind == "year":
+        return None
+    window = [w.lower() for w in before[-8:]] + [w.lower() for w in after[:6]]
+    for w in reversed(window[: len(before[-8:])]):
+        c = event_class(w)
+        if c is not None:
+            return c
+    for w in window[len(before[-8:]) :]:
+        c = event_class(w)
+        if c is not None:
+            return c
+    return None

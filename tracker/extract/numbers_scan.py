@@ -1,0 +1,290 @@
+"""Token-level scanner for single number mentions ("atoms"): digits or words, with currency, scale,
+percent, age and measurement units attached, plus dates, times and labels recognised so they are
+not mistaken for counts. Ranges and hedges are combined afterwards in :mod:`numbers`.
+
+Everything runs over a token list built by one linear regex, and every look-ahead is bounded, so
+hostile input (100k digits and commas) costs linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from . import number_words as nw
+from .numbers_units import (
+    ATTACHED_ONLY,
+    CURRENCY_PREFIX,
+    CURRENCY_SUFFIX,
+    MONTHS,
+    PERCENT,
+    SCALE_WORDS,
+    SHORT_SCALES,
+    TIGHT_PREFIX,
+    TOKEN_RE,
+    UNITS,
+)
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One token: character offsets into the text, the text and its lower-case form."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass(frozen=True)
+class Atom:
+    """A single number mention before ranges and hedges are applied. ``i``/``j`` are token indexes."""
+
+    i: int
+    j: int
+    value: float
+    kind: str
+    unit: str | None = None
+    scaled: float = 1.0  # the scale word's factor, to carry it over a range ("four to five thousand")
+    approximate: bool = False
+    high: float | None = None
+    emit: bool = True  # False for times, phone numbers, labels: consumed but not a quantity
+
+
+_US_NUM = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_EU_NUM = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_IN_NUM = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_DEC = re.compile(r"\d+(?:\.\d+)?")
+_DEC_COMMA = re.compile(r"\d+,\d{1,2}")
+_THIN = re.compile(r"\d{1,3}(?:\u202f\d{3})+(?:\.\d+)?")
+_MAX_DIGITS = 40
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Tokens of ``text``; digit groups that are not one valid number are split at separators."""
+    toks: list[Tok] = []
+    for m in TOKEN_RE.finditer(text):
+        s = m.group()
+        if s[0].isdigit() and digit_value(s) is None:
+            for part in re.finditer(r"\d+|[.,\u202f]", s):
+                p = part.group()
+                toks.append(Tok(m.start() + part.start(), m.start() + part.end(), p, p))
+            continue
+        toks.append(Tok(m.start(), m.end(), s, s.lower()))
+    return toks
+
+
+def digit_value(s: str) -> float | None:
+    """The value of one digit group ("5,200", "1.5", "1.111,11", "12,34,567") or None."""
+    if len(s) > _MAX_DIGITS:
+        return None
+    try:
+        if _DEC.fullmatch(s):
+            return float(s)
+        if _US_NUM.fullmatch(s) or _IN_NUM.fullmatch(s):
+            return float(s.replace(",", ""))
+        if _THIN.fullmatch(s):
+            return float(s.replace("\u202f", ""))
+        if _EU_NUM.fullmatch(s) and (s.count(".") > 1 or "," in s):
+            return float(s.replace(".", "").replace(",", "."))
+        if _DEC_COMMA.fullmatch(s):
+            return float(s.replace(",", "."))
+    except ValueError:
+        return None
+    return None
+
+
+def match_tuple(toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]) -> tuple[str, int] | None:
+    """Longest entry of ``table`` starting at token ``i`` (tokens must be close together)."""
+    best: tuple[str, int] | None = None
+    for length in (5, 4, 3, 2, 1):
+        if i + length > len(toks):
+            continue
+        key = tuple(t.low for t in toks[i : i + length])
+        if key in table and _close(toks, i, i + length):
+            best = (table[key], i + length)
+            break
+    return best
+
+
+def _close(toks: Sequence[Tok], i: int, j: int) -> bool:
+    """Tokens i..j-1 separated by at most one space or newline each."""
+    return all(toks[k].start - toks[k - 1].end <= 2 for k in range(i + 1, j))
+
+
+def glued(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """Token ``a`` ends exactly where token ``b`` starts."""
+    return 0 <= a < len(toks) and 0 <= b < len(toks) and toks[a].end == toks[b].start
+
+
+def is_word(t: Tok) -> bool:
+    return t.text[0].isalpha()
+
+
+def is_num(t: Tok) -> bool:
+    return t.text[0].isdigit()
+
+
+# ----------------------------------------------------------------------------- cores
+
+@dataclass(frozen=True)
+class Core:
+    value: float
+    j: int
+    scaled: float = 1.0
+    words: bool = False
+
+
+def digit_core(toks: Sequence[Tok], i: int, money: bool) -> Core | None:
+    """Digits at ``i`` (or ".5"), with a scale word or an attached short scale ("$900m")."""
+    t = toks[i]
+    j = i + 1
+    if t.text == "." and glued(toks, i, i + 1) and is_num(toks[i + 1]) and toks[i + 1].text.isdigit():
+        if i > 0 and glued(toks, i - 1, i) and is_num(toks[i - 1]):
+            return None
+        value = float("0." + toks[i + 1].text)
+        j = i + 2
+    elif is_num(t):
+        v = digit_value(t.text)
+        if v is None:
+            return None
+        value = v
+    else:
+        return None
+    return _scale(toks, j, value, money, has_point="." in toks[j - 1].text or t.text == ".")
+
+
+def _scale(toks: Sequence[Tok], j: int, value: float, money: bool, has_point: bool) -> Core:
+    if j >= len(toks):
+        return Core(value, j)
+    t = toks[j]
+    if t.low in SCALE_WORDS and (t.low not in ("mm", "mil") or glued(toks, j - 1, j) or money):
+        if t.low == "mm" and not money:
+            return Core(value, j)
+        factor = SCALE_WORDS[t.low]
+        k = j + 1
+        # "322 hundred", "two million": a following bigger scale word multiplies again
+        if k < len(toks) and toks[k].low in ("thousand", "million", "billion", "trillion") and (
+            SCALE_WORDS[toks[k].low] > factor
+        ):
+            factor *= SCALE_WORDS[toks[k].low]
+            k += 1
+        return Core(value * factor, k, scaled=factor)
+    if t.low in SHORT_SCALES and glued(toks, j - 1, j) and not _letter_follows(toks, j):
+        if t.low == "k" or (t.low == "b" and (money or t.text == "B")):
+            return Core(value * SHORT_SCALES[t.low], j + 1, scaled=SHORT_SCALES[t.low])
+        if t.low == "m" and (money or t.text == "M" or has_point):
+            return Core(value * 1e6, j + 1, scaled=1e6)
+        if t.low == "t" and money:
+            return Core(value * 1e12, j + 1, scaled=1e12)
+    return Core(value, j)
+
+
+def _letter_follows(toks: Sequence[Tok], j: int) -> bool:
+    return glued(toks, j, j + 1) and is_word(toks[j + 1])
+
+
+_SKIP_ONE_BEFORE = frozenset(
+    "the that this which each every no any last another such whichever what".split()
+)
+_SKIP_ONE_AFTER = frozenset("another".split())
+
+
+def word_core(toks: Sequence[Tok], i: int, lows: Sequence[str]) -> Core | None:
+    """A spelled-out number at ``i``; "one" as a pronoun ("the one", "no one") is refused."""
+    w = lows[i]
+    if w not in nw.NUMBER_WORDS and w not in ("a", "an", "half", "quarter"):
+        return None
+    if w == "one":
+        if i > 0 and lows[i - 1] in _SKIP_ONE_BEFORE:
+            return None
+        if i + 1 < len(lows) and lows[i + 1] in _SKIP_ONE_AFTER:
+            return None
+    if w in ("second",):
+        return None
+    parsed = nw.parse_cardinal(lows, i)
+    if parsed is None or parsed.end <= i:
+        return None
+    if not _close(toks, i, parsed.end):
+        return None
+    # "one" followed by "-" and an ordinal word is "one-third"; bare "a"/"half" need a number after
+    scaled = 1.0
+    last = lows[parsed.end - 1]
+    if last in SCALE_WORDS:
+        scaled = SCALE_WORDS[last]
+    return Core(parsed.value, parsed.end, scaled=scaled, words=True)
+
+
+# ----------------------------------------------------------------------------- suffixes
+
+def unit_after(toks: Sequence[Tok], j: int) -> tuple[str, str, int] | None:
+    """(kind, unit, next index) for a percent, currency name or measurement unit at ``j``."""
+    if j >= len(toks):
+        return None
+    k = j
+    hyphen = False
+    if toks[k].text in ("-", "‑") and glued(toks, k - 1, k) and k + 1 < len(toks) and glued(toks, k, k + 1):
+        k += 1
+        hyphen = True
+    if k >= len(toks) or toks[k].start - toks[k - 1].end > 2:
+        return None
+    p = match_tuple(toks, k, PERCENT)
+    if p is not None:
+        return ("percent", p[0], p[1])
+    c = match_tuple(toks, k, CURRENCY_SUFFIX)
+    if c is not None and not hyphen:
+        return ("currency", c[0], c[1])
+    u = match_tuple(toks, k, UNITS)
+    if u is not None:
+        key = tuple(t.low for t in toks[k : u[1]])
+        attached = glued(toks, k - 1, k)
+        if key in ATTACHED_ONLY and not attached:
+            return None
+        if len(key) == 1 and key[0] in ("g",) and toks[k].text == "G":
+            return ("measure", "G", u[1])
+        if u[1] < len(toks) and glued(toks, u[1] - 1, u[1]) and is_word(toks[u[1]]):
+            return None  # "5 minutes" yes, "5 mins" yes, "5 milestones" no: token is a prefix
+        return ("measure", u[0], u[1])
+    return None
+
+
+def age_after(toks: Sequence[Tok], j: int, lows: Sequence[str]) -> int | None:
+    """End index of "-year-old", "year-old", "years old", "-month-old" after a number at ``j``."""
+    k = j
+    if k < len(lows) and lows[k] in ("-", "‑"):
+        k += 1
+    if k + 1 < len(lows) and lows[k] in ("year", "years", "yr", "month", "months", "week", "weeks", "day"):
+        m = k + 1
+        if m < len(lows) and lows[m] in ("-", "‑"):
+            m += 1
+        if m < len(lows) and lows[m] == "old":
+            return m + 1
+    return None
+
+
+def currency_before(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """(code, index of the amount) for a currency mark starting at ``i``."""
+    m = match_tuple(toks, i, CURRENCY_PREFIX)
+    if m is None:
+        return None
+    code, k = m
+    key = tuple(t.low for t in toks[i:k])
+    if k < len(toks) and toks[k].text in ("-", "−") and glued(toks, k, k + 1):
+        k += 1  # "$-50.8bn"
+    if k >= len(toks) or toks[k].start - toks[k - 1].end > 1:
+        return None
+    if key in TIGHT_PREFIX and not glued(toks, k - 1, k):
+        return None
+    if is_word(toks[i]) and i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
+        return None
+    return code, k
+
+
+def month_at(lows: Sequence[str], i: int) -> int | None:
+    """Month number when the token at ``i`` names a month (not "may" the verb, checked later)."""
+    return MONTHS.get(lows[i])
+
+
+def with_unit(a: Atom, kind: str, unit: str | None, j: int) -> Atom:
+    return replace(a, kind=kind, unit=unit, j=j)
