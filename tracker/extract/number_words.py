@@ -2,7 +2,8 @@
 
 News writes small counts and many large ones in words, so a digit regex misses them. The parser
 works on a token list (words lower-cased, punctuation as its own token) and returns the longest
-number phrase starting at a position; it never backtracks, so it is linear in the phrase length.
+number phrase starting at a position; every step moves forward, so it is linear in the phrase.
+Digit tokens may stand in for a group when a scale word follows ("4 thousand 3 hundred and 21").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ TENS = {
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "crore": 1e7,
 }
-DOZENS = {"dozen": 12, "dozens": 12, "dzs": 12, "doz": 12, "dozs": 12}
+DOZENS = frozenset({"dozen", "dozens", "dzs", "doz", "dozs"})
 
 #: Ordinal words; the same words (plural or after a numerator) name fractions.
 ORDINALS = {
@@ -37,8 +38,9 @@ ORDINALS = {
     "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
     "thousandth": 1000, "millionth": 1e6, "billionth": 1e9, "trillionth": 1e12,
 }
+_BIG_ORDINALS = frozenset({"hundredth", "thousandth", "millionth", "billionth", "trillionth"})
 #: Denominator words for fractions ("two thirds", "a quarter", "three quarters").
-DENOMINATORS = {
+DENOMINATORS: dict[str, float] = {
     "half": 2, "halves": 2, "quarter": 4, "quarters": 4,
     **{w: float(v) for w, v in ORDINALS.items() if v >= 3},
     **{w + "s": float(v) for w, v in ORDINALS.items() if v >= 3},
@@ -49,6 +51,11 @@ VAGUE = {
     "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 HYPHENS = frozenset({"-", "‐", "‑", "–"})
+#: After "hundred and N", these make "N ..." a fraction of its own ("and three quarters").
+_AND_FRACTIONS = frozenset(
+    {"half", "halves", "quarter", "quarters", "hundredths", "thousandths", "millionths", "billionths"}
+)
+_HALF_OF = frozenset("the of a an their its his her our all them those these".split())
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES)
 
@@ -62,197 +69,253 @@ class WordNumber:
     ordinal: bool = False
 
 
-def _group(toks: Sequence[str], i: int) -> tuple[float, int] | None:
-    """A number below one thousand: "seven", "forty-two", "three hundred and six"."""
-    n = len(toks)
-    if i >= n:
-        return None
-    w = toks[i]
-    value: float
-    j = i + 1
+def _tok(toks: Sequence[str], k: int) -> str:
+    return toks[k] if 0 <= k < len(toks) else ""
+
+
+def _digits(w: str) -> bool:
+    return w.isdigit() and len(w) <= 6
+
+
+def _small(toks: Sequence[str], k: int, digits: bool = True) -> tuple[float, int] | None:
+    """1-99 in words ("forty-two", "seven", "fifteen") or, if allowed, digits below 100."""
+    w = _tok(toks, k)
     if w in TENS:
-        value = TENS[w]
-        k = j + 1 if j < n and toks[j] in HYPHENS else j
-        if k < n and toks[k] in UNITS and toks[k] != "zero" and UNITS[toks[k]] > 0:
-            value += UNITS[toks[k]]
-            j = k + 1
-    elif w in TEENS:
-        value = TEENS[w]
-    elif w in UNITS:
-        value = UNITS[w]
-    elif w == "a" and j < n and toks[j] in ("hundred",):
-        value = 1
-    elif _is_digits(w) and j < n and toks[j] == "hundred":
-        value = float(w)
+        m = k + 2 if _tok(toks, k + 1) in HYPHENS else k + 1
+        if UNITS.get(_tok(toks, m), 0) > 0:
+            return float(TENS[w] + UNITS[toks[m]]), m + 1
+        if m == k + 2 and _tok(toks, m) in DENOMINATORS:
+            return None  # "thirty-fifths" is a denominator
+        return float(TENS[w]), k + 1
+    if w in TEENS:
+        return float(TEENS[w]), k + 1
+    if UNITS.get(w, 0) > 0:
+        return float(UNITS[w]), k + 1
+    if digits and w.isdigit() and len(w) <= 2 and int(w) > 0:
+        return float(w), k + 1
+    return None
+
+
+def _group(toks: Sequence[str], i: int) -> tuple[float, int] | None:
+    """A number below one thousand: "seven", "forty-two", "three hundred and six", "3 hundred"."""
+    w = _tok(toks, i)
+    nxt = _tok(toks, i + 1)
+    if w == "zero" or w in ("nought", "naught"):
+        return 0.0, i + 1
+    if w in ("a", "an") and nxt == "hundred":
+        value, j = 1.0, i + 1
+    elif w == "hundred" and nxt in SCALES:
+        value, j = 1.0, i  # "hundred thousand dollars"
+    elif _digits(w) and (nxt == "hundred" or nxt in SCALES or nxt in DOZENS):
+        value, j = float(w), i + 1
     else:
-        return None
-    if j < n and toks[j] == "hundred" and value < 100:
+        small = _small(toks, i, digits=False)
+        if small is None:
+            return None
+        value, j = small
+    if _tok(toks, j) == "hundred" and value < 1000:
         value *= 100
         j += 1
-        rest = _after_and(toks, j)
-        if rest is not None:
+        k = j + 1 if _tok(toks, j) == "and" else j
+        rest = _small(toks, k)
+        if rest is not None and _tok(toks, rest[1]) != "hundred" and _tok(toks, rest[1]) not in DOZENS and not (
+            k > j and _tok(toks, rest[1]) in _AND_FRACTIONS
+        ):
             value += rest[0]
             j = rest[1]
     return value, j
 
 
-def _is_digits(w: str) -> bool:
-    return w.isdigit() and len(w) <= 3
-
-
-def _after_and(toks: Sequence[str], j: int) -> tuple[float, int] | None:
-    """The tens-and-units after "hundred", with or without "and"."""
-    k = j + 1 if j < len(toks) and toks[j] == "and" else j
-    if k >= len(toks):
+def _integer(toks: Sequence[str], i: int) -> tuple[float, int, float] | None:
+    """(value, end, smallest scale used) of a whole number with scale words."""
+    g = _group(toks, i)
+    if g is None:
         return None
-    sub = _small(toks, k)
-    if sub is None:
-        return None
-    # "three hundred and two thousand" is 302,000 only if a scale follows: the caller rescans.
-    return sub
-
-
-def _small(toks: Sequence[str], k: int) -> tuple[float, int] | None:
-    """Tens and units only (1-99)."""
-    w = toks[k]
-    if w in TENS:
-        v = float(TENS[w])
-        j = k + 1
-        m = j + 1 if j < len(toks) and toks[j] in HYPHENS else j
-        if m < len(toks) and toks[m] in UNITS and UNITS[toks[m]] > 0:
-            return v + UNITS[toks[m]], m + 1
-        return v, j
-    if w in TEENS:
-        return float(TEENS[w]), k + 1
-    if w in UNITS and UNITS[w] > 0:
-        return float(UNITS[w]), k + 1
-    if _is_digits(w) and int(w) < 100:
-        return float(w), k + 1
-    return None
-
-
-def parse_cardinal(toks: Sequence[str], i: int) -> WordNumber | None:
-    """The longest cardinal (with scales, "and a half", fractions) starting at ``toks[i]``."""
-    first = _group(toks, i)
-    if first is None:
-        return _lead_fraction(toks, i)
     total = 0.0
-    value, j = first
-    last_scale = float("inf")
-    while True:
-        scale_tok = toks[j] if j < len(toks) else ""
-        if scale_tok in SCALES and SCALES[scale_tok] < last_scale:
-            scale = SCALES[scale_tok]
+    last = float("inf")
+    value, j = g
+    while _tok(toks, j) in SCALES and SCALES[toks[j]] < last:
+        last = SCALES[toks[j]]
+        total += value * last
+        j += 1
+        while _tok(toks, j) in SCALES and SCALES[toks[j]] > last:  # "three lakh crore"
+            total *= SCALES[toks[j]]
+            last = SCALES[toks[j]]
             j += 1
-            # "one and a half million", "five and a half million"
-            total += value * scale
-            last_scale = scale
-            nxt = _continue_group(toks, j)
-            if nxt is None:
-                value = 0.0
-                break
-            value, j = nxt
-            continue
-        break
-    frac = _fraction_tail(toks, j)
-    if frac is not None:
-        fv, fj = frac
-        if fj < len(toks) and toks[fj] in SCALES and SCALES[toks[fj]] < last_scale:
-            # "five and a half million": the fraction belongs before the scale
-            return WordNumber((total + value + fv) * SCALES[toks[fj]], fj + 1)
-        scale_unit = last_scale if (value == 0 and last_scale != float("inf")) else 1.0
-        return WordNumber(total + value + fv * scale_unit, fj)
-    if j < len(toks) and toks[j] in DOZENS and value > 0:
-        return WordNumber(total + value * 12, j + 1)
-    den = _denominator(toks, j, value)
-    if den is not None:
-        return WordNumber(total + value / den[0], den[1])
-    return WordNumber(total + value, j)
+        nxt = _continue(toks, j, last)
+        if nxt is None:
+            return total, j, last
+        value, j = nxt
+    return total + value, j, last
 
 
-def _continue_group(toks: Sequence[str], j: int) -> tuple[float, int] | None:
-    """After a scale word: "two million [and] three hundred"."""
-    k = j + 1 if j < len(toks) and toks[j] == "and" else j
-    if k < len(toks) and toks[k] in ("a", "one") and k + 1 < len(toks) and toks[k + 1] in (
-        "half", "quarter", "third"
-    ):
-        return None  # a fraction tail, handled by the caller
+def _continue(toks: Sequence[str], j: int, last: float) -> tuple[float, int] | None:
+    """The next group after a scale word, if it really continues the same number."""
+    k = j + 1 if _tok(toks, j) == "and" else j
+    if _tok(toks, k) in ("a", "an", "one") and _tok(toks, k + 1) in ("half", "quarter", "third"):
+        return None  # "one million and a half": a fraction tail
     g = _group(toks, k)
     if g is None:
         return None
-    if k + 1 < len(toks) and g[1] < len(toks) and toks[g[1]] in DENOMINATORS and g[0] < 10:
-        return None  # "one billion and three quarters million": fraction tail
-    return g
+    value, end = g
+    if _tok(toks, k).isdigit() and end == k + 1:
+        return None
+    after = _tok(toks, end)
+    if after in SCALES and SCALES[after] >= last:
+        return None
+    if after in DENOMINATORS and k > j and after not in ("half", "halves"):
+        return None  # "one billion and three quarters million"
+    return value, end
+
+
+def parse_cardinal(toks: Sequence[str], i: int) -> WordNumber | None:
+    """The longest cardinal (scales, "point", "and a half", fractions, dozens) at ``toks[i]``."""
+    integer = _integer(toks, i)
+    if integer is None:
+        return _lead_fraction(toks, i)
+    value, j, last = integer
+    point = _point(toks, j)
+    if point is not None:
+        return WordNumber(value + point[0], point[1])
+    tail = _fraction_tail(toks, j)
+    if tail is not None:
+        fv, fj = tail
+        if _tok(toks, fj) in SCALES and SCALES[toks[fj]] < last:
+            scale = SCALES[toks[fj]]
+            if value >= scale:
+                return WordNumber(value + fv * scale, fj + 1)  # "one billion and a half million"
+            return WordNumber((value + fv) * scale, fj + 1)  # "five and a half million"
+        unit = last if last != float("inf") and value % last == 0 and value > 0 else 1.0
+        return WordNumber(value + fv * unit, fj)
+    if _tok(toks, j) in DOZENS and value > 0:
+        return WordNumber(value * 12, j + 1)
+    if _tok(toks, j) == "and" and _tok(toks, j + 2) in DOZENS and _small(toks, j + 1) is not None:
+        extra = _small(toks, j + 1)
+        assert extra is not None
+        return WordNumber(value + extra[0] * 12, j + 3)  # "three hundred and two dozens"
+    den = _denominator(toks, j, value, one=toks[i] in ("a", "an", "one"))
+    if den is not None:
+        end = den[1]
+        if _tok(toks, end) == "of" and _tok(toks, end + 1) == "a" and _tok(toks, end + 2) in SCALES:
+            return WordNumber(value / den[0] * SCALES[toks[end + 2]], end + 3)  # "two thirds of a million"
+        return WordNumber(value / den[0], end)
+    return WordNumber(value, j)
+
+
+def _point(toks: Sequence[str], j: int) -> tuple[float, int] | None:
+    """ "point zero three", "point seventy-one", "point five" -> the decimal part."""
+    if _tok(toks, j) != "point":
+        return None
+    k = j + 1
+    digits = ""
+    while _tok(toks, k) in UNITS and len(digits) < 12:
+        digits += str(UNITS[toks[k]])
+        k += 1
+    if not digits:
+        small = _small(toks, k, digits=False)
+        if small is None:
+            return None
+        digits = str(int(small[0]))
+        k = small[1]
+    return float("0." + digits), k
 
 
 def _fraction_tail(toks: Sequence[str], j: int) -> tuple[float, int] | None:
-    """ "and a half", "and three quarters", "and two thirds" after a whole number."""
-    if j + 2 >= len(toks) or toks[j] != "and":
+    """ "and a half", "and three quarters", "and a third" after a whole number."""
+    if _tok(toks, j) != "and":
         return None
     k = j + 1
-    num: float
-    if toks[k] in ("a", "an", "one"):
-        num = 1.0
-    elif toks[k] in UNITS and UNITS[toks[k]] > 0:
-        num = float(UNITS[toks[k]])
+    w = _tok(toks, k)
+    if w in ("a", "an", "one"):
+        num, k = 1.0, k + 1
+        if _tok(toks, k) == "half":
+            return 0.5, k + 1
     else:
+        small = _small(toks, k, digits=False)
+        if small is None:
+            return None
+        num, k = small
+    den = _denominator(toks, k, num, one=num == 1)
+    if den is None:
         return None
-    k += 1
-    if k < len(toks) and toks[k] in DENOMINATORS:
-        return num / DENOMINATORS[toks[k]], k + 1
-    return None
+    return num / den[0], den[1]
 
 
-def _denominator(toks: Sequence[str], j: int, value: float) -> tuple[float, int] | None:
-    """ "two thirds", "five eighths", "three quarters" (numerator already parsed)."""
-    if j >= len(toks) or value <= 0 or value >= 100:
+def _denominator(toks: Sequence[str], j: int, value: float, one: bool) -> tuple[float, int] | None:
+    """ "two thirds", "five eighths", "three twenty-firsts" (numerator already parsed)."""
+    if value <= 0:
         return None
-    k = j + 1 if toks[j] in HYPHENS and j + 1 < len(toks) else j
-    w = toks[k]
-    if w in ("half", "halves", "second", "seconds", "first"):
+    k = j + 1 if _tok(toks, j) in HYPHENS else j
+    w = _tok(toks, k)
+    if w in TENS:  # compound denominators: "twenty-first", "twenty fifths"
+        m = k + 2 if _tok(toks, k + 1) in HYPHENS else k + 1
+        o = _tok(toks, m)
+        if o in ORDINALS and ORDINALS[o] < 10:
+            return _accept(TENS[w] + ORDINALS[o], m + 1, plural=False, value=value, one=one, toks=toks)
+        if o.endswith("s") and o[:-1] in ORDINALS and ORDINALS[o[:-1]] < 10:
+            return _accept(TENS[w] + ORDINALS[o[:-1]], m + 1, plural=True, value=value, one=one, toks=toks)
         return None
-    if w in DENOMINATORS and (value > 1 or not w.endswith("s")):
-        return DENOMINATORS[w], k + 1
-    return None
+    if w in ("half", "halves", "second", "seconds", "first", "firsts") or w not in DENOMINATORS:
+        return None
+    plural = w.endswith("s") and w != "quarters" or w == "quarters"
+    return _accept(DENOMINATORS[w], k + 1, plural, value, one, toks)
+
+
+def _accept(den: float, end: int, plural: bool, value: float, one: bool,
+            toks: Sequence[str]) -> tuple[float, int] | None:
+    if plural:
+        return (den, end) if value > 1 or not one else None
+    if not one or value != 1:
+        return None
+    nxt = _tok(toks, end)
+    if den >= 20 and nxt.isalpha() and nxt not in ("of", "and", "or"):
+        return None  # "a twenty-first century city" is an ordinal
+    return den, end
 
 
 def _lead_fraction(toks: Sequence[str], i: int) -> WordNumber | None:
-    """ "a half", "half a dozen", "a quarter", "half million", "a third"."""
-    n = len(toks)
-    w = toks[i]
-    if w in ("a", "an", "one") and i + 1 < n and toks[i + 1] in ("half", "quarter", "third", "fifth"):
-        d = DENOMINATORS[toks[i + 1]]
+    """ "a half", "half a dozen", "a quarter", "half million", "a hundredth"."""
+    w = _tok(toks, i)
+    nxt = _tok(toks, i + 1)
+    if w in ("a", "an", "one") and nxt in DENOMINATORS and not nxt.endswith("s"):
+        d = DENOMINATORS[nxt]
+        if nxt in _BIG_ORDINALS or d >= 20:
+            return WordNumber(1 / d, i + 2) if w != "one" or nxt not in _BIG_ORDINALS else None
         j = i + 2
-        if j < n and toks[j] in SCALES:
+        if _tok(toks, j) in SCALES:
             return WordNumber(SCALES[toks[j]] / d, j + 1)
         return WordNumber(1 / d, j)
+    if w in ("a", "an") and nxt in TENS:
+        den = _denominator(toks, i + 1, 1.0, one=True)
+        if den is not None:
+            return WordNumber(1 / den[0], den[1])
     if w in ("half", "quarter"):
         d = DENOMINATORS[w]
-        if i + 1 < n and toks[i + 1] in SCALES:
-            return WordNumber(SCALES[toks[i + 1]] / d, i + 2)
-        if i + 2 < n and toks[i + 1] == "a" and toks[i + 2] in DOZENS:
+        if nxt in SCALES:
+            return WordNumber(SCALES[nxt] / d, i + 2)
+        if nxt == "a" and _tok(toks, i + 2) in DOZENS:
             return WordNumber(12 / d, i + 3)
-        if i + 2 < n and toks[i + 1] == "a" and toks[i + 2] in SCALES:
+        if nxt == "a" and _tok(toks, i + 2) in SCALES:
             return WordNumber(SCALES[toks[i + 2]] / d, i + 3)
-        return WordNumber(1 / d, i + 1)
-    if w in ("a", "an") and i + 1 < n and toks[i + 1] in DOZENS and toks[i + 1] == "dozen":
+        if nxt in _HALF_OF and w == "half":
+            return WordNumber(0.5, i + 1)  # "half the condos", "half of them"
+        return None
+    if w in ("a", "an") and nxt == "dozen":
         return WordNumber(12.0, i + 2)
-    if w in ("a", "an") and i + 1 < n and toks[i + 1] in SCALES:
-        return WordNumber(SCALES[toks[i + 1]], i + 2)
+    if w in ("a", "an") and nxt in SCALES:
+        return WordNumber(SCALES[nxt], i + 2)
     return None
 
 
 def parse_ordinal(toks: Sequence[str], i: int) -> WordNumber | None:
     """ "first", "twenty-third", "one hundredth" as an ordinal."""
-    n = len(toks)
-    w = toks[i]
+    w = _tok(toks, i)
     if w in TENS:
-        k = i + 1
-        if k < n and toks[k] in HYPHENS:
-            k += 1
-        if k < n and toks[k] in ORDINALS and ORDINALS[toks[k]] < 10:
-            return WordNumber(TENS[w] + ORDINALS[toks[k]], k + 1, ordinal=True)
+        k = i + 2 if _tok(toks, i + 1) in HYPHENS else i + 1
+        o = _tok(toks, k)
+        if o in ORDINALS and ORDINALS[o] < 10:
+            return WordNumber(TENS[w] + ORDINALS[o], k + 1, ordinal=True)
         return None
-    if w in ORDINALS and w not in ("hundredth", "thousandth", "millionth", "billionth", "trillionth"):
+    if w in ORDINALS and w not in _BIG_ORDINALS:
         return WordNumber(float(ORDINALS[w]), i + 1, ordinal=True)
     return None

@@ -9,6 +9,8 @@ labels ("Game 6", "S&P 500", "Galaxy S23") are recognised and dropped: they are 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,6 +18,7 @@ from ..records import Quantity
 from . import number_words as nw
 from .numbers_scan import (
     Atom,
+    Core,
     Tok,
     age_after,
     currency_before,
@@ -52,6 +55,20 @@ _NOT_LABEL = frozenset(
     it we they he she i you who which what why how then thus so also still yet even both either""".split()
 )
 _PHONEISH = 4
+_FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
+_PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
+#: Words that may be hyphen-glued before a real number ("sub-7", "mid-2019", "minus-130").
+_HYPHEN_PREFIX = frozenset(
+    "sub mid pre post minus negative over under around about nearly some late early the and to a an of "
+    "from by up its his her their our in at".split()
+)
+#: Nouns that name an item by number ("category 4", "chapter 11", "route 66").
+_LABEL_NOUNS = frozenset(
+    """category level phase stage grade chapter section article room gate flight route interstate highway
+    game round season episode number version model type class division district ward precinct unit suite
+    apartment lot row figure table item title bus line channel platform terminal track exit zip no
+    proposition amendment act bill""".split()
+)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -65,6 +82,9 @@ def find_quantities(text: str) -> list[Quantity]:
         if not a.emit:
             continue
         approx, bound = _hedges(toks, lows, a)
+        prev = out[-1] if out else None
+        if prev is not None and not (approx or bound) and _PAREN.fullmatch(text, prev.end, toks[a.i].start):
+            approx, bound = prev.approximate, prev.bound  # "more than 100 km (60 miles)"
         start, end = toks[a.i].start, toks[a.j - 1].end
         out.append(
             Quantity(
@@ -106,6 +126,8 @@ def _atom_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
             return _after_money(toks, lows, atom)
     if is_num(t) or t.text == ".":
         return _digit_atom(toks, lows, i)
+    if len(t.text) == 1 and unicodedata.numeric(t.text, -1.0) >= 0 and not t.text.isalpha():
+        return Atom(i, i + 1, unicodedata.numeric(t.text), "count")  # "½", "¾"
     if is_word(t):
         vague = _vague_at(toks, lows, i)
         if vague is not None:
@@ -128,6 +150,10 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
         return None  # "S23", "ID.3", "#5": part of a name
     if t.text == "." and i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
+    if i > 1 and toks[i - 1].text == "." and glued(toks, i - 1, i) and glued(toks, i - 2, i - 1) and is_word(
+        toks[i - 2]
+    ) and any(c.isupper() for c in toks[i - 2].text[1:]):
+        return None  # "ID.3", "v.2"
     skip = _not_quantity(toks, lows, i)
     if skip is not None:
         return skip
@@ -135,9 +161,17 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
         toks, i, i + 1
     ):
         return Atom(i, i + 2, float(t.text), "ordinal")
+    frac = _digit_fraction(toks, i)
+    if frac is not None:
+        return frac
     core = digit_core(toks, i, money=False)
     if core is None:
         return None
+    if i + 1 < len(lows) and (lows[i + 1] == "hundred" or lows[i + 1] in nw.SCALES or lows[i + 1] in nw.DOZENS):
+        mixed = word_core(toks, i, lows)  # "4 thousand 3 hundred and 21", "3 dozens"
+        if mixed is not None and mixed.j > core.j:
+            core = mixed
+    core = _space_grouped(toks, i, core)
     start = i
     value = core.value
     if start > 0 and toks[start - 1].text in ("-", "−") and glued(toks, start - 1, start) and (
@@ -153,6 +187,57 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
     return _suffix(toks, lows, atom, is_int=float(value).is_integer() and "." not in t.text)
 
 
+def _fraction_value(toks: Sequence[Tok], i: int) -> float | None:
+    """ "3/4" at ``i``: a proper fraction with a usual denominator (not a date, not "24/7")."""
+    n = len(toks)
+    if not (i + 2 < n and toks[i + 1].text == "/" and glued(toks, i, i + 1) and glued(toks, i + 1, i + 2)):
+        return None
+    a, b = toks[i].text, toks[i + 2].text
+    if not (a.isdigit() and b.isdigit()) or int(b) not in _FRACTION_DENOMINATORS or not 0 < int(a) < int(b):
+        return None
+    if i + 3 < n and toks[i + 3].text == "/" and glued(toks, i + 2, i + 3):
+        return None
+    return int(a) / int(b)
+
+
+def _digit_fraction(toks: Sequence[Tok], i: int) -> Atom | None:
+    value = _fraction_value(toks, i)
+    if value is None:
+        return None
+    if i > 0 and toks[i - 1].text.isdigit() and len(toks[i - 1].text) <= 3 and toks[i].start - toks[i - 1].end <= 3:
+        return None  # part of a mixed number ("2 1/4"), read from the whole number
+    return Atom(i, i + 3, value, "count")
+
+
+def _mixed_fraction(toks: Sequence[Tok], i: int, core: Core) -> Core:
+    """ "2 1/4" = 2.25: a whole number followed by a proper fraction."""
+    j = core.j
+    if core.scaled != 1.0 or j != i + 1 or not toks[i].text.isdigit() or j >= len(toks):
+        return core
+    if not 0 < toks[j].start - toks[j - 1].end <= 3:
+        return core
+    frac = _fraction_value(toks, j)
+    return Core(core.value + frac, j + 3) if frac is not None else core
+
+
+def _space_grouped(toks: Sequence[Tok], i: int, core: Core) -> Core:
+    """ "1 234 567", "40 000": thousands separated by single spaces (groups of exactly three)."""
+    core = _mixed_fraction(toks, i, core)
+    t = toks[i]
+    if core.j != i + 1 or not t.text.isdigit() or len(t.text) > 3 or (i > 0 and is_num(toks[i - 1])):
+        return core
+    k = i + 1
+    digits = t.text
+    while k < len(toks) and len(toks[k].text) == 3 and toks[k].text.isdigit() and (
+        toks[k].start - toks[k - 1].end == 1
+    ) and not (k + 1 < len(toks) and glued(toks, k, k + 1) and is_num(toks[k + 1])):
+        digits += toks[k].text
+        k += 1
+    if k == i + 1 or (k < len(toks) and is_num(toks[k]) and toks[k].start - toks[k - 1].end == 1):
+        return core
+    return Core(float(digits), k)
+
+
 def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     if i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
@@ -161,12 +246,25 @@ def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
         if lows[i] == "second" and i > 0 and is_num(toks[i - 1]):
             return None
         return Atom(i, ordinal.end, ordinal.value, "ordinal")
+    if toks[i].text[0].isupper() and i > 0 and is_word(toks[i - 1]) and toks[i - 1].text[0].isupper() and (
+        toks[i - 1].low not in _NOT_LABEL
+    ):
+        return None  # "Kick Six", "BBC One": part of a name
+    sign = 1.0
+    start = i
+    if lows[i] in ("minus", "negative") and i + 1 < len(lows):
+        k = i + 2 if lows[i + 1] in ("-",) else i + 1
+        if k < len(lows) and is_num(toks[k]):
+            return None  # the digit atom reads its own sign
+        sign, i = -1.0, k
+        if i >= len(lows) or not is_word(toks[i]):
+            return None
     core = word_core(toks, i, lows)
     if core is None:
         return None
     if lows[i] in ("a", "an") and core.j == i + 1:
         return None
-    atom = Atom(i, core.j, core.value, "count", scaled=core.scaled)
+    atom = Atom(start, core.j, sign * core.value, "count", scaled=core.scaled)
     return _suffix(toks, lows, atom, is_int=float(core.value).is_integer())
 
 
@@ -209,7 +307,12 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
         if _is_year(toks, lows, a, is_int):
             return replace(a, kind="year")
         if _is_label(toks, lows, a):
-            return replace(a, emit=False)
+            j = a.j
+            while j + 1 < len(toks) and toks[j].text in ("-", "‑", ".") and glued(toks, j - 1, j) and glued(
+                toks, j, j + 1
+            ) and (is_num(toks[j + 1]) or is_word(toks[j + 1])):
+                j += 2  # "ISO 3888-2", "Section 4.2"
+            return replace(a, j=j, kind="label", emit=False)
         if _is_age_apposition(toks, lows, a, is_int):
             return replace(a, kind="age", unit="years")
     return a
@@ -220,10 +323,13 @@ def _is_year(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) ->
     if not is_int or a.j != a.i + 1 or len(t.text) != 4 or not t.text.isdigit():
         return False
     v = a.value
-    prev = lows[a.i - 1] if a.i > 0 else ""
+    k = a.i - 1
+    while k >= 0 and lows[k] == ".":
+        k -= 1
+    prev = lows[k] if k >= 0 else ""
     if 1800 <= v <= 2099:
         return True
-    return 1000 <= v < 1800 and prev in ("in", "since", "d", "ad", "year", "until", "circa", "c")
+    return 1000 <= v < 1800 and prev in ("in", "since", "d", "ad", "year", "until", "circa", "c", "and", "between")
 
 
 def _is_label(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> bool:
@@ -234,8 +340,12 @@ def _is_label(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> bool:
     prev = toks[i - 1]
     if prev.text in ("-", "‑") and glued(toks, i - 1, i) and i > 1 and glued(toks, i - 2, i - 1):
         p2 = toks[i - 2]
-        return is_word(p2) and any(c.isupper() for c in p2.text)
-    if prev.text == "." and i > 1 and lows[i - 2] in ("no", "nos", "nr", "nrs", "vol", "art", "ch", "fig"):
+        return is_word(p2) and p2.low not in _HYPHEN_PREFIX
+    if prev.low in _LABEL_NOUNS and prev.end < toks[i].start:
+        return True
+    if a.j < len(toks) and lows[a.j] == "zip":
+        return True
+    if prev.text == "." and i > 1 and lows[i - 2] in ("no", "nos", "vol", "art", "ch", "fig"):
         return True
     if prev.text == "#":
         return True
@@ -303,6 +413,8 @@ def _not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | No
     # street numbers: "6600 block", "1600 Pennsylvania Avenue"
     if j < n and lows[j] == "block" and toks[i].text.isdigit() and len(toks[i].text) >= 3:
         return Atom(i, j, 0.0, "address", emit=False)
+    if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
+        j += 2  # "16-18 Industrial Avenue"
     if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
         for k in range(j + 1, min(n, j + 4)):
             if lows[k] in _STREET and toks[k].text[0].isupper():
@@ -340,6 +452,8 @@ def _date_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
             j += 1
             if j < n and lows[j] in ("st", "nd", "rd", "th") and glued(toks, j - 1, j):
                 j += 1
+            if j + 1 < n and toks[j].text in ("-", "–") and toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 2:
+                j += 2  # "Sept. 20-24"
             k = j + 1 if j < n and toks[j].text == "," else j
             if k < n and _year_tok(toks[k]):
                 year = int(toks[k].text)
@@ -408,6 +522,9 @@ def _join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) ->
 
 
 def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
+    ratio = _ratio(lows, a, b)
+    if ratio is not None:
+        return ratio
     if b.i - a.j != 1 or lows[a.j] not in _RANGE_JOIN:
         return None
     join = lows[a.j]
@@ -416,7 +533,7 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     between = a.i > 0 and lows[a.i - 1] in ("between", "from")
     if join == "and" and not (a.i > 0 and lows[a.i - 1] == "between"):
         return None
-    if join in ("-", "–", "—", "‐") and toks[a.j].start - toks[a.j - 1].end > 1:
+    if join in ("-", "–", "—", "‐") and (toks[a.j].start - toks[a.j - 1].end > 1 or not is_num(toks[b.i])):
         return None
     low = a.value
     if a.scaled == 1.0 and b.scaled > 1.0 and a.kind == "count" and low * b.scaled <= b.value:
@@ -436,6 +553,21 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     unit = b.unit or a.unit
     return Atom(a.i, b.j, low, kind, unit, scaled=b.scaled, approximate=a.approximate or b.approximate,
                 high=b.value)
+
+
+def _ratio(lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
+    """ "one out of three", "1 in 5": a proportion, kept as one fraction-valued count."""
+    gap = tuple(lows[a.j : b.i])
+    if gap not in (("out", "of"), ("in",), ("over",)) or a.kind != "count" or b.kind != "count" or b.value == 0:
+        return None
+    if gap == ("over",):
+        after = lows[b.j] if b.j < len(lows) else ""
+        if after[:1].isalnum():
+            return None  # "2000 over 3 years" is a count and a duration
+        return Atom(a.i, b.j, a.value / b.value, "count", unit="ratio")
+    if not 0 < a.value < b.value or a.high is not None or b.high is not None:
+        return None
+    return Atom(a.i, b.j, a.value / b.value, "count", unit="ratio")
 
 
 def _hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str | None]:

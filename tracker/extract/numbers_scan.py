@@ -110,7 +110,7 @@ def match_tuple(toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str
 
 def _close(toks: Sequence[Tok], i: int, j: int) -> bool:
     """Tokens i..j-1 separated by at most one space or newline each."""
-    return all(toks[k].start - toks[k - 1].end <= 2 for k in range(i + 1, j))
+    return all(toks[k].start - toks[k - 1].end <= 3 for k in range(i + 1, j))
 
 
 def glued(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -152,7 +152,40 @@ def digit_core(toks: Sequence[Tok], i: int, money: bool) -> Core | None:
         value = v
     else:
         return None
+    exp = _exponent(toks, j)
+    if exp is not None:
+        if toks[j].text == "^":
+            try:
+                return Core(float(value ** exp[0]), exp[1])  # "1.1^23", "2.5^-1"
+            except (OverflowError, ZeroDivisionError):
+                return None
+        return Core(float(f"{value!r}e{exp[0]}"), exp[1])
     return _scale(toks, j, value, money, has_point="." in toks[j - 1].text or t.text == ".")
+
+
+def _exponent(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
+    """Scientific notation after the mantissa: "×10−30", "x10^6", "e-3"."""
+    n = len(toks)
+    if j >= n or not glued(toks, j - 1, j):
+        return None
+    k = j
+    if toks[k].text == "^":
+        k += 1
+    elif toks[k].low in ("×", "x") and k + 1 < n and toks[k + 1].text == "10" and glued(toks, k, k + 1):
+        k += 2
+        if k < n and toks[k].text == "^" and glued(toks, k - 1, k):
+            k += 1
+    elif toks[k].low == "e" and k + 1 < n and glued(toks, k, k + 1):
+        k += 1
+    else:
+        return None
+    sign = 1
+    while k < n and toks[k].text in ("-", "−", "+") and glued(toks, k - 1, k) and k - j < 6:
+        sign *= -1 if toks[k].text != "+" else 1
+        k += 1
+    if k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3 and glued(toks, k - 1, k):
+        return sign * int(toks[k].text), k + 1
+    return None
 
 
 def _scale(toks: Sequence[Tok], j: int, value: float, money: bool, has_point: bool) -> Core:
@@ -172,7 +205,7 @@ def _scale(toks: Sequence[Tok], j: int, value: float, money: bool, has_point: bo
             k += 1
         return Core(value * factor, k, scaled=factor)
     if t.low in SHORT_SCALES and glued(toks, j - 1, j) and not _letter_follows(toks, j):
-        if t.low == "k" or (t.low == "b" and (money or t.text == "B")):
+        if t.low == "k" or (t.low == "b" and (money or t.text == "B" or has_point)):
             return Core(value * SHORT_SCALES[t.low], j + 1, scaled=SHORT_SCALES[t.low])
         if t.low == "m" and (money or t.text == "M" or has_point):
             return Core(value * 1e6, j + 1, scaled=1e6)
@@ -186,7 +219,7 @@ def _letter_follows(toks: Sequence[Tok], j: int) -> bool:
 
 
 _SKIP_ONE_BEFORE = frozenset(
-    "the that this which each every no any last another such whichever what".split()
+    "the that this which each every no any last another such whichever what same single".split()
 )
 _SKIP_ONE_AFTER = frozenset("another".split())
 
@@ -194,7 +227,7 @@ _SKIP_ONE_AFTER = frozenset("another".split())
 def word_core(toks: Sequence[Tok], i: int, lows: Sequence[str]) -> Core | None:
     """A spelled-out number at ``i``; "one" as a pronoun ("the one", "no one") is refused."""
     w = lows[i]
-    if w not in nw.NUMBER_WORDS and w not in ("a", "an", "half", "quarter"):
+    if w not in nw.NUMBER_WORDS and w not in ("a", "an", "half", "quarter") and not w.isdigit():
         return None
     if w == "one":
         if i > 0 and lows[i - 1] in _SKIP_ONE_BEFORE:
