@@ -123,7 +123,7 @@ def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
         k += 1
     while k < len(after) and len(words) < _MAX_PHRASE:
         w = after[k]
-        low = w.lower().rstrip(".")
+        low = w.lower() if w.count(".") > 1 else w.lower().rstrip(".")
         if w == "-" and words:
             k += 1
             continue
@@ -148,6 +148,8 @@ _IRREGULAR = frozenset(
 
 
 def _plural_head(low: str) -> bool:
+    if "." in low:
+        return False  # "U.S.", "a.m.": abbreviations, not heads
     if low in _IRREGULAR or low in KILL_WORDS or low in INJURE_WORDS:
         return True
     if low.endswith("ss") or low.endswith("us") or len(low) < 3:
@@ -185,13 +187,15 @@ def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) ->
 
 # ----------------------------------------------------------------------------- event years
 
+_BACKGROUND_BEFORE = 45
+_BACKGROUND_AFTER = 25
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
 
 
 def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | None:
     """The event class a year dates ("released in 2009" -> "release"), or None for background."""
-    if others:
-        return None  # the year is background to another quantity ("$800 million in 2019")
+    if any(-_BACKGROUND_BEFORE < q.start - o.end and o.start - q.end < _BACKGROUND_AFTER for o in others):
+        return None  # the year is background to a nearby quantity ("$800 million in 2019")
     before = _tokens(text[max(0, q.start - 120) : q.start])
     after = _tokens(text[q.end : q.end + 120])
     if before and before[-1][0].isupper() and before[-1].lower() not in _YEAR_PREP and q.kind == "year":

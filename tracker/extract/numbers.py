@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..records import Quantity
@@ -31,6 +31,7 @@ from .numbers_scan import (
     word_core,
 )
 from .numbers_units import (
+    CURRENCY_PREFIX,
     APPROX_AFTER,
     APPROX_BEFORE,
     BOUND_AFTER,
@@ -55,6 +56,9 @@ _NOT_LABEL = frozenset(
     it we they he she i you who which what why how then thus so also still yet even both either""".split()
 )
 _PHONEISH = 4
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}$")
+_EMAIL_RIGHT = re.compile(r"[\w-]{1,63}\.[\w.-]{1,190}")
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
 #: Words that may be hyphen-glued before a real number ("sub-7", "mid-2019", "minus-130").
@@ -73,7 +77,7 @@ _LABEL_NOUNS = frozenset(
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number mention in ``text``, in order, with ``text[q.start:q.end] == q.surface``."""
-    toks = tokenize(text)
+    toks = _outside_urls(text, tokenize(text))
     lows = [t.low for t in toks]
     atoms = _scan(toks, lows)
     atoms = _join_ranges(toks, lows, atoms)
@@ -95,6 +99,30 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _outside_urls(text: str, toks: list[Tok]) -> list[Tok]:
+    """Drop the tokens of web addresses and e-mail addresses: their digits are not quantities."""
+    spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    at = text.find("@")
+    while at >= 0:
+        left = _EMAIL_LEFT.search(text, max(0, at - 64), at)
+        right = _EMAIL_RIGHT.match(text, at + 1)
+        if left and right:
+            spans.append((left.start(), right.end()))
+        at = text.find("@", at + 1)
+    spans.sort()
+    if not spans:
+        return toks
+    out: list[Tok] = []
+    k = 0
+    for t in toks:
+        while k < len(spans) and spans[k][1] <= t.start:
+            k += 1
+        if k < len(spans) and spans[k][0] <= t.start < spans[k][1]:
+            continue
+        out.append(t)
+    return out
+
+
 # ----------------------------------------------------------------------------- scanning
 
 def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
@@ -111,8 +139,18 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     return atoms
 
 
+_STARTERS = (
+    frozenset(k[0] for k in CURRENCY_PREFIX) | frozenset(MONTHS) | nw.NUMBER_WORDS | frozenset(nw.ORDINALS)
+    | frozenset(nw.VAGUE) | frozenset(nw.TENS) | {"a", "an", "half", "quarter", "minus", "negative", "."}
+)
+
+
 def _atom_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     t = toks[i]
+    if lows[i] not in _STARTERS and not is_num(t) and (len(t.text) != 1 or t.text.isalpha() or not (
+        unicodedata.numeric(t.text, -1.0) >= 0
+    )):
+        return None
     date = _date_at(toks, lows, i)
     if date is not None:
         return date
@@ -570,35 +608,49 @@ def _ratio(lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
     return Atom(a.i, b.j, a.value / b.value, "count", unit="ratio")
 
 
+_BOUND_BEFORE = dict(BOUND_BEFORE)
+_BOUND_AFTER = dict(BOUND_AFTER)
+_APPROX_BEFORE = frozenset(APPROX_BEFORE)
+_APPROX_AFTER = frozenset(APPROX_AFTER)
+_HEDGE_LEN = 4
+
+
+def _before(lows: Sequence[str], toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]) -> str | None:
+    """The longest entry of ``table`` ending right before token ``i`` (same line, small gap)."""
+    if i <= 0 or toks[i].start - toks[i - 1].end > 2:
+        return None
+    for n in range(min(_HEDGE_LEN, i), 0, -1):
+        hit = table.get(tuple(lows[i - n : i]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _after(lows: Sequence[str], j: int, table: Mapping[tuple[str, ...], str]) -> str | None:
+    for n in range(min(_HEDGE_LEN, len(lows) - j), 0, -1):
+        hit = table.get(tuple(lows[j : j + n]))
+        if hit is not None:
+            return hit
+    return None
+
+
+_APPROX_TABLE = {w: "~" for w in _APPROX_BEFORE}
+_APPROX_AFTER_TABLE = {w: "~" for w in _APPROX_AFTER}
+
+
 def _hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str | None]:
-    """Approximation and bound words around the atom (within the same clause)."""
-    approx = False
-    bound: str | None = None
+    """Approximation and bound words right around the atom ("about", "more than", "or so")."""
     i = a.i
     if i > 0 and lows[i - 1] == "between":
         i -= 1
-    for words, sign in BOUND_BEFORE:
-        if _ends_before(lows, toks, i, words):
-            bound = sign
-            break
-    for words in APPROX_BEFORE:
-        if _ends_before(lows, toks, i, words) or (bound and _ends_before(lows, toks, i - 2, words)):
-            approx = True
-            break
+    bound = _before(lows, toks, i, _BOUND_BEFORE)
+    approx = _before(lows, toks, i, _APPROX_TABLE) is not None
+    if bound is not None and not approx and i >= 2:
+        approx = _before(lows, toks, i - 2, _APPROX_TABLE) is not None  # "about more than 10"
     if bound is None:
-        for words, sign in BOUND_AFTER:
-            if tuple(lows[a.j : a.j + len(words)]) == words:
-                bound = sign
-                break
+        bound = _after(lows, a.j, _BOUND_AFTER)
     if not approx:
-        approx = any(tuple(lows[a.j : a.j + len(w)]) == w for w in APPROX_AFTER)
-    if approx and bound in ("<=",) and _ends_before(lows, toks, i, ("as", "many", "as")):
+        approx = _after(lows, a.j, _APPROX_AFTER_TABLE) is not None
+    if approx and bound == "<=" and tuple(lows[max(0, i - 3) : i]) == ("as", "many", "as"):
         approx = False
     return approx, bound
-
-
-def _ends_before(lows: Sequence[str], toks: Sequence[Tok], i: int, words: tuple[str, ...]) -> bool:
-    k = i - len(words)
-    if k < 0:
-        return False
-    return tuple(lows[k:i]) == words and toks[i].start - toks[i - 1].end <= 2

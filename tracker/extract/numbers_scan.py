@@ -27,7 +27,7 @@ from .numbers_units import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tok:
     """One token: character offsets into the text, the text and its lower-case form."""
 
@@ -37,7 +37,7 @@ class Tok:
     low: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Atom:
     """A single number mention before ranges and hedges are applied. ``i``/``j`` are token indexes."""
 
@@ -97,8 +97,11 @@ def digit_value(s: str) -> float | None:
 
 def match_tuple(toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]) -> tuple[str, int] | None:
     """Longest entry of ``table`` starting at token ``i`` (tokens must be close together)."""
+    if i >= len(toks):
+        return None
+    longest = _longest(table).get(toks[i].low, 0)
     best: tuple[str, int] | None = None
-    for length in (5, 4, 3, 2, 1):
+    for length in range(longest, 0, -1):
         if i + length > len(toks):
             continue
         key = tuple(t.low for t in toks[i : i + length])
@@ -106,6 +109,20 @@ def match_tuple(toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str
             best = (table[key], i + length)
             break
     return best
+
+
+_LONGEST: dict[int, dict[str, int]] = {}
+
+
+def _longest(table: Mapping[tuple[str, ...], str]) -> dict[str, int]:
+    """First token -> longest key length, cached per table."""
+    found = _LONGEST.get(id(table))
+    if found is None:
+        found = {}
+        for key in table:
+            found[key[0]] = max(found.get(key[0], 0), len(key))
+        _LONGEST[id(table)] = found
+    return found
 
 
 def _close(toks: Sequence[Tok], i: int, j: int) -> bool:
@@ -222,6 +239,11 @@ _SKIP_ONE_BEFORE = frozenset(
     "the that this which each every no any last another such whichever what same single".split()
 )
 _SKIP_ONE_AFTER = frozenset("another".split())
+_PRONOUN_NEXT = frozenset(
+    """is was are were be been who whom whose which that of in on at to for with and or but i you he she we
+    they it do does did has have had can could will would should may might must from by as about than
+    else here there thing""".split()
+)
 
 
 def word_core(toks: Sequence[Tok], i: int, lows: Sequence[str]) -> Core | None:
@@ -230,8 +252,11 @@ def word_core(toks: Sequence[Tok], i: int, lows: Sequence[str]) -> Core | None:
     if w not in nw.NUMBER_WORDS and w not in ("a", "an", "half", "quarter") and not w.isdigit():
         return None
     if w == "one":
-        if i > 0 and lows[i - 1] in _SKIP_ONE_BEFORE:
-            return None
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        if i > 0 and lows[i - 1] in _SKIP_ONE_BEFORE and (
+            lows[i - 1] == "no" or not nxt.isalpha() or nxt in _PRONOUN_NEXT
+        ):
+            return None  # "the one who", "that one is", "no one": a pronoun
         if i + 1 < len(lows) and lows[i + 1] in _SKIP_ONE_AFTER:
             return None
     if w in ("second",):
@@ -309,6 +334,10 @@ def currency_before(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
         return None
     if key in TIGHT_PREFIX and not glued(toks, k - 1, k):
         return None
+    if is_word(toks[i]) and not toks[i].text[0].isupper():
+        return None  # "a $5 fee" is not Australian dollars; codes are written in capitals
+    if len(key) == 2 and key[1] == "$" and len(key[0]) == 1 and not glued(toks, i, i + 1):
+        return None  # "A $5 fee" neither; "A$5" is
     if is_word(toks[i]) and i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
     return code, k
