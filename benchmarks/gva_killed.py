@@ -59,7 +59,8 @@ def main(argv: list[str]) -> int:
         k = (r.get("gva_structured") or {}).get("num_killed")
         if not isinstance(k, int) or k <= 0:
             continue
-        pat = re.compile(r"\b(%d|%s)\b[^.]{0,60}\b(kill|dead|die|death|slain)" % (k, WORDS.get(k, "@@")), re.I)
+        stated_k = rf"\b({k}|{WORDS.get(k, '@@')})\b[^.]{{0,60}}\b(kill|dead|die|death|slain)"
+        pat = re.compile(stated_k, re.I)
         for a in r["articles"]:
             text = a["text"]
             if not pat.search(text):
@@ -67,7 +68,9 @@ def main(argv: list[str]) -> int:
             stated += 1
             chars += len(text)
             claims = find_claims(text, split_sentences(text, paragraph_blocks(text)))
-            hits = [c for c in claims if float(c.value) == k and KILLED.search(f"{c.unit or ''} {c.sentence}")]
+            hits = [
+                c for c in claims if float(c.value) == k and KILLED.search(f"{c.unit or ''} {c.sentence}")
+            ]
             if hits:
                 found += 1
                 measured += any(c.measure == "killed" for c in hits)

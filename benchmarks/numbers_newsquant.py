@@ -16,6 +16,7 @@ exits 0 with a message when the data is absent.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -79,10 +80,8 @@ def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any
         pred = [c for c in claims_for(r["text"]) if isinstance(c.value, (int, float))]
         gold: list[tuple[float, str | None, str]] = []
         for q in r["quantities"]:
-            try:
+            with contextlib.suppress(TypeError, ValueError):
                 gold.append((float(q["value"]), q.get("change"), q.get("unit") or ""))
-            except (TypeError, ValueError):
-                pass
         used = [False] * len(pred)
         misses = []
         for gv, ch, gu in gold:
@@ -115,7 +114,8 @@ def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any
     ur = utp / (tp + fn) if tp + fn else 0.0
     return {
         "eval": "numbers-newsquant-dev", "sentences": len(rows), "tp": tp, "fp": fp, "fn": fn,
-        "precision": round(p, 4), "recall": round(rec, 4), "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0,
+        "precision": round(p, 4), "recall": round(rec, 4),
+        "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0,
         "approx_agreement": round(approx_ok / approx_n, 4) if approx_n else None,
         "unit_f1": round(2 * up * ur / (up + ur), 4) if up + ur else 0,
     }
@@ -137,7 +137,8 @@ def main(argv: list[str]) -> int:
         return 0
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = evaluate(rows, verbose)
-    print(f"NewsQuant dev: {result['sentences']} sentences, tp={result['tp']} fp={result['fp']} fn={result['fn']}")
+    print(f"NewsQuant dev: {result['sentences']} sentences, "
+          f"tp={result['tp']} fp={result['fp']} fn={result['fn']}")
     print(f"value P={result['precision']} R={result['recall']} F1={result['f1']}")
     print(f"approx agreement={result['approx_agreement']}  value+unit F1={result['unit_f1']}")
     failures = check_floors(result, "newsquant")

@@ -9,7 +9,8 @@ draw span edges differently ("$ 75 million" vs our "$ 75 million"; "five years o
 "five years old"). A spec with no expected results passes when we find nothing of those kinds.
 
 Kinds per model: Number = every mention except ordinals, dates and measures glued to their unit
-("180ml": the specs do not count those; the value is the bare number, so a currency "$20" is 20); Percent = percent; Currency = currency; Age = age; Dimension = measure;
+("180ml": the specs do not count those; the value is the bare number, so a currency "$20" is 20);
+Percent = percent; Currency = currency; Age = age; Dimension = measure;
 Temperature = measure in degrees; Ordinal = ordinal (numeric values only); NumberRange = ranges and
 bounds, compared on the interval ends ("between 20 and 30" -> [20,30); "more than 20" -> (20,)).
 
@@ -35,7 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "benchmarks" / "floors" / "numbers.json"
 
 MODELS: dict[str, tuple[str, Callable[[Quantity], bool]]] = {
-    "number": ("Number_NumberModel.jsonl", lambda q: q.kind not in ("ordinal", "date") and not _glued_unit(q)),
+    "number": ("Number_NumberModel.jsonl",
+               lambda q: q.kind not in ("ordinal", "date") and not _glued_unit(q)),
     "percent": ("Number_PercentModel.jsonl", lambda q: q.kind == "percent"),
     "currency": ("NumberWithUnit_CurrencyModel.jsonl", lambda q: q.kind == "currency"),
     "age": ("NumberWithUnit_AgeModel.jsonl", lambda q: q.kind == "age"),

@@ -62,7 +62,11 @@ def test_currency(text: str, surface: str, value: float, unit: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "surface", "value"),
-    [("up 19 per cent", "19 per cent", 19), ("shot 47.6% overall", "47.6%", 47.6), ("a 24pc discount", "24pc", 24)],
+    [
+        ("up 19 per cent", "19 per cent", 19),
+        ("shot 47.6% overall", "47.6%", 47.6),
+        ("a 24pc discount", "24pc", 24),
+    ],
 )
 def test_percent(text: str, surface: str, value: float) -> None:
     q = one(text)

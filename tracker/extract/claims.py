@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from ..records import FoundClaim, Quantity, Span
 from ..text import normalize_space
+from .number_words import wordset
+from .numbers import find_quantities
 from .numbers_lexicon import (
     GROUP_NOUNS,
     INJURE_WORDS,
@@ -25,7 +27,6 @@ from .numbers_lexicon import (
     event_class,
     lemma,
 )
-from .numbers import find_quantities
 
 __all__ = ["find_claims"]
 
@@ -49,7 +50,9 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
     return out
 
 
-def _claim(text: str, q: Quantity, others: Sequence[Quantity], sentence: str, span: Span) -> FoundClaim | None:
+def _claim(
+    text: str, q: Quantity, others: Sequence[Quantity], sentence: str, span: Span
+) -> FoundClaim | None:
     if q.kind == "ordinal" or (q.kind == "date" and q.unit == "day"):
         return None
     if q.kind in ("year", "date"):
@@ -61,7 +64,9 @@ def _claim(text: str, q: Quantity, others: Sequence[Quantity], sentence: str, sp
     return _make(q, span, sentence, unit, measure, q.kind)
 
 
-def _make(q: Quantity, span: Span, sentence: str, unit: str | None, measure: str | None, kind: str) -> FoundClaim:
+def _make(
+    q: Quantity, span: Span, sentence: str, unit: str | None, measure: str | None, kind: str
+) -> FoundClaim:
     s0 = span[0]
     return FoundClaim(
         value=q.value, unit=unit, measure=measure, approximate=q.approximate, surface=q.surface,
@@ -92,7 +97,14 @@ def _percent_measure(text: str, q: Quantity) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    return [m.group() for m in _WORD.finditer(text)]
+    """Words (abbreviations such as "U.S." kept whole, a sentence's full stop dropped) and marks."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if len(w) > 1 and w.endswith(".") and w.count(".") == 1:
+            w = w[:-1]
+        out.append(w)
+    return out
 
 
 def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
@@ -141,9 +153,9 @@ def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
     return words
 
 
-_IRREGULAR = frozenset(
-    "people men women children personnel staff police troops cattle fish sheep deer aircraft crew "
-    "militia media data".split()
+_IRREGULAR = wordset(
+    "people men women children personnel staff police troops "
+    "cattle fish sheep deer aircraft crew militia media data"
 )
 
 
@@ -192,9 +204,14 @@ _BACKGROUND_AFTER = 25
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
 
 
+def _near(o: Quantity, q: Quantity) -> bool:
+    """Another quantity just before or after the year, in the same phrase."""
+    return 0 <= q.start - o.end < _BACKGROUND_BEFORE or 0 <= o.start - q.end < _BACKGROUND_AFTER
+
+
 def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | None:
     """The event class a year dates ("released in 2009" -> "release"), or None for background."""
-    if any(-_BACKGROUND_BEFORE < q.start - o.end and o.start - q.end < _BACKGROUND_AFTER for o in others):
+    if any(_near(o, q) for o in others):
         return None  # the year is background to a nearby quantity ("$800 million in 2019")
     before = _tokens(text[max(0, q.start - 120) : q.start])
     after = _tokens(text[q.end : q.end + 120])

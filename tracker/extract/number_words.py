@@ -11,6 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+
+def wordset(text: str) -> frozenset[str]:
+    """The space-separated words of a literal, as a set (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -55,7 +61,7 @@ HYPHENS = frozenset({"-", "‐", "‑", "–"})
 _AND_FRACTIONS = frozenset(
     {"half", "halves", "quarter", "quarters", "hundredths", "thousandths", "millionths", "billionths"}
 )
-_HALF_OF = frozenset("the of a an their its his her our all them those these".split())
+_HALF_OF = wordset("the of a an their its his her our all them those these")
 
 NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES)
 
@@ -118,8 +124,9 @@ def _group(toks: Sequence[str], i: int) -> tuple[float, int] | None:
         j += 1
         k = j + 1 if _tok(toks, j) == "and" else j
         rest = _small(toks, k)
-        if rest is not None and _tok(toks, rest[1]) != "hundred" and _tok(toks, rest[1]) not in DOZENS and not (
-            k > j and _tok(toks, rest[1]) in _AND_FRACTIONS
+        after = _tok(toks, rest[1]) if rest is not None else ""
+        if rest is not None and after != "hundred" and after not in DOZENS and not (
+            k > j and after in _AND_FRACTIONS
         ):
             value += rest[0]
             j = rest[1]
@@ -257,7 +264,7 @@ def _denominator(toks: Sequence[str], j: int, value: float, one: bool) -> tuple[
         return None
     if w in ("half", "halves", "second", "seconds", "first", "firsts") or w not in DENOMINATORS:
         return None
-    plural = w.endswith("s") and w != "quarters" or w == "quarters"
+    plural = (w.endswith("s") and w != "quarters") or w == "quarters"
     return _accept(DENOMINATORS[w], k + 1, plural, value, one, toks)
 
 

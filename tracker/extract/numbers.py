@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..records import Quantity
 from . import number_words as nw
+from .number_words import wordset
 from .numbers_scan import (
     Atom,
     Core,
@@ -31,11 +32,11 @@ from .numbers_scan import (
     word_core,
 )
 from .numbers_units import (
-    CURRENCY_PREFIX,
     APPROX_AFTER,
     APPROX_BEFORE,
     BOUND_AFTER,
     BOUND_BEFORE,
+    CURRENCY_PREFIX,
     MONTHS,
 )
 
@@ -43,19 +44,21 @@ __all__ = ["find_quantities"]
 
 _TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "bst"})
 _STREET = frozenset(
-    "street st avenue ave road rd boulevard blvd drive dr lane ln way court ct place pl highway hwy "
-    "parkway pkwy terrace circle".split()
+    wordset("street st avenue ave road rd boulevard blvd drive dr lane ln way court ct place pl highway hwy "
+    "parkway pkwy terrace circle")
 )
 #: Capitalised words that may precede a count without making it a label ("About 1,000 ...").
 _NOT_LABEL = frozenset(
-    """the a an and or but of in on at to for from by with about around some nearly almost roughly over
+    wordset("""the a an and or but of in on at to
+        for from by with about around some nearly almost roughly over
     under more less fewer than just only all its their his her our my your there these those this that
     some another another each every approximately estimated least most up down another since after before
     during between among until till per as if when while where total including include includes
     nearly some scored won lost killed injured wounded about another another only about another
-    it we they he she i you who which what why how then thus so also still yet even both either""".split()
+    it we they he she i you who which what why how then thus so also still yet even both either""")
 )
 _PHONEISH = 4
+_OLD_YEAR_BEFORE = frozenset({"in", "since", "d", "ad", "year", "until", "circa", "c", "and", "between"})
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}$")
 _EMAIL_RIGHT = re.compile(r"[\w-]{1,63}\.[\w.-]{1,190}")
@@ -63,15 +66,17 @@ _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
 #: Words that may be hyphen-glued before a real number ("sub-7", "mid-2019", "minus-130").
 _HYPHEN_PREFIX = frozenset(
-    "sub mid pre post minus negative over under around about nearly some late early the and to a an of "
-    "from by up its his her their our in at".split()
+    wordset("sub mid pre post minus negative over under around about "
+        "nearly some late early the and to a an of "
+    "from by up its his her their our in at")
 )
 #: Nouns that name an item by number ("category 4", "chapter 11", "route 66").
 _LABEL_NOUNS = frozenset(
-    """category level phase stage grade chapter section article room gate flight route interstate highway
+    wordset("""category level phase stage grade chapter section
+        article room gate flight route interstate highway
     game round season episode number version model type class division district ward precinct unit suite
     apartment lot row figure table item title bus line channel platform terminal track exit zip no
-    proposition amendment act bill""".split()
+    proposition amendment act bill""")
 )
 
 
@@ -205,7 +210,8 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
     core = digit_core(toks, i, money=False)
     if core is None:
         return None
-    if i + 1 < len(lows) and (lows[i + 1] == "hundred" or lows[i + 1] in nw.SCALES or lows[i + 1] in nw.DOZENS):
+    nxt = lows[i + 1] if i + 1 < len(lows) else ""
+    if nxt == "hundred" or nxt in nw.SCALES or nxt in nw.DOZENS:
         mixed = word_core(toks, i, lows)  # "4 thousand 3 hundred and 21", "3 dozens"
         if mixed is not None and mixed.j > core.j:
             core = mixed
@@ -217,7 +223,7 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
     ):
         start -= 1
         value = -value
-    elif start > 1 and lows[start - 1] in ("minus", "negative") or (
+    elif (start > 1 and lows[start - 1] in ("minus", "negative")) or (
         start > 2 and lows[start - 2] in ("minus", "negative") and toks[start - 1].text == "-"
     ):
         value = -value
@@ -242,7 +248,8 @@ def _digit_fraction(toks: Sequence[Tok], i: int) -> Atom | None:
     value = _fraction_value(toks, i)
     if value is None:
         return None
-    if i > 0 and toks[i - 1].text.isdigit() and len(toks[i - 1].text) <= 3 and toks[i].start - toks[i - 1].end <= 3:
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.text.isdigit() and len(prev.text) <= 3 and toks[i].start - prev.end <= 3:
         return None  # part of a mixed number ("2 1/4"), read from the whole number
     return Atom(i, i + 3, value, "count")
 
@@ -367,7 +374,7 @@ def _is_year(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) ->
     prev = lows[k] if k >= 0 else ""
     if 1800 <= v <= 2099:
         return True
-    return 1000 <= v < 1800 and prev in ("in", "since", "d", "ad", "year", "until", "circa", "c", "and", "between")
+    return 1000 <= v < 1800 and prev in _OLD_YEAR_BEFORE
 
 
 def _is_label(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> bool:
@@ -421,7 +428,8 @@ def _not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | No
     n = len(toks)
     j = i + 1
     # hh:mm[:ss]
-    if j + 1 < n and toks[j].text == ":" and glued(toks, i, j) and is_num(toks[j + 1]) and glued(toks, j, j + 1):
+    clock = j + 1 < n and toks[j].text == ":" and glued(toks, i, j) and glued(toks, j, j + 1)
+    if clock and is_num(toks[j + 1]):
         k = j + 2
         if k + 1 < n and toks[k].text == ":" and is_num(toks[k + 1]):
             k += 2
@@ -434,20 +442,15 @@ def _not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | No
     groups = []
     while k < n and k - i < 9 and is_num(toks[k]) and toks[k].text.isdigit():
         groups.append(len(toks[k].text))
-        if k + 2 < n and toks[k + 1].text in ("-", ".") and glued(toks, k, k + 1) and glued(toks, k + 1, k + 2):
+        joined = k + 2 < n and glued(toks, k, k + 1) and glued(toks, k + 1, k + 2)
+        if joined and toks[k + 1].text in ("-", "."):
             k += 2
             continue
         break
     if len(groups) >= 2 and groups[-1] == _PHONEISH and all(g in (3, 4) for g in groups) and groups[0] == 3:
         return Atom(i, k + 1, 0.0, "phone", emit=False)
-    # scores "2-0", "9-2": a smaller-or-equal second number after a hyphen, both small
-    if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and glued(toks, j, j + 1):
-        a, b = toks[i].text, toks[j + 1].text
-        if a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3 and int(a) >= int(b) and (
-            j + 2 >= n or lows[j + 2] != "-"
-        ) and (j + 2 >= n or not is_word(toks[j + 2]) or not glued(toks, j + 1, j + 2)):
-            if unit_after(toks, j + 2) is None and age_after(toks, j + 2, lows) is None:
-                return Atom(i, j + 2, 0.0, "score", emit=False)
+    if _is_score(toks, lows, i):
+        return Atom(i, j + 2, 0.0, "score", emit=False)
     # street numbers: "6600 block", "1600 Pennsylvania Avenue"
     if j < n and lows[j] == "block" and toks[i].text.isdigit() and len(toks[i].text) >= 3:
         return Atom(i, j, 0.0, "address", emit=False)
@@ -458,6 +461,19 @@ def _not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | No
             if lows[k] in _STREET and toks[k].text[0].isupper():
                 return Atom(i, j, 0.0, "address", emit=False)
     return None
+
+
+def _is_score(toks: Sequence[Tok], lows: Sequence[str], i: int) -> bool:
+    """ "2-0", "9-2": a smaller-or-equal second number after a hyphen, both small, no unit after."""
+    n, j = len(toks), i + 1
+    if not (j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and glued(toks, j, j + 1)):
+        return False
+    a, b = toks[i].text, toks[j + 1].text
+    if not (a.isdigit() and b.isdigit() and len(a) <= 3 and len(b) <= 3 and int(a) >= int(b)):
+        return False
+    if j + 2 < n and (lows[j + 2] == "-" or (is_word(toks[j + 2]) and glued(toks, j + 1, j + 2))):
+        return False
+    return unit_after(toks, j + 2) is None and age_after(toks, j + 2, lows) is None
 
 
 def _time_tail(lows: Sequence[str], k: int) -> int:
@@ -490,7 +506,7 @@ def _date_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
             j += 1
             if j < n and lows[j] in ("st", "nd", "rd", "th") and glued(toks, j - 1, j):
                 j += 1
-            if j + 1 < n and toks[j].text in ("-", "–") and toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 2:
+            if j + 1 < n and toks[j].text in ("-", "–") and _day_tok(toks[j + 1]):
                 j += 2  # "Sept. 20-24"
             k = j + 1 if j < n and toks[j].text == "," else j
             if k < n and _year_tok(toks[k]):
@@ -530,6 +546,10 @@ def _numeric_date(toks: Sequence[Tok], i: int) -> Atom | None:
             if len(a) == 4 and len(b) <= 2 and len(c) <= 2 and s1 != ".":
                 return Atom(i, i + 5, float(a), "date")
     return None
+
+
+def _day_tok(t: Tok) -> bool:
+    return t.text.isdigit() and len(t.text) <= 2
 
 
 def _year_tok(t: Tok) -> bool:
@@ -596,7 +616,9 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
 def _ratio(lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
     """ "one out of three", "1 in 5": a proportion, kept as one fraction-valued count."""
     gap = tuple(lows[a.j : b.i])
-    if gap not in (("out", "of"), ("in",), ("over",)) or a.kind != "count" or b.kind != "count" or b.value == 0:
+    if gap not in (("out", "of"), ("in",), ("over",)) or a.kind != "count" or b.kind != "count":
+        return None
+    if b.value == 0:
         return None
     if gap == ("over",):
         after = lows[b.j] if b.j < len(lows) else ""
@@ -615,7 +637,9 @@ _APPROX_AFTER = frozenset(APPROX_AFTER)
 _HEDGE_LEN = 4
 
 
-def _before(lows: Sequence[str], toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]) -> str | None:
+def _before(
+    lows: Sequence[str], toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]
+) -> str | None:
     """The longest entry of ``table`` ending right before token ``i`` (same line, small gap)."""
     if i <= 0 or toks[i].start - toks[i - 1].end > 2:
         return None

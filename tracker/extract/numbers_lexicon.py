@@ -5,20 +5,23 @@ General English, no article-specific strings: the same rules must hold on unseen
 
 from __future__ import annotations
 
+from .number_words import wordset
+
 KILL_WORDS = frozenset(
-    "killed dead died deaths death fatalities fatality slain murdered dying perished fatally "
-    "homicides".split()
+    wordset("killed dead died deaths death fatalities fatality slain murdered dying perished fatally "
+    "homicides")
 )
-INJURE_WORDS = frozenset("wounded injured hurt injuries injury wounds hospitalized hospitalised".split())
+INJURE_WORDS = wordset("wounded injured hurt injuries injury wounds hospitalized hospitalised")
 
 #: Nouns for a group of members ("a 15-member bloc"), read as seats inside a legislature.
-GROUP_NOUNS = frozenset("bloc caucus faction delegation coalition list group party slate".split())
+GROUP_NOUNS = wordset("bloc caucus faction delegation coalition list group party slate")
 LEGISLATURE_WORDS = frozenset(
-    "parliament parliamentary legislature assembly congress senate house chamber council duma knesset "
-    "bundestag seats seat mps lawmakers legislators".split()
+    wordset("parliament parliamentary legislature assembly congress senate "
+        "house chamber council duma knesset "
+    "bundestag seats seat mps lawmakers legislators")
 )
 #: Members of a legislature count seats ("15 MPs" and "15 seats" compare).
-SEAT_HOLDERS = frozenset("mp lawmaker legislator deputy seat member".split())
+SEAT_HOLDERS = wordset("mp lawmaker legislator deputy seat member")
 
 #: Heads folded together for comparison across outlets.
 SYNONYMS = {
@@ -29,13 +32,13 @@ SYNONYMS = {
 
 #: Words that end a counted noun phrase.
 NOUN_STOP = frozenset(
-    """a an the of in on at to for from by with into onto over under about after before during since
+    wordset("""a an the of in on at to for from by with into onto over under about after before during since
     until than and or but nor as is are was were be been being has have had do does did will would
     can could should may might must shall this that these those who whom which what where when why
     how it its their his her our your my we they he she i you them him us me per each every said says
     say according while if because so also not no yet just only still even both all some any more
     most less least such own via amid among between against across through including like versus vs
-    up down out off around there here then now ago later earlier away back together""".split()
+    up down out off around there here then now ago later earlier away back together""")
 )
 
 #: Event words -> event class, for years that date an event.
@@ -69,7 +72,7 @@ def event_class(word: str) -> str | None:
     return EVENT_WORDS.get(word.lower())
 
 
-_KEEP_S = frozenset("news series species means headquarters physics politics economics".split())
+_KEEP_S = wordset("news series species means headquarters physics politics economics")
 _IRREGULAR = {
     "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
     "teeth": "tooth", "mice": "mouse", "geese": "goose", "personnel": "personnel", "police": "police",

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from . import number_words as nw
+from .number_words import wordset
 from .numbers_units import (
     ATTACHED_ONLY,
     CURRENCY_PREFIX,
@@ -236,13 +237,14 @@ def _letter_follows(toks: Sequence[Tok], j: int) -> bool:
 
 
 _SKIP_ONE_BEFORE = frozenset(
-    "the that this which each every no any last another such whichever what same single".split()
+    wordset("the that this which each every no any last another such whichever what same single")
 )
-_SKIP_ONE_AFTER = frozenset("another".split())
+_SKIP_ONE_AFTER = wordset("another")
 _PRONOUN_NEXT = frozenset(
-    """is was are were be been who whom whose which that of in on at to for with and or but i you he she we
+    wordset("""is was are were be been who whom whose which that of in
+        on at to for with and or but i you he she we
     they it do does did has have had can could will would should may might must from by as about than
-    else here there thing""".split()
+    else here there thing""")
 )
 
 

@@ -58,7 +58,8 @@ SHORT_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12, "g": 
 
 #: Percent markers -> unit.
 PERCENT: dict[tuple[str, ...], str] = {
-    ("%",): "%", ("per", "cent"): "%", ("percent",): "%", ("percents",): "%", ("percentage",): "%", ("pc",): "%", ("pct",): "%",
+    ("%",): "%", ("per", "cent"): "%", ("percent",): "%", ("percents",): "%", ("percentage",): "%",
+    ("pc",): "%", ("pct",): "%",
     ("per", "-", "cent"): "%", ("percentage", "points"): "percentage points",
     ("percentage", "point"): "percentage points", ("basis", "points"): "basis points",
     ("basis", "point"): "basis points", ("bps",): "basis points",
@@ -164,7 +165,8 @@ _add("G", "g")  # mobile network generation: only attached ("5G"), see the scann
 
 #: Units that are ambiguous as words and so only count when attached to the digits ("5G", "200W").
 ATTACHED_ONLY = frozenset({
-    ("g",), ("m",), ("t",), ("l",), ("w",), ("v",), ("f",), ("ha",), ("in", "."), ("ps",), ("min",), ("c", "°"),
+    ("g",), ("m",), ("t",), ("l",), ("w",), ("v",), ("f",), ("ha",), ("in", "."), ("ps",), ("min",),
+    ("c", "°"),
 })
 #: Units that never count when separated by a space from the number (too common as words).
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
