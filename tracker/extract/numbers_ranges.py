@@ -1,0 +1,132 @@
+"""Ranges ("between 2005 and 2011", "$3 billion to $5 billion", "10-12"), ratios ("one out of three")
+and hedges ("about", "more than", "or so") over the scanned atoms of :mod:`numbers`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from .numbers_scan import Atom, Tok, is_num
+from .numbers_units import APPROX_AFTER, APPROX_BEFORE, BOUND_AFTER, BOUND_BEFORE
+
+_RANGE_JOIN = frozenset({"to", "-", "–", "—", "‐", "and", "through", "thru"})
+
+
+def join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) -> list[Atom]:
+    """Join "A to B", "A-B", "between A and B" (ascending, compatible kinds) into one range atom."""
+    out: list[Atom] = []
+    k = 0
+    while k < len(atoms):
+        a = atoms[k]
+        if k + 1 < len(atoms) and a.emit and atoms[k + 1].emit:
+            b = atoms[k + 1]
+            joined = _range(toks, lows, a, b)
+            if joined is not None:
+                out.append(joined)
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
+
+
+def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
+    ratio = _ratio(lows, a, b)
+    if ratio is not None:
+        return ratio
+    if b.i - a.j != 1 or lows[a.j] not in _RANGE_JOIN:
+        return None
+    join = lows[a.j]
+    if a.kind in ("ordinal", "date") or b.kind in ("ordinal", "date"):
+        return None
+    between = a.i > 0 and lows[a.i - 1] in ("between", "from")
+    if join == "and" and not (a.i > 0 and lows[a.i - 1] == "between"):
+        return None
+    if join in ("-", "–", "—", "‐") and (toks[a.j].start - toks[a.j - 1].end > 1 or not is_num(toks[b.i])):
+        return None
+    low = a.value
+    if a.scaled == 1.0 and b.scaled > 1.0 and a.kind == "count" and low * b.scaled <= b.value:
+        low *= b.scaled  # "four to five thousand", "1 to 2 million"
+    if a.kind == "year" and b.kind == "count" and join in ("-", "–") and b.value < 100:
+        century = low - low % 100
+        high = century + b.value if century + b.value > low else century + 100 + b.value
+        return replace(a, j=b.j, high=high)  # "2014-15"
+    if not low < b.value or (low < 0 and not between):
+        return None
+    kinds = {a.kind, b.kind}
+    if len(kinds) > 1 and "count" not in kinds:
+        return None
+    if a.kind != "count" and b.kind == "count" and b.j < len(lows) and not between:
+        return None
+    kind = b.kind if b.kind != "count" else a.kind
+    unit = b.unit or a.unit
+    return Atom(a.i, b.j, low, kind, unit, scaled=b.scaled, approximate=a.approximate or b.approximate,
+                high=b.value)
+
+
+def _ratio(lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
+    """ "one out of three", "1 in 5": a proportion, kept as one fraction-valued count."""
+    gap = tuple(lows[a.j : b.i])
+    if gap not in (("out", "of"), ("in",), ("over",)) or a.kind != "count" or b.kind != "count":
+        return None
+    if b.value == 0:
+        return None
+    if gap == ("over",):
+        after = lows[b.j] if b.j < len(lows) else ""
+        if after[:1].isalnum():
+            return None  # "2000 over 3 years" is a count and a duration
+        return Atom(a.i, b.j, a.value / b.value, "count", unit="ratio")
+    if not 0 < a.value < b.value or a.high is not None or b.high is not None:
+        return None
+    return Atom(a.i, b.j, a.value / b.value, "count", unit="ratio")
+
+
+_BOUND_BEFORE = dict(BOUND_BEFORE)
+_BOUND_AFTER = dict(BOUND_AFTER)
+_APPROX_BEFORE = frozenset(APPROX_BEFORE)
+_APPROX_AFTER = frozenset(APPROX_AFTER)
+_HEDGE_LEN = 4
+
+
+def _before(
+    lows: Sequence[str], toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]
+) -> str | None:
+    """The longest entry of ``table`` ending right before token ``i`` (same line, small gap)."""
+    if i <= 0 or toks[i].start - toks[i - 1].end > 2:
+        return None
+    for n in range(min(_HEDGE_LEN, i), 0, -1):
+        hit = table.get(tuple(lows[i - n : i]))
+        if hit is not None:
+            return hit
+    return None
+
+
+def _after(lows: Sequence[str], j: int, table: Mapping[tuple[str, ...], str]) -> str | None:
+    for n in range(min(_HEDGE_LEN, len(lows) - j), 0, -1):
+        hit = table.get(tuple(lows[j : j + n]))
+        if hit is not None:
+            return hit
+    return None
+
+
+_APPROX_TABLE = {w: "~" for w in _APPROX_BEFORE}
+_APPROX_AFTER_TABLE = {w: "~" for w in _APPROX_AFTER}
+
+
+def hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str | None]:
+    """Approximation and bound words right around the atom ("about", "more than", "or so")."""
+    i = a.i
+    if i > 0 and lows[i - 1] == "between":
+        i -= 1
+    bound = _before(lows, toks, i, _BOUND_BEFORE)
+    approx = _before(lows, toks, i, _APPROX_TABLE) is not None
+    if bound is not None and not approx and i >= 2:
+        approx = _before(lows, toks, i - 2, _APPROX_TABLE) is not None  # "about more than 10"
+    if bound is None:
+        bound = _after(lows, a.j, _BOUND_AFTER)
+    if not approx:
+        approx = _after(lows, a.j, _APPROX_AFTER_TABLE) is not None
+    if approx and bound == "<=" and tuple(lows[max(0, i - 3) : i]) == ("as", "many", "as"):
+        approx = False
+    return approx, bound
