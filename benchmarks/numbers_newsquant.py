@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.extract.claims import find_claims
+from tracker.extract.numbers import find_quantities
 from tracker.extract.numbers_lexicon import lemma
 from tracker.records import Block, FoundClaim
 from tracker.text import split_sentences
@@ -75,9 +76,13 @@ def units_match(gold: str, pred: str) -> bool:
 def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
     tp = fp = fn = 0
     utp = 0
+    fp_range = fp_year = tp_range = 0
+    all_years = 0
     approx_n = approx_ok = 0
     for r in rows:
         pred = [c for c in claims_for(r["text"]) if isinstance(c.value, (int, float))]
+        all_years += sum(q.kind == "year" or (q.kind == "date" and q.unit != "day")
+                         for q in find_quantities(r["text"]))
         gold: list[tuple[float, str | None, str]] = []
         for q in r["quantities"]:
             with contextlib.suppress(TypeError, ValueError):
@@ -105,6 +110,10 @@ def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any
                 print(f"APPROX {r['id']}: gold {gv} {ch} pred approx={pred[hit].approximate} "
                       f"bound={pred[hit].bound} | {r['text']}")
         fp += used.count(False)
+        for c, u in zip(pred, used, strict=True):
+            fp_range += c.high is not None and not u
+            fp_year += c.kind == "year" and not u
+            tp_range += c.high is not None and u
         if verbose and (misses or used.count(False)):
             extra = [(c.value, c.unit, c.surface) for c, u in zip(pred, used, strict=True) if not u]
             print(f"{r['id']}: FN {misses} FP {extra} | {r['text']}")
@@ -112,8 +121,16 @@ def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any
     rec = tp / (tp + fn) if tp + fn else 0.0
     up = utp / (tp + fp) if tp + fp else 0.0
     ur = utp / (tp + fn) if tp + fn else 0.0
+    # Gold writes ranges as "low-high" strings, which the scorer drops as non-numeric; a range
+    # claim (value=low, high=high) can then only be a false positive. Scored symmetrically
+    # (range claims dropped like gold ranges) for information only; floors use the strict figure.
+    sp = (tp - tp_range) / (tp - tp_range + fp - fp_range) if tp + fp - tp_range - fp_range else 0.0
+    sr = (tp - tp_range) / (tp - tp_range + fn) if tp - tp_range + fn else 0.0
     return {
-        "eval": "numbers-newsquant-dev", "sentences": len(rows), "tp": tp, "fp": fp, "fn": fn,
+        "eval": "numbers-newsquant-dev",
+        "fp_range_claims": fp_range, "fp_year_claims": fp_year, "year_mentions": all_years,
+        "f1_ranges_dropped_like_gold": round(2 * sp * sr / (sp + sr), 4) if sp + sr else 0,
+        "sentences": len(rows), "tp": tp, "fp": fp, "fn": fn,
         "precision": round(p, 4), "recall": round(rec, 4),
         "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0,
         "approx_agreement": round(approx_ok / approx_n, 4) if approx_n else None,
@@ -141,6 +158,10 @@ def main(argv: list[str]) -> int:
           f"tp={result['tp']} fp={result['fp']} fn={result['fn']}")
     print(f"value P={result['precision']} R={result['recall']} F1={result['f1']}")
     print(f"approx agreement={result['approx_agreement']}  value+unit F1={result['unit_f1']}")
+    print(f"false positives that are range claims: {result['fp_range_claims']} (gold drops its ranges); "
+          f"year claims: {result['fp_year_claims']} (gold has no years; of {result['year_mentions']} "
+          "year/date mentions, each one made a claim would cost one more false positive)")
+    print(f"F1 with range claims dropped like gold ranges: {result['f1_ranges_dropped_like_gold']}")
     failures = check_floors(result, "newsquant")
     for f in failures:
         print("BELOW FLOOR:", f)

@@ -31,7 +31,7 @@ def values(text: str) -> list[tuple[str, float, str]]:
         ("one and a half million viewers", "one and a half million", 1_500_000),
         ("four hundred and six votes", "four hundred and six", 406),
         ("two thirds of voters", "two thirds", 2 / 3),
-        ("2 1/4 cups", "2 1/4", 2.25),
+        ("grew 2 1/4 times", "2 1/4", 2.25),
         ("a population of 1 234 567", "1 234 567", 1_234_567),
         ("rose to 1.3e6 units", "1.3e6", 1_300_000),
         ("it scored .500 overall", ".500", 0.5),

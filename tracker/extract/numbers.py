@@ -16,7 +16,15 @@ from dataclasses import replace
 
 from ..records import Quantity
 from . import number_words as nw
-from .numbers_context import NOT_LABEL, date_at, is_age_apposition, is_label, is_year, not_quantity
+from .numbers_context import (
+    NOT_LABEL,
+    date_at,
+    is_age_apposition,
+    is_code,
+    is_label,
+    is_year,
+    not_quantity,
+)
 from .numbers_ranges import hedges, join_ranges
 from .numbers_scan import (
     Atom,
@@ -136,7 +144,8 @@ def _atom_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     if is_num(t) or t.text == ".":
         return _digit_atom(toks, lows, i)
     if len(t.text) == 1 and unicodedata.numeric(t.text, -1.0) >= 0 and not t.text.isalpha():
-        return Atom(i, i + 1, unicodedata.numeric(t.text), "count")  # "½", "¾"
+        vulgar = Atom(i, i + 1, unicodedata.numeric(t.text), "count")  # "½", "¾"
+        return _suffix(toks, lows, vulgar, is_int=False)
     if is_word(t):
         vague = _vague_at(toks, lows, i)
         if vague is not None:
@@ -170,7 +179,7 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
         toks, i, i + 1
     ):
         return Atom(i, i + 2, float(t.text), "ordinal")
-    frac = _digit_fraction(toks, i)
+    frac = _fraction_atom(toks, lows, i)
     if frac is not None:
         return frac
     core = digit_core(toks, i, money=False)
@@ -218,6 +227,12 @@ def _digit_fraction(toks: Sequence[Tok], i: int) -> Atom | None:
     if prev is not None and prev.text.isdigit() and len(prev.text) <= 3 and toks[i].start - prev.end <= 3:
         return None  # part of a mixed number ("2 1/4"), read from the whole number
     return Atom(i, i + 3, value, "count")
+
+
+def _fraction_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """A digit fraction with what follows it ("1/4 mile", "3/4 cup")."""
+    frac = _digit_fraction(toks, i)
+    return _suffix(toks, lows, frac, is_int=False) if frac is not None else None
 
 
 def _mixed_fraction(toks: Sequence[Tok], i: int, core: Core) -> Core:
@@ -308,12 +323,18 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
     if age_end is not None:
         unit = "months" if "month" in lows[j:age_end] or "months" in lows[j:age_end] else "years"
         return replace(a, j=age_end, kind="age", unit=unit)
+    if is_code(toks, a.i):
+        return replace(a, kind="label", emit=False)
     u = unit_after(toks, j)
     if u is not None:
         kind, unit, k = u
         if kind == "measure" and unit in ("year",) and k < len(lows) and lows[k] == "old":
             return replace(a, j=k + 1, kind="age", unit="years")
+        if kind == "measure" and unit == "pound" and a.scaled >= 1e6:
+            kind, unit = "currency", "GBP"  # "361 million pounds" is money, "200 pounds" a weight
         return replace(a, j=k, kind=kind, unit=unit)
+    if a.i > 0 and lows[a.i - 1] in ("aged", "age", "ages") and is_int and 0 < a.value < 130:
+        return replace(a, kind="age", unit="years")  # "aged 45", "men aged 18 to 34"
     if is_num(toks[a.i if lows[a.i] != "-" else a.i + 1]):
         if is_year(toks, lows, a, is_int):
             return replace(a, kind="year")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .number_words import wordset
+from .number_words import NUMBER_WORDS, wordset
 from .numbers_scan import Atom, Tok, age_after, glued, is_num, is_word, unit_after
 from .numbers_units import MONTHS
 
@@ -32,7 +32,7 @@ _OLD_YEAR_BEFORE = frozenset({"in", "since", "d", "ad", "year", "until", "circa"
 #: Words that may be hyphen-glued before a real number ("sub-7", "mid-2019", "minus-130").
 _HYPHEN_PREFIX = frozenset(
     wordset("sub mid pre post minus negative over under around about "
-        "nearly some late early the and to a an of "
+        "nearly some late early the and to a an of now "
     "from by up its his her their our in at")
 )
 #: Nouns that name an item by number ("category 4", "chapter 11", "route 66").
@@ -59,15 +59,24 @@ def is_year(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
     return 1000 <= v < 1800 and prev in _OLD_YEAR_BEFORE
 
 
+def is_code(toks: Sequence[Tok], i: int) -> bool:
+    """A number hyphen-glued to a word ("COVID-19", "V-6", "SCP-173"): part of a name or code."""
+    if i < 2 or toks[i - 1].text not in ("-", "‑"):
+        return False
+    if not glued(toks, i - 1, i) or not glued(toks, i - 2, i - 1):
+        return False
+    p2 = toks[i - 2]
+    return is_word(p2) and p2.low not in _HYPHEN_PREFIX and p2.low not in NUMBER_WORDS
+
+
 def is_label(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> bool:
     """A number naming a thing: "Game 6", "Section 427", "S&P 500", "COVID-19", "No. 1"."""
     i = a.i
     if i == 0:
         return False
     prev = toks[i - 1]
-    if prev.text in ("-", "‑") and glued(toks, i - 1, i) and i > 1 and glued(toks, i - 2, i - 1):
-        p2 = toks[i - 2]
-        return is_word(p2) and p2.low not in _HYPHEN_PREFIX
+    if is_code(toks, i):
+        return True
     if prev.low in _LABEL_NOUNS and prev.end < toks[i].start:
         return True
     if a.j < len(toks) and lows[a.j] == "zip":

@@ -57,6 +57,8 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     kinds = {a.kind, b.kind}
     if len(kinds) > 1 and "count" not in kinds:
         return None
+    if a.kind == "age" and b.kind == "count" and float(b.value).is_integer() and b.value < 130:
+        b = replace(b, kind="age", unit=a.unit)  # "aged 18 to 34"
     if a.kind != "count" and b.kind == "count" and b.j < len(lows) and not between:
         return None
     kind = b.kind if b.kind != "count" else a.kind

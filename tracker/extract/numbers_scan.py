@@ -18,6 +18,7 @@ from .numbers_units import (
     ATTACHED_ONLY,
     CURRENCY_PREFIX,
     CURRENCY_SUFFIX,
+    CURRENCY_SYMBOL_AFTER,
     MONTHS,
     PERCENT,
     SCALE_WORDS,
@@ -225,11 +226,20 @@ def _scale(toks: Sequence[Tok], j: int, value: float, money: bool, has_point: bo
     if t.low in SHORT_SCALES and glued(toks, j - 1, j) and not _letter_follows(toks, j):
         if t.low == "k" or (t.low == "b" and (money or t.text == "B" or has_point)):
             return Core(value * SHORT_SCALES[t.low], j + 1, scaled=SHORT_SCALES[t.low])
-        if t.low == "m" and (money or t.text == "M" or has_point):
+        if t.low == "m" and (money or t.text == "M" or has_point) and not _dimension_word(toks, j + 1):
             return Core(value * 1e6, j + 1, scaled=1e6)
         if t.low == "t" and money:
             return Core(value * 1e12, j + 1, scaled=1e12)
     return Core(value, j)
+
+
+_SIZE_WORDS = frozenset({"tall", "high", "long", "wide", "deep", "thick", "away", "across"})
+_AGE_UNITS = frozenset({"year", "years", "yr", "month", "months", "week", "weeks", "day", "days"})
+
+
+def _dimension_word(toks: Sequence[Tok], k: int) -> bool:
+    """ "1.8m tall": an attached "m" before a size adjective is metres, not millions."""
+    return k < len(toks) and toks[k].low in _SIZE_WORDS
 
 
 def _letter_follows(toks: Sequence[Tok], j: int) -> bool:
@@ -244,7 +254,8 @@ _PRONOUN_NEXT = frozenset(
     wordset("""is was are were be been who whom whose which that of in
         on at to for with and or but i you he she we
     they it do does did has have had can could will would should may might must from by as about than
-    else here there thing""")
+    else here there thing across into onto over under after before per among between through against
+    without within during since until""")
 )
 
 
@@ -293,8 +304,13 @@ def unit_after(toks: Sequence[Tok], j: int) -> tuple[str, str, int] | None:
     if p is not None:
         return ("percent", p[0], p[1])
     c = match_tuple(toks, k, CURRENCY_SUFFIX)
-    if c is not None and not hyphen:
+    if c is not None and not (hyphen and c[0] not in ("USD-cent", "JPY")) and not _prefix_of_next(toks, c[1]):
         return ("currency", c[0], c[1])
+    sym = CURRENCY_SYMBOL_AFTER.get(toks[k].text)
+    if sym is not None and not hyphen and not (k + 1 < len(toks) and is_num(toks[k + 1]) and (
+        toks[k + 1].start - toks[k].end <= 1
+    )):
+        return ("currency", sym, k + 1)  # "10 €", "100元"; but "10 $30" is two amounts
     u = match_tuple(toks, k, UNITS)
     if u is not None:
         key = tuple(t.low for t in toks[k : u[1]])
@@ -303,10 +319,15 @@ def unit_after(toks: Sequence[Tok], j: int) -> tuple[str, str, int] | None:
             return None
         if len(key) == 1 and key[0] in ("g",) and toks[k].text == "G":
             return ("measure", "G", u[1])
-        if u[1] < len(toks) and glued(toks, u[1] - 1, u[1]) and is_word(toks[u[1]]):
-            return None  # "5 minutes" yes, "5 mins" yes, "5 milestones" no: token is a prefix
+        if _prefix_of_next(toks, u[1]):
+            return None  # "5 minutes" yes, "5 milestones" no; "24703L202" is a code
         return ("measure", u[0], u[1])
     return None
+
+
+def _prefix_of_next(toks: Sequence[Tok], end: int) -> bool:
+    """The matched unit runs on into a letter or digit ("5 milestones", "24703L202")."""
+    return end < len(toks) and glued(toks, end - 1, end) and (is_word(toks[end]) or is_num(toks[end]))
 
 
 def age_after(toks: Sequence[Tok], j: int, lows: Sequence[str]) -> int | None:
@@ -314,12 +335,14 @@ def age_after(toks: Sequence[Tok], j: int, lows: Sequence[str]) -> int | None:
     k = j
     if k < len(lows) and lows[k] in ("-", "‑"):
         k += 1
-    if k + 1 < len(lows) and lows[k] in ("year", "years", "yr", "month", "months", "week", "weeks", "day"):
+    if k + 1 < len(lows) and lows[k] in _AGE_UNITS:
         m = k + 1
         if m < len(lows) and lows[m] in ("-", "‑"):
             m += 1
         if m < len(lows) and lows[m] == "old":
             return m + 1
+        if k == j and m + 1 < len(lows) and lows[m] == "of" and lows[m + 1] == "age":
+            return m + 2  # "three years of age"
     return None
 
 

@@ -44,6 +44,15 @@ CURRENCY_SUFFIX: dict[tuple[str, ...], str] = {
     ("usd",): "USD", ("eur",): "EUR", ("gbp",): "GBP", ("jpy",): "JPY", ("cny",): "CNY", ("sek",): "SEK",
     ("cents",): "USD-cent", ("cent",): "USD-cent", ("pence",): "GBP-pence", ("p",): "GBP-pence",
     ("finnish", "markka"): "FIM", ("markka",): "FIM", ("bitcoin",): "BTC", ("bitcoins",): "BTC",
+    ("btc",): "BTC", ("rmb",): "CNY", ("chinese", "yuan"): "CNY", ("us", "dollar"): "USD",
+    ("pesetas",): "ESP", ("guilders",): "NLG", ("dutch", "guilders"): "NLG", ("marks",): "DEM",
+    ("deutsche", "marks"): "DEM", ("lire",): "ITL", ("penny",): "GBP-pence", ("pennies",): "USD-cent",
+    ("hkd",): "HKD", ("sgd",): "SGD",
+}
+#: Currency symbols written after the amount ("10 €", "100元").
+CURRENCY_SYMBOL_AFTER: dict[str, str] = {
+    "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+    "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC", "₺": "TRY", "₦": "NGN", "₫": "VND",
 }
 #: Codes written right after a prefixed amount ("$76 US") just confirm the prefix.
 CURRENCY_CONFIRM = frozenset({"us", "usd", "cad", "aud"})
@@ -111,14 +120,20 @@ _add("milligram", "mg", "milligram", "milligrams")
 _add("kilogram", "kg", "kgs", "kilogram", "kilograms", "kilo", "kilos")
 _add("pound", "lb", "lbs", "pound", "pounds")
 _add("ounce", "oz", "ounce", "ounces")
-_add("ton", "ton", "tons", "tonne", "tonnes", "t")
+_add("ton", "ton", "tons", "tonne", "tonnes", "t", "metric ton", "metric tons", "metric tonnes")
+_add("microgram", "microgram", "micrograms", "μg", "µg", "mcg", "microgramme", "microgrammes")
+_add("decimetre", "dm", "decimeter", "decimeters", "decimetre", "decimetres")
+_add("tablespoon", "tablespoon", "tablespoons", "tbsp")
+_add("teaspoon", "teaspoon", "teaspoons", "tsp")
+_add("cup", "cups")
 _add("litre", "l", "liter", "liters", "litre", "litres")
 _add("millilitre", "ml", "milliliter", "milliliters", "millilitre", "millilitres")
 _add("gallon", "gallon", "gallons", "gal")
 _add("barrel", "barrel", "barrels", "bbl")
 _add("dram", "dram", "drams")
 _add("mph", "mph", "m.p.h.", "m.p.h", "miles per hour", "miles an hour")
-_add("km/h", "km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour", "kilometres an hour",
+_add("km/h", "km/h", "kph", "kmh", "kmph", "km/hr",
+     "kilometres per hour", "kilometers per hour", "kilometres an hour",
      "kilometers an hour")
 _add("m/s", "m/s", "metres per second", "meters per second")
 _add("knot", "knot", "knots", "kt", "kts")
