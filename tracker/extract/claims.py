@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import FoundClaim, Quantity, Span
 from ..text import normalize_space
@@ -43,10 +44,17 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
         quantities = find_quantities(text)
         sentence = normalize_space(text)
         others = [q for q in quantities if q.kind not in ("year", "date", "ordinal")]
+        previous: FoundClaim | None = None
         for q in quantities:
             claim = _claim(text, q, others, sentence, (s, e))
-            if claim is not None:
-                out.append(claim)
+            if claim is None:
+                continue
+            if claim.kind == "count" and claim.unit is None and claim.measure is None and previous is not None:
+                # an elided noun: "68,400 people ... and 95,800 who ...", "460 cars, against 63"
+                claim = replace(claim, unit=previous.unit, measure=previous.measure)
+            if claim.kind == "count" and claim.unit is not None:
+                previous = claim
+            out.append(claim)
     return out
 
 
@@ -133,24 +141,42 @@ def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
     k = 0
     while k < len(after) and after[k] in ("-", "‑") and not words:
         k += 1
+    plural = value != 1
+    if 0 < value < 1 and k < len(after) and after[k].lower() in _DETERMINERS:
+        k += 1  # "half the condos"
+        plural = True
+    elif not words and k + 1 < len(after) and after[k].lower() == "of":
+        k = _partitive(after, k + 1)  # "one of the most spectacular catches", "a third of the population"
+        plural = True
     while k < len(after) and len(words) < _MAX_PHRASE:
         w = after[k]
         low = w.lower() if w.count(".") > 1 else w.lower().rstrip(".")
         if w == "-" and words:
             k += 1
             continue
-        if not w[0].isalpha() or low in NOUN_STOP:
-            break
-        if low in ("more", "other", "additional", "new", "extra") and not words:
+        if low in _MODIFIERS and not words:
             k += 1
             continue
+        if not w[0].isalpha() or low in NOUN_STOP:
+            break
         words.append(w)
-        if _plural_head(low) and value != 1:
+        if _plural_head(low) and plural:
             break
         k += 1
     while words and words[-1].lower() in ("of",):
         words.pop()
     return words
+
+
+_MODIFIERS = wordset("more other additional new extra further most least")
+_DETERMINERS = wordset("the a an my his her their its our your these those this that")
+
+
+def _partitive(after: Sequence[str], k: int) -> int:
+    """Index of the noun phrase after "of": skips a determiner or a possessive ("Airbnb's")."""
+    if k < len(after) and (after[k].lower() in _DETERMINERS or after[k].endswith(("'s", "’s"))):
+        k += 1
+    return k
 
 
 _IRREGULAR = wordset(
