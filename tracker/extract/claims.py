@@ -49,7 +49,8 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
             claim = _claim(text, q, others, sentence, (s, e))
             if claim is None:
                 continue
-            if claim.kind == "count" and claim.unit is None and claim.measure is None and previous is not None:
+            bare = claim.unit is None and claim.measure is None
+            if claim.kind == "count" and bare and previous is not None:
                 # an elided noun: "68,400 people ... and 95,800 who ...", "460 cars, against 63"
                 claim = replace(claim, unit=previous.unit, measure=previous.measure)
             if claim.kind == "count" and claim.unit is not None:
