@@ -158,7 +158,7 @@ def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
         if low in _MODIFIERS and not words:
             k += 1
             continue
-        if not w[0].isalpha() or low in NOUN_STOP:
+        if not w[0].isalpha() or low in NOUN_STOP or (words and (low in KILL_WORDS or low in INJURE_WORDS)):
             break
         words.append(w)
         if _plural_head(low) and plural:

@@ -284,6 +284,8 @@ def _lead_fraction(toks: Sequence[str], i: int) -> WordNumber | None:
     """ "a half", "half a dozen", "a quarter", "half million", "a hundredth"."""
     w = _tok(toks, i)
     nxt = _tok(toks, i + 1)
+    if w in ("a", "an") and nxt == "half" and _tok(toks, i - 1) == "and":
+        return None  # "a month and a half": the tail of a duration, not a number of its own
     if w in ("a", "an", "one") and nxt in DENOMINATORS and not nxt.endswith("s"):
         d = DENOMINATORS[nxt]
         if nxt in _BIG_ORDINALS or d >= 20:

@@ -326,6 +326,8 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
     if is_code(toks, a.i):
         return replace(a, kind="label", emit=False)
     u = unit_after(toks, j)
+    if u is not None and toks[a.i].text[0].isupper() and is_word(toks[a.i]) and toks[j].text[0].isupper():
+        return replace(a, kind="label", emit=False)  # "Seven Mile Road", "Eight Mile"
     if u is not None:
         kind, unit, k = u
         if kind == "measure" and unit in ("year",) and k < len(lows) and lows[k] == "old":

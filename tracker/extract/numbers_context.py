@@ -59,6 +59,12 @@ def is_year(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
     return 1000 <= v < 1800 and prev in _OLD_YEAR_BEFORE
 
 
+_DIRECTIONS = wordset("north south east west")
+_EMERGENCY = frozenset({"911", "999", "112", "000", "111"})
+_CALL_WORDS = wordset("call calls caller callers called calling dial dialed dialled dispatcher dispatchers "
+                      "operator operators center centre emergency")
+
+
 def is_code(toks: Sequence[Tok], i: int) -> bool:
     """A number hyphen-glued to a word ("COVID-19", "V-6", "SCP-173"): part of a name or code."""
     if i < 2 or toks[i - 1].text not in ("-", "‑"):
@@ -148,9 +154,15 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
         j += 2  # "16-18 Industrial Avenue"
     if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
+        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper():
+            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"
         for k in range(j + 1, min(n, j + 4)):
             if lows[k] in _STREET and toks[k].text[0].isupper():
                 return Atom(i, j, 0.0, "address", emit=False)
+    if toks[i].text in _EMERGENCY and (
+        (j < n and lows[j] in _CALL_WORDS) or (i > 0 and lows[i - 1] in _CALL_WORDS)
+    ):
+        return Atom(i, j, 0.0, "phone", emit=False)  # "a 911 call", "called 999"
     return None
 
 

@@ -26,9 +26,22 @@ def join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) -> 
                 out.append(joined)
                 k += 2
                 continue
+            a = _shared_unit(lows, a, b)
         out.append(a)
         k += 1
     return out
+
+
+_SHARED_KINDS = frozenset({"age", "measure", "percent"})
+
+
+def _shared_unit(lows: Sequence[str], a: Atom, b: Atom) -> Atom:
+    """ "9 and 14 years old", "5 or 6 percent": a bare count takes the unit of its partner."""
+    if a.kind != "count" or a.unit is not None or a.scaled != 1.0 or b.kind not in _SHARED_KINDS:
+        return a
+    if tuple(lows[a.j : b.i]) not in (("and",), ("or",), (",",)):
+        return a
+    return replace(a, kind=b.kind, unit=b.unit)
 
 
 def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:

@@ -339,7 +339,7 @@ def age_after(toks: Sequence[Tok], j: int, lows: Sequence[str]) -> int | None:
         m = k + 1
         if m < len(lows) and lows[m] in ("-", "‑"):
             m += 1
-        if m < len(lows) and lows[m] == "old":
+        if m < len(lows) and lows[m] in ("old", "olds"):
             return m + 1
         if k == j and m + 1 < len(lows) and lows[m] == "of" and lows[m + 1] == "age":
             return m + 2  # "three years of age"
