@@ -120,8 +120,8 @@ def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
     """The noun phrase after a count ("5,200 U.S. troops in Iraq" -> "U.S. troops", "troop")."""
     after = _tokens(text[q.end : q.end + 120])
     before = _tokens(text[max(0, q.start - 80) : q.start])
-    phrase = _noun_phrase(after, q.value)
-    killed = _harm(before, after, phrase)
+    phrase, end = _noun_phrase(after, q.value)
+    killed = _harm(before, after[end:], phrase)
     if phrase and phrase[0].lower() == "member" and len(phrase) > 1 and phrase[-1].lower() in GROUP_NOUNS:
         legislature = any(w.lower() in LEGISLATURE_WORDS for w in _tokens(text))
         return " ".join(phrase), ("seat" if legislature else lemma(phrase[-1]))
@@ -136,8 +136,9 @@ def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
     return unit, SYNONYMS.get(head, head)
 
 
-def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
-    """Words after the number up to the head noun: skips "-", stops at function words."""
+def _noun_phrase(after: Sequence[str], value: float) -> tuple[list[str], int]:
+    """Words after the number up to the head noun (and where they end): skips "-" and modifiers,
+    stops at function words."""
     words: list[str] = []
     k = 0
     while k < len(after) and after[k] in ("-", "‑") and not words:
@@ -161,12 +162,10 @@ def _noun_phrase(after: Sequence[str], value: float) -> list[str]:
         if not w[0].isalpha() or low in NOUN_STOP or (words and (low in KILL_WORDS or low in INJURE_WORDS)):
             break
         words.append(w)
+        k += 1
         if _plural_head(low) and plural:
             break
-        k += 1
-    while words and words[-1].lower() in ("of",):
-        words.pop()
-    return words
+    return words, k
 
 
 _MODIFIERS = wordset("more other additional new extra further most least")
@@ -196,22 +195,29 @@ def _plural_head(low: str) -> bool:
     return low.endswith("s") and not low.endswith("'s")
 
 
+#: Words allowed between a count and its harm word ("were shot and killed", "of whom later died").
+_HARM_GAP = wordset(
+    "were was have has been had are is people being later reportedly also all others persons shot and "
+    "found to of whom them those these both each fatally pronounced subsequently eventually who"
+)
+
+
 def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) -> str | None:
-    """ "killed" / "injured" when the count is of people killed or hurt."""
+    """ "killed" / "injured" when the count is of people killed or hurt (``after``: the words
+    following the noun phrase)."""
     lows = [w.lower() for w in phrase]
     for w in lows:
         if w in KILL_WORDS:
             return "killed"
         if w in INJURE_WORDS:
             return "injured"
-    rest = [w.lower() for w in after[len(phrase) : len(phrase) + 5] if w[0].isalpha()]
-    for w in rest[:4]:
+    rest = [w.lower() for w in after[:9] if w[0].isalpha()]
+    for w in rest[:7]:
         if w in KILL_WORDS:
             return "killed"
         if w in INJURE_WORDS:
             return "injured"
-        if w not in ("were", "was", "have", "has", "been", "had", "are", "is", "people", "being", "later",
-                     "reportedly", "also", "all", "were", "others", "persons"):
+        if w not in _HARM_GAP:
             break
     prev = [w.lower() for w in before if w[0].isalpha()][-4:]
     prev = [w for w in prev if w not in ("some", "about", "around", "nearly", "at", "least", "than", "more",

@@ -9,7 +9,7 @@ from .number_words import wordset
 
 KILL_WORDS = frozenset(
     wordset("killed dead died deaths death fatalities fatality slain murdered dying perished fatally "
-    "homicides")
+    "homicides deceased")
 )
 INJURE_WORDS = wordset("wounded injured hurt injuries injury wounds hospitalized hospitalised")
 
