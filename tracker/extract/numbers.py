@@ -25,7 +25,7 @@ from .numbers_context import (
     is_year,
     not_quantity,
 )
-from .numbers_ranges import hedges, join_ranges
+from .numbers_ranges import hedges, join_ranges, merge_bound_pairs
 from .numbers_scan import (
     Atom,
     Core,
@@ -75,7 +75,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 approximate=approx or a.approximate, bound=bound, high=a.high,
             )
         )
-    return out
+    return merge_bound_pairs(text, out)
 
 
 def _outside_urls(text: str, toks: list[Tok]) -> list[Tok]:

@@ -4,9 +4,11 @@ and hedges ("about", "more than", "or so") over the scanned atoms of :mod:`numbe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from ..records import Quantity
 from .numbers_scan import Atom, Tok, is_num
 from .numbers_units import APPROX_AFTER, APPROX_BEFORE, BOUND_AFTER, BOUND_BEFORE
 
@@ -29,6 +31,25 @@ def join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) -> 
             a = _shared_unit(lows, a, b)
         out.append(a)
         k += 1
+    return out
+
+
+_PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+")
+
+
+def merge_bound_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "more than 10 and less than 40" -> one range (10, 40): a lower bound then an upper one."""
+    out: list[Quantity] = []
+    for q in quantities:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and prev.bound in (">", ">=") and q.bound in ("<", "<=") and prev.high is None
+            and q.high is None and prev.kind == q.kind and prev.value < q.value
+            and _PAIR_GAP.match(text, prev.end) is not None and q.start - prev.end < 40
+        ):
+            out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], high=q.value, bound=None)
+            continue
+        out.append(q)
     return out
 
 
@@ -101,7 +122,7 @@ _BOUND_BEFORE = dict(BOUND_BEFORE)
 _BOUND_AFTER = dict(BOUND_AFTER)
 _APPROX_BEFORE = frozenset(APPROX_BEFORE)
 _APPROX_AFTER = frozenset(APPROX_AFTER)
-_HEDGE_LEN = 4
+_HEDGE_LEN = 5
 
 
 def _before(
@@ -140,6 +161,8 @@ def hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str
         approx = _before(lows, toks, i - 2, _APPROX_TABLE) is not None  # "about more than 10"
     if bound is None:
         bound = _after(lows, a.j, _BOUND_AFTER)
+        if bound is not None and "than" in lows[a.j + 1 : a.j + 4]:
+            bound = None  # "5000 or less than 6000": the bound belongs to the next number
     if not approx:
         approx = _after(lows, a.j, _APPROX_AFTER_TABLE) is not None
     if approx and bound == "<=" and tuple(lows[max(0, i - 3) : i]) == ("as", "many", "as"):

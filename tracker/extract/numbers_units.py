@@ -207,6 +207,13 @@ BOUND_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
     (("just", "under"), "<"), (("lower", "than"), "<"), (("shy", "of"), "<"), (("short", "of"), "<"),
     (("up", "to"), "<="), (("at", "most"), "<="), (("no", "more", "than"), "<="),
     (("a", "maximum", "of"), "<="), (("maximum", "of"), "<="), (("as", "many", "as"), "<="),
+    (("less", "than", "or", "equal", "to"), "<="), (("greater", "than", "or", "equal", "to"), ">="),
+    (("more", "than", "or", "equal", "to"), ">="), (("smaller", "than"), "<"), (("bigger", "than"), ">"),
+    (("exceed",), ">"), (("exceeds",), ">"), (("exceeding",), ">"), (("surpass",), ">"),
+    (("surpassing",), ">"),
+    ((">",), ">"), ((">", "="), ">="), (("<",), "<"), (("<", "="), "<="), (("≥",), ">="), (("≤",), "<="),
+    (("smaller", "or", "equal", "than"), "<="), (("bigger", "or", "equal", "than"), ">="),
+    (("higher", "or", "equal", "than"), ">="), (("lower", "or", "equal", "than"), "<="),
     (("as", "much", "as"), "<="), (("not", "more", "than"), "<="), (("or", "fewer"), "<="),
     (("or", "less"), "<="), (("sub", "-"), "<"), (("at", "most"), "<="),
 )
@@ -214,7 +221,9 @@ BOUND_BEFORE: tuple[tuple[tuple[str, ...], str], ...] = (
 APPROX_AFTER: tuple[tuple[str, ...], ...] = (("or", "so"), ("-", "odd"), ("odd",), ("-", "some"))
 BOUND_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
     (("or", "more"), ">="), (("-", "plus"), ">"), (("plus",), ">"), (("+",), ">"), (("or", "fewer"), "<="),
-    (("or", "less"), "<="), (("or", "above"), ">="), (("or", "older"), ">="),
+    (("or", "less"), "<="), (("or", "above"), ">="), (("or", "older"), ">="), (("or", "greater"), ">="),
+    (("or", "higher"), ">="), (("or", "younger"), "<="), (("or", "below"), "<="), (("and", "more"), ">="),
+    (("and", "above"), ">="), (("and", "over"), ">="), (("and", "up"), ">="), (("or", "over"), ">="),
 )
 
 MONTHS: dict[str, int] = {
