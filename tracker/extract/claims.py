@@ -232,6 +232,8 @@ def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) ->
 
 # ----------------------------------------------------------------------------- event years
 
+_FURNITURE = wordset("posted updated published created modified edited copyright filed")
+_CLOCK = re.compile(r"[\s,]{0,3}\d{1,2}[:.]\d\d")
 _BACKGROUND_BEFORE = 45
 _BACKGROUND_AFTER = 25
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
@@ -248,6 +250,8 @@ def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | Non
         return None  # the year is background to a nearby quantity ("$800 million in 2019")
     before = _tokens(text[max(0, q.start - 120) : q.start])
     after = _tokens(text[q.end : q.end + 120])
+    if any(w.lower() in _FURNITURE for w in before[-4:]) or _CLOCK.match(text, q.end):
+        return None  # page furniture: "Posted: Jan. 7, 2015 12:45 PM", "CREATED Jun 12, 2015"
     if before and before[-1][0].isupper() and before[-1].lower() not in _YEAR_PREP and q.kind == "year":
         return None  # part of a name: "Euro 2020", "Act 1974"
     if after and after[0][0].isalpha() and after[0][0].isupper() and q.kind == "year":
