@@ -101,3 +101,23 @@ def test_spans_into_body_with_offset_sentences() -> None:
 def test_claim_spans_match_surface(body: str) -> None:
     for c in claims(body):
         assert body[c.span[0] : c.span[1]] == c.surface
+
+
+def test_harm_after_verb_groups_and_partitives() -> None:
+    assert only("Three people were shot and killed near the park.").measure == "killed"
+    found = claims("Six people were shot, two of whom later died.")
+    assert [(c.value, c.measure) for c in found] == [(6, "people"), (2, "killed")]
+
+
+def test_elided_noun_is_inherited_within_the_sentence() -> None:
+    found = claims("Some 300 cars were stolen this year, against 60 last year.")
+    assert [(c.value, c.measure) for c in found] == [(300, "car"), (60, "car")]
+
+
+def test_partitive_counts_name_the_group() -> None:
+    c = only("She is one of the most senior officials in the ministry.")
+    assert (c.value, c.measure) == (1, "official")
+
+
+def test_furniture_dates_are_not_event_years() -> None:
+    assert claims("Posted: Jan. 7, 2015 12:45 PM. The suspect was arrested in custody.") == []

@@ -221,3 +221,19 @@ def test_offsets_match_surface_on_number_soup(text: str) -> None:
 def test_pathological_input_finishes(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.surface
+
+
+def test_paired_bounds_make_a_range() -> None:
+    q = one("a score of more than 10 and less than 40")
+    assert (q.value, q.high, q.bound) == (10, 40, None)
+
+
+def test_coordinated_numbers_share_a_unit() -> None:
+    assert [(q.value, q.kind) for q in find_quantities("the children, 9 and 14 years old")] == [
+        (9, "age"), (14, "age"),
+    ]
+
+
+def test_emergency_numbers_and_street_names() -> None:
+    assert find_quantities("police got a 911 call") == []
+    assert find_quantities("a shop on Seven Mile Road") == []

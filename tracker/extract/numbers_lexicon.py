@@ -38,7 +38,8 @@ NOUN_STOP = frozenset(
     how it its their his her our your my we they he she i you them him us me per each every said says
     say according while if because so also not no yet just only still even both all some any more
     most less least such own via amid among between against across through including like versus vs
-    up down out off around there here then now ago later earlier away back together""")
+    up down out off around there here then now ago last next yesterday today tonight later earlier away
+    back together""")
 )
 
 #: Event words -> event class, for years that date an event.
