@@ -121,3 +121,9 @@ def test_partitive_counts_name_the_group() -> None:
 
 def test_furniture_dates_are_not_event_years() -> None:
     assert claims("Posted: Jan. 7, 2015 12:45 PM. The suspect was arrested in custody.") == []
+
+
+def test_pathological_bodies_finish() -> None:
+    for body in ("1," * 20_000, "9" * 50_000, "in 2009 " * 5_000, "killed " * 10_000 + "3"):
+        for c in claims(body):
+            assert body[c.span[0] : c.span[1]] == c.surface

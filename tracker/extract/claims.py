@@ -34,6 +34,7 @@ __all__ = ["find_claims"]
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|\.(?=[A-Za-z]\.))*\.?|-|\S")
 _UNIT_TEXT = re.compile(r"[^\d\s.,\-–]+(?:[\s\-]+[^\d\s]+)*$")
 _MAX_PHRASE = 4
+_WINDOW = 24  # words looked at on each side of a number
 
 
 def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
@@ -105,10 +106,13 @@ def _percent_measure(text: str, q: Quantity) -> str:
     return q.unit or "%"
 
 
-def _tokens(text: str) -> list[str]:
-    """Words (abbreviations such as "U.S." kept whole, a sentence's full stop dropped) and marks."""
-    out = []
+def _tokens(text: str, limit: int = 1_000_000) -> list[str]:
+    """Words (abbreviations such as "U.S." kept whole, a sentence's full stop dropped) and marks;
+    at most ``limit`` of them, so windows around each number cost a bounded amount."""
+    out: list[str] = []
     for m in _WORD.finditer(text):
+        if len(out) >= limit:
+            break
         w = m.group()
         if len(w) > 1 and w.endswith(".") and w.count(".") == 1:
             w = w[:-1]
@@ -116,14 +120,22 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+_LEGISLATURE = re.compile(r"\b(?:" + "|".join(sorted(LEGISLATURE_WORDS)) + r")\b", re.IGNORECASE)
+
+
+def _in_legislature(text: str) -> bool:
+    """The sentence is about a legislature (one regex pass, cached per sentence text)."""
+    return _LEGISLATURE.search(text) is not None
+
+
 def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
     """The noun phrase after a count ("5,200 U.S. troops in Iraq" -> "U.S. troops", "troop")."""
-    after = _tokens(text[q.end : q.end + 120])
-    before = _tokens(text[max(0, q.start - 80) : q.start])
+    after = _tokens(text[q.end : q.end + 120], _WINDOW)
+    before = _tokens(text[max(0, q.start - 80) : q.start])[-_WINDOW:]
     phrase, end = _noun_phrase(after, q.value)
     killed = _harm(before, after[end:], phrase)
     if phrase and phrase[0].lower() == "member" and len(phrase) > 1 and phrase[-1].lower() in GROUP_NOUNS:
-        legislature = any(w.lower() in LEGISLATURE_WORDS for w in _tokens(text))
+        legislature = _in_legislature(text)
         return " ".join(phrase), ("seat" if legislature else lemma(phrase[-1]))
     unit = " ".join(phrase) if phrase else None
     if killed is not None:
@@ -131,7 +143,7 @@ def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
     if not phrase:
         return None, None
     head = lemma(phrase[-1])
-    if head in SEAT_HOLDERS and any(w.lower() in LEGISLATURE_WORDS for w in _tokens(text)):
+    if head in SEAT_HOLDERS and _in_legislature(text):
         return unit, "seat"
     return unit, SYNONYMS.get(head, head)
 
@@ -239,17 +251,32 @@ _BACKGROUND_AFTER = 25
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
 
 
-def _near(o: Quantity, q: Quantity) -> bool:
-    """Another quantity just before or after the year, in the same phrase."""
-    return 0 <= q.start - o.end < _BACKGROUND_BEFORE or 0 <= o.start - q.end < _BACKGROUND_AFTER
+def _near_any(others: Sequence[Quantity], q: Quantity) -> bool:
+    """Another quantity just before or after the year, in the same phrase (``others`` in text order)."""
+    k = _bisect(others, q)
+    for o in others[max(0, k - 2) : k + 2]:
+        if 0 <= q.start - o.end < _BACKGROUND_BEFORE or 0 <= o.start - q.end < _BACKGROUND_AFTER:
+            return True
+    return False
+
+
+def _bisect(others: Sequence[Quantity], q: Quantity) -> int:
+    lo, hi = 0, len(others)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if others[mid].start < q.start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | None:
     """The event class a year dates ("released in 2009" -> "release"), or None for background."""
-    if any(_near(o, q) for o in others):
+    if _near_any(others, q):
         return None  # the year is background to a nearby quantity ("$800 million in 2019")
-    before = _tokens(text[max(0, q.start - 120) : q.start])
-    after = _tokens(text[q.end : q.end + 120])
+    before = _tokens(text[max(0, q.start - 120) : q.start])[-_WINDOW:]
+    after = _tokens(text[q.end : q.end + 120], _WINDOW)
     if any(w.lower() in _FURNITURE for w in before[-4:]) or _CLOCK.match(text, q.end):
         return None  # page furniture: "Posted: Jan. 7, 2015 12:45 PM", "CREATED Jun 12, 2015"
     if before and before[-1][0].isupper() and before[-1].lower() not in _YEAR_PREP and q.kind == "year":
