@@ -127,3 +127,12 @@ def test_pathological_bodies_finish() -> None:
     for body in ("1," * 20_000, "9" * 50_000, "in 2009 " * 5_000, "killed " * 10_000 + "3"):
         for c in claims(body):
             assert body[c.span[0] : c.span[1]] == c.surface
+
+
+def test_percent_measure_names_what_it_is_of() -> None:
+    c = only("The firm gets more than 60 per cent of its revenue from ads.")
+    assert (c.unit, c.measure, c.bound) == ("%", "% revenue", ">")
+
+
+def test_death_toll() -> None:
+    assert only("The death toll rose to 5 on Sunday.").measure == "killed"

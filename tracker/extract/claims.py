@@ -102,7 +102,13 @@ def _unit_and_measure(text: str, q: Quantity) -> tuple[str | None, str | None]:
 
 
 def _percent_measure(text: str, q: Quantity) -> str:
-    """Percentages compare only when they are of the same thing; keep the unit as the measure."""
+    """Percentages compare only when they are of the same thing: "% revenue" for "60% of its
+    revenue"; the bare unit when the sentence does not say of what."""
+    after = _tokens(text[q.end : q.end + 80], 8)
+    if len(after) > 1 and after[0].lower() == "of":
+        phrase, _ = _noun_phrase(after, 2.0)
+        if phrase:
+            return f"{q.unit or '%'} {lemma(phrase[-1])}"
     return q.unit or "%"
 
 
@@ -237,6 +243,8 @@ def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) ->
                                           "almost", "over", "up")]
     if prev and prev[-1] in KILL_WORDS | {"killing", "toll", "kills", "claimed", "lives"}:
         return "killed"
+    if "toll" in prev[-3:] and any(w in KILL_WORDS for w in prev):
+        return "killed"  # "the death toll rose to 5"
     if prev and prev[-1] in INJURE_WORDS | {"injuring", "wounding"}:
         return "injured"
     return None
