@@ -248,6 +248,14 @@ def _numeric_date(toks: Sequence[Tok], i: int) -> Atom | None:
                 return Atom(i, i + 5, float(c), "date")
             if len(a) == 4 and len(b) <= 2 and len(c) <= 2 and s1 != ".":
                 return Atom(i, i + 5, float(a), "date")
+    if i + 2 < n and glued(toks, i, i + 1) and glued(toks, i + 1, i + 2) and toks[i + 1].text == "-":
+        a, b = toks[i].text, toks[i + 2].text
+        runs_on = i + 3 < n and glued(toks, i + 2, i + 3) and (is_num(toks[i + 3]) or is_word(toks[i + 3]))
+        after_ok = not runs_on
+        month = len(b) == 2 and b.isdigit() and 1 <= int(b) <= 12
+        # "1995-01" is a year and month; "2014-15" is a season, read as a range
+        if _year_tok(toks[i]) and month and after_ok and int(b) != (int(a) + 1) % 100:
+            return Atom(i, i + 3, float(a), "date")
     return None
 
 

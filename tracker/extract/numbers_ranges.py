@@ -85,7 +85,9 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     if a.kind == "year" and b.kind == "count" and join in ("-", "–") and b.value < 100:
         century = low - low % 100
         high = century + b.value if century + b.value > low else century + 100 + b.value
-        return replace(a, j=b.j, high=high)  # "2014-15"
+        if high != low + 1:
+            return None  # "1995-01" is a month, not a season
+        return replace(a, j=b.j, high=high)  # "2014-15", "1999-00"
     if not low < b.value or (low < 0 and not between):
         return None
     kinds = {a.kind, b.kind}
@@ -150,12 +152,20 @@ _APPROX_TABLE = {w: "~" for w in _APPROX_BEFORE}
 _APPROX_AFTER_TABLE = {w: "~" for w in _APPROX_AFTER}
 
 
+def _ends_amount(t: Tok) -> bool:
+    """The token closes an amount ("5%", "$3", "2 points") so a following "over" means "during"."""
+    return is_num(t) or t.text in ("%",) or t.low in ("percent", "cent", "points", "point", "pc", "million",
+                                                       "billion")
+
+
 def hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str | None]:
     """Approximation and bound words right around the atom ("about", "more than", "or so")."""
     i = a.i
     if i > 0 and lows[i - 1] == "between":
         i -= 1
     bound = _before(lows, toks, i, _BOUND_BEFORE)
+    if bound == ">" and lows[i - 1] == "over" and i >= 2 and _ends_amount(toks[i - 2]):
+        bound = None  # "rose 5% over three years": a span, not a bound
     approx = _before(lows, toks, i, _APPROX_TABLE) is not None
     if bound is not None and not approx and i >= 2:
         approx = _before(lows, toks, i - 2, _APPROX_TABLE) is not None  # "about more than 10"
