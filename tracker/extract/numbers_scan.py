@@ -8,6 +8,7 @@ hostile input (100k digits and commas) costs linear time.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -178,7 +179,8 @@ def digit_core(toks: Sequence[Tok], i: int, money: bool) -> Core | None:
                 return Core(float(value ** exp[0]), exp[1])  # "1.1^23", "2.5^-1"
             except (OverflowError, ZeroDivisionError):
                 return None
-        return Core(float(f"{value!r}e{exp[0]}"), exp[1])
+        scientific = float(f"{value!r}e{exp[0]}")
+        return Core(scientific, exp[1]) if math.isfinite(scientific) else None
     return _scale(toks, j, value, money, has_point="." in toks[j - 1].text or t.text == ".")
 
 
