@@ -98,6 +98,8 @@ def _unit_and_measure(text: str, q: Quantity) -> tuple[str | None, str | None]:
         m = _UNIT_TEXT.search(q.surface)
         written = m.group().strip(" -") if m else q.unit
         return written or q.unit, q.unit
+    if q.unit == "fold":
+        return "fold", "fold"  # a multiplier: "grew sixfold"
     return _counted(text, q)
 
 

@@ -118,6 +118,8 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     return atoms
 
 
+_FOLD = {**{w: float(v) for w, v in nw.UNITS.items() if v > 1}, **{w: float(v) for w, v in nw.TEENS.items()},
+         **{w: float(v) for w, v in nw.TENS.items()}, "hundred": 100.0, "thousand": 1000.0}
 _STARTERS = (
     frozenset(k[0] for k in CURRENCY_PREFIX) | frozenset(MONTHS) | nw.NUMBER_WORDS | frozenset(nw.ORDINALS)
     | frozenset(nw.VAGUE) | frozenset(nw.TENS) | {"a", "an", "half", "quarter", "minus", "negative", "."}
@@ -126,6 +128,8 @@ _STARTERS = (
 
 def _atom_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     t = toks[i]
+    if lows[i].endswith("fold") and lows[i][:-4] in _FOLD:
+        return Atom(i, i + 1, _FOLD[lows[i][:-4]], "count", unit="fold")  # "sixfold", "tenfold"
     if lows[i] not in _STARTERS and not is_num(t) and (len(t.text) != 1 or t.text.isalpha() or not (
         unicodedata.numeric(t.text, -1.0) >= 0
     )):

@@ -90,6 +90,8 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
         return replace(a, j=b.j, high=high)  # "2014-15", "1999-00"
     if not low < b.value or (low < 0 and not between):
         return None
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+        return None  # "sixfold to $3.7 billion", "21 mpg to 23 seconds"
     kinds = {a.kind, b.kind}
     if len(kinds) > 1 and "count" not in kinds:
         return None

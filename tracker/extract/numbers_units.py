@@ -176,6 +176,7 @@ _add("°C", "°c", "degc", "deg c", "degree celsius", "degrees celsius", "degree
 _add("°F", "°f", "degf", "deg f", "degree fahrenheit", "degrees fahrenheit", "fahrenheit",
      "deg fahrenheit", "degree f", "degrees f", "° f")
 _add("kelvin", "kelvin")
+_add("fold", "fold")
 _add("G", "g")  # mobile network generation: only attached ("5G"), see the scanner
 
 #: Units that are ambiguous as words and so only count when attached to the digits ("5G", "200W").
