@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import number_words as nw
 from .number_words import wordset
@@ -20,7 +20,6 @@ from .numbers_units import (
     CURRENCY_PREFIX,
     CURRENCY_SUFFIX,
     CURRENCY_SYMBOL_AFTER,
-    MONTHS,
     PERCENT,
     SCALE_WORDS,
     SHORT_SCALES,
@@ -368,12 +367,3 @@ def currency_before(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
     if is_word(toks[i]) and i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
     return code, k
-
-
-def month_at(lows: Sequence[str], i: int) -> int | None:
-    """Month number when the token at ``i`` names a month (not "may" the verb, checked later)."""
-    return MONTHS.get(lows[i])
-
-
-def with_unit(a: Atom, kind: str, unit: str | None, j: int) -> Atom:
-    return replace(a, kind=kind, unit=unit, j=j)

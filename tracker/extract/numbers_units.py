@@ -54,8 +54,6 @@ CURRENCY_SYMBOL_AFTER: dict[str, str] = {
     "€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "元": "CNY", "₹": "INR", "₩": "KRW", "₽": "RUB",
     "₪": "ILS", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC", "₺": "TRY", "₦": "NGN", "₫": "VND",
 }
-#: Codes written right after a prefixed amount ("$76 US") just confirm the prefix.
-CURRENCY_CONFIRM = frozenset({"us", "usd", "cad", "aud"})
 
 #: Scale words after a number; the short forms only count when attached or after a currency.
 SCALE_WORDS: dict[str, float] = {
@@ -184,8 +182,6 @@ ATTACHED_ONLY = frozenset({
     ("g",), ("m",), ("t",), ("l",), ("w",), ("v",), ("f",), ("ha",), ("in", "."), ("ps",), ("min",),
     ("c", "°"),
 })
-#: Units that never count when separated by a space from the number (too common as words).
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 #: Words before a number that make it approximate.
 APPROX_BEFORE: tuple[tuple[str, ...], ...] = (
