@@ -329,6 +329,10 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
         return replace(a, j=age_end, kind="age", unit=unit)
     if is_code(toks, a.i):
         return replace(a, kind="label", emit=False)
+    if j + 1 < len(toks) and toks[j].text == "-" and glued(toks, j - 1, j) and glued(toks, j, j + 1) and (
+        is_word(toks[j + 1]) and toks[j + 1].text[0].isupper() and unit_after(toks, j) is None
+    ):
+        return replace(a, j=j + 2, kind="label", emit=False)  # "7-Eleven", "3-D"
     u = unit_after(toks, j)
     if u is not None and toks[a.i].text[0].isupper() and is_word(toks[a.i]) and toks[j].text[0].isupper():
         return replace(a, kind="label", emit=False)  # "Seven Mile Road", "Eight Mile"

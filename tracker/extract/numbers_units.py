@@ -149,7 +149,7 @@ _add("newton metre", "nm.")
 _add("volt", "v", "volt", "volts")
 _add("kilovolt", "kv", "kilovolt", "kilovolts")
 _add("ampere", "amp", "amps", "ampere", "amperes")
-_add("farad", "f")
+
 _add("hertz", "hz", "hertz")
 _add("kilohertz", "khz")
 _add("megahertz", "mhz")
@@ -179,7 +179,7 @@ _add("G", "g")  # mobile network generation: only attached ("5G"), see the scann
 
 #: Units that are ambiguous as words and so only count when attached to the digits ("5G", "200W").
 ATTACHED_ONLY = frozenset({
-    ("g",), ("m",), ("t",), ("l",), ("w",), ("v",), ("f",), ("ha",), ("in", "."), ("ps",), ("min",),
+    ("g",), ("m",), ("t",), ("l",), ("w",), ("v",), ("f",), ("c",), ("ha",), ("in", "."), ("ps",), ("min",),
     ("c", "°"),
 })
 
