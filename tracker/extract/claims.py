@@ -32,7 +32,6 @@ from .numbers_lexicon import (
 __all__ = ["find_claims"]
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|\.(?=[A-Za-z]\.))*\.?|-|\S")
-_UNIT_TEXT = re.compile(r"[^\d\s.,\-–]+(?:[\s\-]+[^\d\s]+)*$")
 _MAX_PHRASE = 4
 _WINDOW = 24  # words looked at on each side of a number
 
@@ -95,12 +94,19 @@ def _unit_and_measure(text: str, q: Quantity) -> tuple[str | None, str | None]:
     if q.kind == "age":
         return q.unit, "age"
     if q.kind == "measure":
-        m = _UNIT_TEXT.search(q.surface)
-        written = m.group().strip(" -") if m else q.unit
-        return written or q.unit, q.unit
+        return _written_unit(q.surface) or q.unit, q.unit
     if q.unit == "fold":
         return "fold", "fold"  # a multiplier: "grew sixfold"
     return _counted(text, q)
+
+
+def _written_unit(surface: str) -> str | None:
+    """The unit as written after the last digit ("15 to 22 miles per hour" -> "miles per hour")."""
+    k = len(surface)
+    while k > 0 and not surface[k - 1].isdigit():
+        k -= 1
+    written = " ".join(surface[k:].replace("-", " ").split())
+    return written or None
 
 
 def _percent_measure(text: str, q: Quantity) -> str:
