@@ -354,6 +354,8 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
                 toks, j, j + 1
             ) and (is_num(toks[j + 1]) or is_word(toks[j + 1])):
                 j += 2  # "ISO 3888-2", "Section 4.2"
+            if j + 1 < len(toks) and lows[j] == "of" and is_num(toks[j + 1]):
+                j += 2  # "Image 1 of 16"
             return replace(a, j=j, kind="label", emit=False)
         if is_age_apposition(toks, lows, a, is_int):
             return replace(a, kind="age", unit="years")

@@ -41,6 +41,7 @@ _LABEL_NOUNS = frozenset(
         article room gate flight route interstate highway
     game round season episode number version model type class division district ward precinct unit suite
     apartment lot row figure table item title bus line channel platform terminal track exit zip no
+    image photo slide picture video page step part
     proposition amendment act bill sp ftse stoxx nasdaq nikkei dax cac russell asx tsx kospi""")
 )
 
