@@ -3,8 +3,10 @@
 ``find_quantities`` is the one entry point: it tokenizes once, scans single mentions (atoms,
 :mod:`numbers_scan`), joins ranges ("between 2005 and 2011", "$3 billion to $5 billion") and
 records hedges ("about", "some", "hundreds of") and bounds ("more than", "up to") so that
-claims keep what the writer committed to. Times of day, phone numbers, street numbers and
-labels ("Game 6", "S&P 500", "Galaxy S23") are recognised and dropped: they are not quantities.
+claims keep what the writer committed to. Times of day, phone numbers, street numbers, web
+addresses, scores ("2-0") and labels ("Game 6", "S&P 500", "Galaxy S23", "COVID-19", "Boeing 737")
+are recognised and dropped: they are not quantities (NewsQuant's gold agrees; its one "787
+Dreamliner" is the exception). "5G" is kept as a measure with unit "G", as that gold counts it.
 """
 
 from __future__ import annotations
