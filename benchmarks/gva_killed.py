@@ -50,8 +50,8 @@ def main(argv: list[str]) -> int:
     if not path.exists():
         print(f"GVA data not found at {path}; skipping")
         return 0
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
     stated = found = measured = 0
     chars = 0
     t0 = time.perf_counter()
