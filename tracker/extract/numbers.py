@@ -38,12 +38,14 @@ from .numbers_scan import (
     glued,
     is_num,
     is_word,
+    match_tuple,
     tokenize,
     unit_after,
     word_core,
 )
 from .numbers_units import (
     CURRENCY_PREFIX,
+    CURRENCY_SUFFIX,
     MONTHS,
 )
 
@@ -319,6 +321,9 @@ def _vague_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
         return None  # "tens" alone is rarely a number in news
     if j < len(lows) and lows[j] != "of" and w in ("scores", "tens"):
         return None
+    money = match_tuple(toks, j + 1, CURRENCY_SUFFIX) if j < len(lows) and lows[j] == "of" else None
+    if money is not None:  # "billions of dollars"
+        return Atom(i, money[1], value, "currency", money[0], approximate=True, high=value * 10)
     return Atom(i, j, value, "count", approximate=True, high=value * 10)
 
 
