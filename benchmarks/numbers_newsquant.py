@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""NewsQuant dev: value-level precision/recall/F1 of numeric claims, approximate agreement, unit F1.
+
+Scored exactly like ``score_dev.py numbers`` (``eval_numbers``): each sentence is one article; the
+prediction is every claim with a numeric value from ``find_claims`` over the sentence as a body
+(sentences from ``split_sentences`` over one block); gold values that do not parse as a float
+(ranges such as "15.0-22.0") are dropped; greedy value match within 1e-6 relative; a matched
+pair agrees on approximation when gold ``change`` in (~, >, <) equals claim ``approximate or
+bound``. Value+unit F1 additionally needs the units to match after normalisation (lower-case
+lemma of the unit words, currency symbols and codes folded, "per cent"/"percent"/"pc" -> "%").
+
+Usage: numbers_newsquant.py [EVAL_DATA_DIR]   (default: ../shared/eval-data from the repo root)
+Prints the figures and a final JSON line; exits 1 below the floors in benchmarks/floors/numbers.json;
+exits 0 with a message when the data is absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from tracker.extract.claims import find_claims
+from tracker.extract.numbers import find_quantities
+from tracker.extract.numbers_lexicon import lemma
+from tracker.records import Block, FoundClaim
+from tracker.text import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = ROOT / "benchmarks" / "floors" / "numbers.json"
+
+_CURRENCY = {
+    "$": "usd", "us$": "usd", "usd": "usd", "dollar": "usd", "us": "usd", "€": "eur", "eur": "eur",
+    "euro": "eur", "£": "gbp", "ps": "gbp", "gbp": "gbp", "yuan": "cny", "cny": "cny", "yen": "jpy",
+    "jpy": "jpy", "y": "jpy", "hk$": "hkd", "hkd": "hkd", "shekel": "ils", "ils": "ils", "rm": "myr",
+    "myr": "myr", "c$": "cad", "cad": "cad", "au$": "aud", "aud": "aud", "australian": "aud",
+    "nz$": "nzd", "nzd": "nzd", "danish": "dkk", "dkk": "dkk",
+}
+
+
+def claims_for(text: str) -> list[FoundClaim]:
+    sentences = split_sentences(text, [Block(0, len(text))])
+    return find_claims(text, sentences)
+
+
+def norm_unit(unit: str | None) -> str:
+    """Comparable form of a unit: currencies to codes, percent to %, other words lemmatised."""
+    if not unit:
+        return ""
+    u = unit.lower().replace("per cent", "%").replace("percent", "%")
+    words = re.findall(r"[a-z]+\$?|\$|%|€|£", u.replace(" $", "$"))
+    if not words:
+        return ""
+    first = words[0]
+    if first in ("%", "pc", "pct"):
+        return "%"
+    for w in words[:2]:
+        if w in _CURRENCY or lemma(w) in _CURRENCY:
+            return _CURRENCY.get(w) or _CURRENCY[lemma(w)]
+    return " ".join(lemma(w) for w in words if w not in ("of", "the"))
+
+
+def units_match(gold: str, pred: str) -> bool:
+    g, p = norm_unit(gold), norm_unit(pred)
+    if not g or g == "-":
+        return True
+    if not p:
+        return False
+    gw, pw = set(g.split()), set(p.split())
+    return g == p or bool(gw & pw) or g.replace(" ", "") == p.replace(" ", "")
+
+
+def evaluate(rows: list[dict[str, Any]], verbose: bool = False) -> dict[str, Any]:
+    tp = fp = fn = 0
+    utp = 0
+    fp_range = fp_year = tp_range = 0
+    all_years = 0
+    approx_n = approx_ok = 0
+    for r in rows:
+        pred = [c for c in claims_for(r["text"]) if isinstance(c.value, (int, float))]
+        all_years += sum(q.kind == "year" or (q.kind == "date" and q.unit != "day")
+                         for q in find_quantities(r["text"]))
+        gold: list[tuple[float, str | None, str]] = []
+        for q in r["quantities"]:
+            with contextlib.suppress(TypeError, ValueError):
+                gold.append((float(q["value"]), q.get("change"), q.get("unit") or ""))
+        used = [False] * len(pred)
+        misses = []
+        for gv, ch, gu in gold:
+            hit = None
+            for i, c in enumerate(pred):
+                if not used[i] and abs(float(c.value) - gv) <= 1e-6 * max(1.0, abs(gv)):
+                    hit = i
+                    break
+            if hit is None:
+                fn += 1
+                misses.append((gv, gu))
+                continue
+            used[hit] = True
+            tp += 1
+            utp += units_match(gu, pred[hit].unit or "")
+            approx_n += 1
+            want = ch in ("~", ">", "<")
+            got = bool(pred[hit].approximate) or bool(pred[hit].bound)
+            approx_ok += want == got
+            if verbose and want != got:
+                print(f"APPROX {r['id']}: gold {gv} {ch} pred approx={pred[hit].approximate} "
+                      f"bound={pred[hit].bound} | {r['text']}")
+        fp += used.count(False)
+        for c, u in zip(pred, used, strict=True):
+            fp_range += c.high is not None and not u
+            fp_year += c.kind == "year" and not u
+            tp_range += c.high is not None and u
+        if verbose and (misses or used.count(False)):
+            extra = [(c.value, c.unit, c.surface) for c, u in zip(pred, used, strict=True) if not u]
+            print(f"{r['id']}: FN {misses} FP {extra} | {r['text']}")
+    p = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    up = utp / (tp + fp) if tp + fp else 0.0
+    ur = utp / (tp + fn) if tp + fn else 0.0
+    # Gold writes ranges as "low-high" strings, which the scorer drops as non-numeric; a range
+    # claim (value=low, high=high) can then only be a false positive. Scored symmetrically
+    # (range claims dropped like gold ranges) for information only; floors use the strict figure.
+    sp = (tp - tp_range) / (tp - tp_range + fp - fp_range) if tp + fp - tp_range - fp_range else 0.0
+    sr = (tp - tp_range) / (tp - tp_range + fn) if tp - tp_range + fn else 0.0
+    return {
+        "eval": "numbers-newsquant-dev",
+        "fp_range_claims": fp_range, "fp_year_claims": fp_year, "year_mentions": all_years,
+        "f1_ranges_dropped_like_gold": round(2 * sp * sr / (sp + sr), 4) if sp + sr else 0,
+        "sentences": len(rows), "tp": tp, "fp": fp, "fn": fn,
+        "precision": round(p, 4), "recall": round(rec, 4),
+        "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0,
+        "approx_agreement": round(approx_ok / approx_n, 4) if approx_n else None,
+        "unit_f1": round(2 * up * ur / (up + ur), 4) if up + ur else 0,
+    }
+
+
+def check_floors(result: dict[str, Any], section: str) -> list[str]:
+    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(section, {}) if FLOORS.exists() else {}
+    return [f"{k} {result.get(k)} < floor {v}" for k, v in floors.items()
+            if result.get(k) is None or result[k] < v]
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    data = Path(args[0]) if args else ROOT.parent / "shared" / "eval-data"
+    path = data / "newsquant" / "dev.jsonl" if data.is_dir() else data
+    if not path.exists():
+        print(f"NewsQuant data not found at {path}; skipping")
+        return 0
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = evaluate(rows, verbose)
+    print(f"NewsQuant dev: {result['sentences']} sentences, "
+          f"tp={result['tp']} fp={result['fp']} fn={result['fn']}")
+    print(f"value P={result['precision']} R={result['recall']} F1={result['f1']}")
+    print(f"approx agreement={result['approx_agreement']}  value+unit F1={result['unit_f1']}")
+    print(f"false positives that are range claims: {result['fp_range_claims']} (gold drops its ranges); "
+          f"year claims: {result['fp_year_claims']} (gold has no years; of {result['year_mentions']} "
+          "year/date mentions, each one made a claim would cost one more false positive)")
+    print(f"F1 with range claims dropped like gold ranges: {result['f1_ranges_dropped_like_gold']}")
+    failures = check_floors(result, "newsquant")
+    for f in failures:
+        print("BELOW FLOOR:", f)
+    print(json.dumps(result))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,241 @@
+"""find_quantities: exact outputs on small fixtures, and properties on arbitrary text."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tracker.extract.numbers import find_quantities
+from tracker.records import Quantity
+
+
+def one(text: str) -> Quantity:
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def values(text: str) -> list[tuple[str, float, str]]:
+    return [(q.surface, q.value, q.kind) for q in find_quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("a crowd of 5,200 fans", "5,200", 5200),
+        ("grew 1.5 times", "1.5", 1.5),
+        ("they found five bodies", "five", 5),
+        ("twenty-three players", "twenty-three", 23),
+        ("a dozen eggs", "a dozen", 12),
+        ("one and a half million viewers", "one and a half million", 1_500_000),
+        ("four hundred and six votes", "four hundred and six", 406),
+        ("two thirds of voters", "two thirds", 2 / 3),
+        ("grew 2 1/4 times", "2 1/4", 2.25),
+        ("a population of 1 234 567", "1 234 567", 1_234_567),
+        ("rose to 1.3e6 units", "1.3e6", 1_300_000),
+        ("it scored .500 overall", ".500", 0.5),
+    ],
+)
+def test_counts(text: str, surface: str, value: float) -> None:
+    q = one(text)
+    assert (q.surface, q.kind) == (surface, "count")
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("approved $850 million for it", "$850 million", 850_000_000, "USD"),
+        ("a $900m deal", "$900m", 900_000_000, "USD"),
+        ("raised €1.2 billion", "€1.2 billion", 1_200_000_000, "EUR"),
+        ("sales of US $7.2 billion", "US $7.2 billion", 7_200_000_000, "USD"),
+        ("paid 92 million yuan", "92 million yuan", 92_000_000, "CNY"),
+        ("a fee of RM79 a month", "RM79", 79, "MYR"),
+        ("it cost HK $5.4m", "HK $5.4m", 5_400_000, "HKD"),
+    ],
+)
+def test_currency(text: str, surface: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert (q.surface, q.value, q.kind, q.unit) == (surface, value, "currency", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("up 19 per cent", "19 per cent", 19),
+        ("shot 47.6% overall", "47.6%", 47.6),
+        ("a 24pc discount", "24pc", 24),
+    ],
+)
+def test_percent(text: str, surface: str, value: float) -> None:
+    q = one(text)
+    assert (q.surface, q.value, q.kind, q.unit) == (surface, value, "percent", "%")
+
+
+def test_ranges_keep_low_and_high() -> None:
+    q = one("from between 2005 and 2011 onwards")
+    assert (q.value, q.high, q.kind) == (2005, 2011, "year")
+    q = one("a squad of 10–12 players")
+    assert (q.value, q.high, q.kind) == (10, 12, "count")
+    q = one("a fine of $3 billion to $5 billion")
+    assert (q.value, q.high, q.unit) == (3e9, 5e9, "USD")
+    q = one("four to five thousand people")
+    assert (q.value, q.high) == (4000, 5000)
+
+
+def test_ordinals_are_kept_apart() -> None:
+    assert [(q.surface, q.kind, q.value) for q in find_quantities("the 22nd time, the first man")] == [
+        ("22nd", "ordinal", 22), ("first", "ordinal", 1),
+    ]
+
+
+def test_ages() -> None:
+    q = one("The 45-year-old head of the group")
+    assert (q.surface, q.value, q.kind) == ("45-year-old", 45, "age")
+    q = one("Pvt. Jane Roe, 20, of Springfield died")
+    assert (q.surface, q.value, q.kind) == ("20", 20, "age")
+    q = one("when she was five years old")
+    assert (q.value, q.kind) == (5, "age")
+
+
+def test_years_and_dates() -> None:
+    assert values("he was freed in January 2010") == [("January 2010", 2010, "date")]
+    assert values("on Oct. 2, 2017 at noon") == [("Oct. 2, 2017", 2017, "date")]
+    assert values("back in 1985") == [("1985", 1985, "year")]
+    q = one("closing on December 2")
+    assert (q.kind, q.unit, q.value) == ("date", "day", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "approximate"),
+    [
+        ("more than 60 people", ">", False),
+        ("at least 5 people", ">=", False),
+        ("fewer than 20 people", "<", False),
+        ("under 20 people", "<", False),
+        ("up to 400 people", "<=", False),
+        ("about 19 people", None, True),
+        ("around 500 people", None, True),
+        ("some 5,000 people", None, True),
+        ("nearly 78,000 people", None, True),
+        ("an estimated 5,200 people", None, True),
+        ("roughly 8 billion people", None, True),
+        ("500 or so people", None, True),
+    ],
+)
+def test_hedges_and_bounds(text: str, bound: str | None, approximate: bool) -> None:
+    q = one(text)
+    assert (q.bound, q.approximate) == (bound, approximate)
+
+
+def test_vague_magnitudes_are_approximate() -> None:
+    q = one("hundreds of people")
+    assert (q.value, q.high, q.approximate) == (100, 1000, True)
+    q = one("tens of thousands of people")
+    assert (q.value, q.approximate) == (10_000, True)
+
+
+def test_parenthetical_conversion_inherits_bound() -> None:
+    qs = find_quantities("more than 100 kilometers (60 miles)")
+    assert [(q.value, q.bound, q.unit) for q in qs] == [(100, ">", "kilometre"), (60, ">", "mile")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 5:55 AM EST",
+        "at 2 p.m. Wednesday",
+        "call 555-123-4567 now",
+        "the Galaxy S23 phone",
+        "in Game 6 of the series",
+        "the S&P 500 index",
+        "in the 6600 block of the street",
+        "a 2-0 win",
+        "the COVID-19 pandemic",
+        "the one who left",
+        "see https://example.com/page?id=305&x=20%25",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_measures_and_units() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("a 50mph wind, 256GB and 30 yards")] == [
+        (50, "mph"), (256, "gigabyte"), (30, "yard"),
+    ]
+    q = one("a 5G network")
+    assert (q.value, q.unit) == (5, "G")
+
+
+def test_ratio_words() -> None:
+    q = one("one out of three voters")
+    assert q.value == pytest.approx(1 / 3)
+
+
+def test_negative_numbers() -> None:
+    assert one("dipped to minus-130 degrees").value == -130
+    assert one("a deficit of $-50.8bn").value == pytest.approx(-50.8e9)
+
+
+# ----------------------------------------------------------------------------- properties
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_offsets_match_surface(text: str) -> None:
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface
+
+
+_NUMBERY = st.lists(
+    st.sampled_from(
+        ["5", "1,200", "3.5", "$", "€", "million", "and", "a", "half", "one", "twenty", "-", "to", "between",
+         " ", " ", "%", "per", "cent", "about", "more", "than", "year", "old", "2010", "Jan.", ",", ".", "/",
+         "hundred", "thirds", "of", "(", ")", "x10", "^", "e", "k", "m", "\n", "999", "9" * 30]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBERY)
+def test_offsets_match_surface_on_number_soup(text: str) -> None:
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface
+        assert math.isfinite(q.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1," * 50_000,
+        "9" * 100_000,
+        "1.2" * 30_000,
+        "one " * 20_000,
+        "$" * 50_000 + "5",
+        "- " * 30_000,
+        "1/" * 30_000,
+    ],
+)
+def test_pathological_input_finishes(text: str) -> None:
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.surface
+
+
+def test_paired_bounds_make_a_range() -> None:
+    q = one("a score of more than 10 and less than 40")
+    assert (q.value, q.high, q.bound) == (10, 40, None)
+
+
+def test_coordinated_numbers_share_a_unit() -> None:
+    assert [(q.value, q.kind) for q in find_quantities("the children, 9 and 14 years old")] == [
+        (9, "age"), (14, "age"),
+    ]
+
+
+def test_emergency_numbers_and_street_names() -> None:
+    assert find_quantities("police got a 911 call") == []
+    assert find_quantities("a shop on Seven Mile Road") == []
