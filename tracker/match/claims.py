@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .normalize import entities
+from .normalize import entities, overlap, specific_names
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
@@ -28,9 +28,16 @@ ARTICLE_MIN = 0.15  # least overlap of the articles' specific names
 LINK_SCORE = 0.3
 FAR_APART_DAYS = 45  # beyond this, articles must share many more names
 FAR_ARTICLE_MIN = 0.4
-SMALL_CORPUS = 50  # below this many articles every name counts as specific
-COMMON_SHARE = 0.02  # names in more than this share of a large corpus are not specific
 EVENT_MEASURES = frozenset({"killed", "injured", "wounded", "arrested", "missing", "shot", "victims", "dead"})
+# Counts of people in an incident (measures are singular lemmas): reports of one incident
+# come within weeks of each other.
+PERSON_MEASURES = EVENT_MEASURES | frozenset(
+    """
+    victim person people man woman child boy girl teen teenager suspect officer student resident
+    passenger driver adult juvenile male female family
+    """.split()
+)
+INCIDENT_WINDOW_DAYS = 60
 
 _STOP = frozenset(
     """
@@ -100,16 +107,6 @@ def _same_order(a: ClaimItem, b: ClaimItem) -> bool:
     return lo > 0 and hi / lo <= 2.0
 
 
-def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
-    """Each article's names less those too common in the corpus to tell events apart."""
-    total = len(article_names)
-    if total < SMALL_CORPUS:
-        return dict(article_names)
-    df: Counter[str] = Counter(n for names in article_names.values() for n in names)
-    limit = max(3, int(COMMON_SHARE * total))
-    return {a: frozenset(n for n in names if df[n] <= limit) for a, names in article_names.items()}
-
-
 def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozenset[str]] | None = None,
                  same: Sequence[tuple[str, str]] = (),
                  different: Sequence[tuple[str, str]] = ()) -> list[ClaimGroup]:
@@ -177,11 +174,6 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
                 sets.union(i, j)
 
 
-def _overlap(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
-    """Shared share of the smaller set: a short sentence inside a long one still counts."""
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
 def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str], nb: set[str],
            article_a: frozenset[str] | None, article_b: frozenset[str] | None) -> float:
     """How likely two claims report the same figure; 0 when a hard condition fails."""
@@ -190,11 +182,16 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
         return 0.0
     if na and nb and not (na & nb) and len(na) + len(nb) >= 3:
         return 0.0  # both sentences name who or where, and no name is shared: different events
-    article = _overlap(article_a or frozenset(), article_b or frozenset())
-    if article_a is not None and article_b is not None:
-        if article < ARTICLE_MIN:
-            return 0.0
-        da, db = _date(a.published), _date(b.published)
-        if da and db and abs((da - db).days) > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
-            return 0.0
-    return 0.6 * sentence + 0.4 * max(article, _overlap(na, nb))
+    if a.kind == "age" and not (na & nb):
+        return 0.0  # an age belongs to a person: only the same named person's age is one claim
+    known = article_a is not None and article_b is not None
+    article = overlap(article_a or frozenset(), article_b or frozenset())
+    if known and article < ARTICLE_MIN:
+        return 0.0
+    da, db = _date(a.published), _date(b.published)
+    apart = abs((da - db).days) if da and db else 0
+    if a.measure in PERSON_MEASURES and apart > INCIDENT_WINDOW_DAYS:
+        return 0.0
+    if known and apart > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
+        return 0.0
+    return 0.6 * sentence + 0.4 * max(article, overlap(na, nb))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 _BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
 _NON_WORD = re.compile(r"[^\w\s']+")
@@ -76,3 +79,22 @@ def entities(sentence: str) -> set[str]:
             if len(initials) >= 2:
                 found.add(initials.casefold())
     return found
+
+
+SMALL_CORPUS = 50  # below this many articles every name counts as specific
+COMMON_SHARE = 0.02  # names in more than this share of a large corpus are not specific
+
+
+def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Each article's names less those too common in the corpus to tell events apart."""
+    total = len(article_names)
+    if total < SMALL_CORPUS:
+        return dict(article_names)
+    df: Counter[str] = Counter(n for names in article_names.values() for n in names)
+    limit = max(3, int(COMMON_SHARE * total))
+    return {a: frozenset(n for n in names if df[n] <= limit) for a, names in article_names.items()}
+
+
+def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Shared share of the smaller set: a short text inside a long one still counts."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0

@@ -9,12 +9,12 @@ unrelated long quotes high because they share common words.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .normalize import quote_key, quote_words, speaker_key
+from .normalize import overlap, quote_key, quote_words, speaker_key, specific_names
 from .union import DisjointSets
 
 SHINGLE = 4  # words per shingle used to find candidates
@@ -23,6 +23,8 @@ LINK_RATIO = 85.0  # fuzz.ratio at which two quotes are the same quote (amended 
 CONTAIN_SHARE = 0.8  # share of the shorter quote's shingles found in the longer one
 MAX_POSTINGS = 200  # shingles more common than this say nothing about identity
 CLUSTERED_KINDS = ("direct", "partial", "headline")
+STRONG_VERBATIM_WORDS = 10  # a verbatim repeat this long is one quote whatever else the articles share
+RELATED_ARTICLES = 0.15  # least overlap of specific names for looser links across articles
 
 
 @dataclass(frozen=True)
@@ -77,11 +79,15 @@ def _contains(long_words: list[str], short_words: list[str]) -> bool:
 
 
 def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] = (),
-                   different: Sequence[tuple[str, str]] = ()) -> list[QuoteCluster]:
+                   different: Sequence[tuple[str, str]] = (), *,
+                   article_names: Mapping[str, frozenset[str]] | None = None) -> list[QuoteCluster]:
     """Every quote in exactly one cluster (singletons included), clusters oldest first.
 
     ``same``/``different`` are reviewer decisions as pairs of "article/quote_id" keys.
+    ``article_names`` (names each article mentions) keeps stock phrases apart: across articles,
+    anything short of a long verbatim repeat only links coverage that shares specific names.
     """
+    names = specific_names(article_names or {})
     words = [quote_words(it.text) for it in items]
     keys = [quote_key(it.text) for it in items]
     sets = DisjointSets(len(items))
@@ -93,6 +99,12 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
 
     def allowed(i: int, j: int) -> bool:
         return frozenset((ref(i), ref(j))) not in blocked
+
+    def related(i: int, j: int) -> bool:
+        a, b = items[i].article, items[j].article
+        if a == b or a not in names or b not in names or not names[a] or not names[b]:
+            return True
+        return overlap(names[a], names[b]) >= RELATED_ARTICLES
 
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     long_ids = [i for i in range(len(items)) if eligible[i] and len(words[i]) >= MIN_LINK_WORDS]
@@ -113,7 +125,9 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
             smaller = min(len(shingles[i]), len(shingles[j])) or 1
             same_words = keys[i] == keys[j]
             ratio = fuzz.ratio(keys[i], keys[j])
-            if (same_words or ratio >= LINK_RATIO or shared / smaller >= CONTAIN_SHARE) and allowed(i, j):
+            similar = same_words or ratio >= LINK_RATIO or shared / smaller >= CONTAIN_SHARE
+            strong = same_words and min(len(words[i]), len(words[j])) >= STRONG_VERBATIM_WORDS
+            if similar and allowed(i, j) and (strong or related(i, j)):
                 sets.union(i, j)
 
     # Fragments: short quotes attach to one longer quote that contains their words.
@@ -127,7 +141,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         postings = by_first.get(words[i][0], [])
         if len(postings) > 50_000:
             continue
-        hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j)]
+        hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j) and related(i, j)]
         if not hosts:
             continue
         spk = speaker_key(item.speaker)

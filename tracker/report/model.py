@@ -90,11 +90,12 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
                 aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
                 bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
                 str(c.get("sentence") or ""), art.get("published"), art.get("outlet")))
+    names = article_names(files)
     clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
-                              _pairs(files, "quotes", "different_from"))
+                              _pairs(files, "quotes", "different_from"), article_names=names)
     resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
                 for cf in files for c in cf.claims if _review(c).get("resolved")}
-    groups = group_claims(claim_items, article_names(files), _pairs(files, "claims", "same_as"),
+    groups = group_claims(claim_items, names, _pairs(files, "claims", "same_as"),
                           _pairs(files, "claims", "different_from"))
 
     quote_clusters: list[dict[str, Any]] = []
