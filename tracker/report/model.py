@@ -150,7 +150,8 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
             "measure": g.measure, "unit": g.unit,
             "values": [{
                 "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
-                "value": int(it.value) if it.value.is_integer() else it.value, "approximate": it.approximate,
+                "value": int(it.value) if it.value.is_integer() else it.value, "kind": it.kind,
+                "approximate": it.approximate,
                 "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
                 "span": claim_spans.get((it.article, it.claim_id)),
             } for it in g.items],
