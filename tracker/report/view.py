@@ -18,9 +18,9 @@ from typing import Any
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 KEEP_EQUAL = 6  # words kept on each side when a long unchanged run is elided in a diff
-TIMELINE_WIDTH = 600
+TIMELINE_WIDTH = 420
 TIMELINE_HEIGHT = 50
-_PAD = 20
+_PAD = 14
 _AXIS = 22
 PALETTE = 8  # CSS classes s0 … s7 colour the sources of one timeline
 
@@ -152,7 +152,7 @@ def timeline(points: Sequence[tuple[str | None, str, str]]) -> dict[str, Any]:
     dated = [(parse_date(p), s, label) for p, s, label in points]
     days = [d for d, _, _ in dated if d is not None]
     undated = any(d is None for d, _, _ in dated)
-    right = TIMELINE_WIDTH - _PAD - (60 if undated else 0)
+    right = TIMELINE_WIDTH - _PAD - (56 if undated else 0)
     lo = min(days) if days else None
     hi = max(days) if days else None
     span = (hi - lo).days if lo is not None and hi is not None else 0
