@@ -102,7 +102,10 @@ class Mark:
     flag: str = ""  # extra CSS class: "conflict" for claims in a conflicting group
 
 
-def segments(body: str, marks: Sequence[Mark]) -> tuple[list[dict[str, Any]], list[Mark]]:
+Segment = tuple[str, str, Sequence[str]]  # text, CSS classes ("" = plain), anchors starting here
+
+
+def segments(body: str, marks: Sequence[Mark]) -> tuple[list[Segment], list[Mark]]:
     """The body cut where highlights start or end; marks whose spans do not fit come back apart."""
     placed: list[Mark] = []
     lost: list[Mark] = []
@@ -129,16 +132,23 @@ def segments(body: str, marks: Sequence[Mark]) -> tuple[list[dict[str, Any]], li
                 opening.setdefault(s, []).append(cls)
                 closing.setdefault(e, []).append(cls)
     active: dict[str, int] = {}
-    out: list[dict[str, Any]] = []
+    names: dict[frozenset[str], str] = {}
+    classes = ""
+    out: list[Segment] = []
     for lo, hi in itertools.pairwise(points):
-        for cls in closing.get(lo, []):
-            active[cls] -= 1
-        for cls in opening.get(lo, []):
-            active[cls] = active.get(cls, 0) + 1
-        classes = " ".join(sorted({part for cls, n in active.items() if n > 0 for part in cls.split()}))
-        out.append({"text": body[lo:hi], "cls": classes, "anchors": starts.get(lo, [])})
+        ends, begins = closing.get(lo), opening.get(lo)
+        if ends or begins:
+            for cls in ends or ():
+                active[cls] -= 1
+            for cls in begins or ():
+                active[cls] = active.get(cls, 0) + 1
+            on = frozenset(cls for cls, n in active.items() if n > 0)
+            if on not in names:
+                names[on] = " ".join(sorted({part for cls in on for part in cls.split()}))
+            classes = names[on]
+        out.append((body[lo:hi], classes, starts.get(lo, ())))
     if len(body) in starts:  # an empty span at the very end still gets its anchor
-        out.append({"text": "", "cls": "", "anchors": starts[len(body)]})
+        out.append(("", "", starts[len(body)]))
     return out, lost
 
 
@@ -162,7 +172,7 @@ def timeline(points: Sequence[tuple[str | None, str, str]]) -> dict[str, Any]:
             return float(TIMELINE_WIDTH - _PAD - 10)
         if lo is None or span == 0:
             return float((_PAD + right) / 2)
-        return round(_PAD + (day - lo).days / span * (right - _PAD), 1)
+        return int((_PAD + (day - lo).days / span * (right - _PAD)) * 10 + 0.5) / 10
 
     stack: dict[float, int] = {}
     marks = []
