@@ -3,7 +3,7 @@
 The model has the contract's shape and realistic proportions: 500 articles from 60 outlets over
 two years, 10,000 claims of which about half fall in 1,500 cross-article groups (a quarter of
 them conflicts), 4,000 quotes in clusters of which 400 are recycled across 2-4 articles (some
-amended), and a 4,000-character body per article with every item's span in it.
+amended), and a body per article (about 7,000 characters) holding every item at its span.
 
 Prints one line per format (size in characters of output, rows for pandas), then one JSON
 line; exits 1 if the HTML of 10,000 claims takes 2 seconds or more (median of the runs).

@@ -29,7 +29,7 @@ def test_load_is_exported_lazily() -> None:
 
     assert tracker.load is load
     with pytest.raises(AttributeError):
-        _ = tracker.nothing_here  # type: ignore[attr-defined]
+        _ = tracker.nothing_here
 
 
 @pytest.mark.parametrize("name", NAMES)
