@@ -184,6 +184,9 @@ def test_conflicts_show_values_side_by_side_with_sources_and_dates(conflict_repo
     assert "there are currently some 5,000 U.S. troops in Iraq" in troops.words  # the sentence, as written
     assert len(troops.find("svg").find_all("circle")) == 3  # one point per report on the timeline
     assert_links_resolve(dom, section)
+    speakers = next(n for n in dom.find_all("section") if n.attrs.get("id") == "speakers")
+    rows = [[td.words for td in tr.find_all("td")] for tr in speakers.find("tbody").find_all("tr")]
+    assert rows == [["Qais al-Khazali (also Khazali)", "2", "2", "1", "CNSNews.com"]]
 
 
 def test_every_value_links_to_its_highlighted_place_in_the_article(conflict_report: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import ROOT
 
 from tracker.cli import main
-from tracker.report.model import build_report
+from tracker.report.model import build_report, speaker_names
 
 SMALL = ROOT / "tests" / "fixtures" / "small" / "claims"
 CONFLICTS = ROOT / "tests" / "fixtures" / "conflicts" / "claims"
@@ -45,11 +45,19 @@ def test_extensions_on_the_small_fixture() -> None:
     assert report["claim_groups"][0]["values"][0]["span"] == [130, 138]
     assert report["claim_groups"][0]["values"][0]["kind"] == "count"
     assert report["speakers"] == [
-        {"speaker": "Jane Roe", "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Herald"]},
-        {"speaker": "Mayor Jane Roe", "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Daily"]},
-        {"speaker": None, "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Daily"]},
+        {"speaker": "Mayor Jane Roe", "quotes": 2, "articles": 2, "sources": 2, "outlets": ["Daily", "Herald"],
+         "names": ["Jane Roe", "Mayor Jane Roe"]},
+        {"speaker": None, "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Daily"], "names": []},
     ]
-    assert report["summary"]["speakers"] == 2
+    assert report["summary"]["speakers"] == 1
+
+
+def test_spellings_of_one_speaker_count_together() -> None:
+    names = speaker_names(["Khazali", "Qais al-Khazali", "Qais Khazali", "Trump", "Donald Trump",
+                           "Melania Trump", "President Donald Trump"])
+    assert names["Khazali"] == names["Qais Khazali"] == "Qais al-Khazali"
+    assert names["Donald Trump"] == "President Donald Trump" and names["Melania Trump"] == "Melania Trump"
+    assert names["Trump"] == "Trump"  # two Trumps are quoted: a bare surname stays apart
 
 
 def test_bad_spans_in_hand_edited_files_are_dropped(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..analyze import judge
 from ..match.claims import ClaimItem, group_claims
+from ..match.normalize import speaker_key
 from ..match.quotes import QuoteItem, cluster_quotes
 from ..store import ClaimFile, iter_claim_files
 
@@ -65,18 +66,60 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _given(name: str) -> tuple[str, ...]:
+    """Given names, case-folded, titles dropped: ("qais",) for "Qais al-Khazali"."""
+    words = name.replace("’", "'").split()[:-1]
+    return tuple(w.casefold().strip(".,") for w in words if speaker_key(w) is not None)
+
+
+def speaker_names(names: Iterable[str]) -> dict[str, str]:
+    """Each spelling of a speaker mapped to the fullest spelling of the same person.
+
+    Spellings meet when their surnames agree (``speaker_key``) and so do their given names
+    ("Mayor Jane Roe" = "Jane Roe"); a bare surname ("Khazali") joins a fuller name only when
+    exactly one person with that surname is quoted, so "Trump" never merges Donald and Melania.
+    """
+    people: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for name in dict.fromkeys(names):
+        key = speaker_key(name)
+        people.setdefault((key or name, _given(name) if key else ()), []).append(name)
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for surname, given in people:
+        if given:
+            by_surname.setdefault(surname, []).append(given)
+    out: dict[str, str] = {}
+    for (surname, given), spellings in people.items():
+        fuller = by_surname.get(surname, [])
+        if not given and len(fuller) == 1:
+            spellings = spellings + people[(surname, fuller[0])]
+        best = max(spellings, key=lambda n: (len(n.split()), len(n), n))
+        for spelling in spellings:
+            if spelling not in out or not given:
+                out[spelling] = best
+    return out
+
+
 def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dict[str, Any]]:
-    """Who is quoted how often, in how many articles and sources (clustered quotes only)."""
+    """Who is quoted how often, in how many articles and sources (clustered quotes only).
+
+    Spelling variants of one person count together (``speaker_names``); ``names`` lists them.
+    """
+    canonical = speaker_names(q["speaker"] for q in quotes if q["cluster"] is not None and q["speaker"])
     seen: dict[str | None, dict[str, Any]] = {}
     for q in quotes:
         if q["cluster"] is None:
             continue
-        row = seen.setdefault(q["speaker"], {"speaker": q["speaker"], "quotes": 0, "articles": set(), "sources": set()})
+        name = canonical.get(q["speaker"]) if q["speaker"] else None
+        row = seen.setdefault(name, {"speaker": name, "quotes": 0, "articles": set(), "sources": set(),
+                                     "names": set()})
         row["quotes"] += 1
         row["articles"].add(q["article"])
         row["sources"].add(outlets.get(q["article"]) or q["article"])
+        if q["speaker"]:
+            row["names"].add(q["speaker"])
     rows = [{"speaker": r["speaker"], "quotes": r["quotes"], "articles": len(r["articles"]),
-             "sources": len(r["sources"]), "outlets": sorted(str(o) for o in r["sources"])} for r in seen.values()]
+             "sources": len(r["sources"]), "outlets": sorted(str(o) for o in r["sources"]),
+             "names": sorted(r["names"])} for r in seen.values()]
     rows.sort(key=lambda r: (r["speaker"] is None, -r["quotes"], -r["sources"], r["speaker"] or ""))
     return rows
 
@@ -184,7 +227,7 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
         "claim_groups": len(claim_groups),
         "conflicts": sum(1 for g in claim_groups if g["status"] == "conflict"),
     }
-    summary["speakers"] = len({q["speaker"] for q in quotes if q["cluster"] is not None and q["speaker"]})
     speakers = _speakers(quotes, {k: v.get("outlet") for k, v in meta.items()})
+    summary["speakers"] = sum(1 for row in speakers if row["speaker"] is not None)
     return {"summary": summary, "articles": articles, "quote_clusters": quote_clusters, "claim_groups": claim_groups,
             "quotes": quotes, "claims": claims, "speakers": speakers}
