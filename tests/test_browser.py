@@ -181,6 +181,8 @@ def test_conflicts_show_values_side_by_side_with_sources_and_dates(conflict_repo
     troops = next(g for g in groups if "5,000" in g.words)
     assert "5200 (approx.) in CNSNews.com vs 5000 (approx.) in CNSNews.com" in troops.find("p", "reason").words
     assert len(troops.find_all("span", "hedge")) == 2  # the two hedged figures are marked approximate
+    assert [p.words for p in troops.find_all("p", "asw")] == [  # with the hedging words as written
+        "as written: “an estimated 5,200”", "as written: “some 5,000”", "as written: “5,200”"]
     assert "there are currently some 5,000 U.S. troops in Iraq" in troops.words  # the sentence, as written
     assert len(troops.find("svg").find_all("circle")) == 3  # one point per report on the timeline
     assert_links_resolve(dom, section)
@@ -203,7 +205,7 @@ def test_every_value_links_to_its_highlighted_place_in_the_article(conflict_repo
         siblings = target.parent.children  # type: ignore[union-attr]
         mark = siblings[siblings.index(target) + 1]
         assert isinstance(mark, Node) and mark.tag == "mark" and "conflict" in mark.attrs["class"]
-        assert mark.text == card.find("p", "asw").words.removeprefix("as written: “").removesuffix("”")
+        assert mark.text == card.find("blockquote").find("mark", "c").text
 
 
 def test_conflict_report_screenshots(conflict_report: Path, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from markupsafe import escape
 from tracker.report.bodies import article_body, load_bodies
 from tracker.report.html import TEMPLATES, environment, render_html
 from tracker.report.model import build_report
-from tracker.report.view import Mark, anchor, format_value, segments, timeline, word_diff
+from tracker.report.view import Mark, anchor, format_value, segments, split_on, timeline, word_diff
 
 SAFE = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 SMALL = Path(__file__).parent / "fixtures" / "small" / "claims"
@@ -68,6 +68,14 @@ def test_timeline_places_sources_by_date() -> None:
     assert [k["text"] for k in t["ticks"]] == ["2024-01-01", "2024-01-11", "undated"]
     one = timeline([("2024-01-01", "A", "a"), ("2024-01-01", "B", "b")])
     assert one["marks"][0]["x"] == one["marks"][1]["x"] and one["marks"][0]["y"] != one["marks"][1]["y"]
+
+
+def test_hedges_are_found_before_the_number() -> None:
+    assert split_on("There are an estimated 5,200 troops.", "5,200") == ("There are ", "an estimated ", "5,200",
+                                                                      " troops.")
+    assert split_on("some 5,000 troops", "5,000") == ("", "some ", "5,000", " troops")
+    assert split_on("handsome 5 men", "5") == ("handsome 5 men"[:9], "", "5", " men")
+    assert split_on("no number", "7") == ("no number", "", "", "")
 
 
 def test_values_are_formatted_by_kind() -> None:

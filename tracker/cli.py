@@ -164,7 +164,7 @@ def _write_output(text: str, output: Path | None) -> None:
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--format", "-f", "fmt", type=click.Choice(["md", "html", "json", "csv"]), default="md",
-              show_default=True, help="Report format (see below).")
+              show_default=True, help="Report format (see Formats above).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write to FILE, not stdout; with --format csv, a FOLDER of tables.")
 @handle_errors
@@ -185,6 +185,7 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
             (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv) and group
             value (group_values.csv). Text cells starting with = + - @ get a leading ' so
             spreadsheets do not run them as formulas.
+    From Python, tracker.load(FOLDER) gives the same tables as pandas DataFrames.
 
     \b
     Example:

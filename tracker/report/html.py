@@ -57,14 +57,14 @@ class _Context:
 
 
 def _value_card(v: dict[str, Any], ctx: _Context) -> dict[str, Any]:
-    before, hit, after = split_on(str(v.get("sentence") or ""), str(v.get("surface") or ""))
+    before, hedge, hit, after = split_on(str(v.get("sentence") or ""), str(v.get("surface") or ""))
     kind = v.get("kind") or ctx.claim_kind.get((v["article"], v["claim_id"]))
     bound = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "up to"}.get(str(v.get("bound")), "")
     return {
         "source": _source(v), "published": _date(v.get("published")), "title": ctx.title(v["article"]),
         "href": "#" + anchor(v["article"], "c", v["claim_id"]), "value": format_value(v.get("value"), kind),
         "approximate": bool(v.get("approximate")), "bound": bound, "surface": str(v.get("surface") or ""),
-        "before": before, "hit": hit, "after": after,
+        "before": before, "hedge": hedge, "hit": hit, "after": after,
     }
 
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from .model import Report
-from .view import format_value
+from .view import format_value, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
@@ -44,6 +44,12 @@ def _value(v: dict[str, Any]) -> str:
     return f"{bound}{format_value(v.get('value'), v.get('kind'))}{' ≈' if v.get('approximate') else ''}"
 
 
+def _as_written(v: dict[str, Any]) -> str:
+    """The number as written with its hedge ("an estimated 5,200")."""
+    _, hedge, hit, _ = split_on(str(v.get("sentence") or ""), str(v.get("surface") or ""))
+    return f"{hedge}{hit}" if hit else str(v.get("surface") or "")
+
+
 def _figure(g: dict[str, Any]) -> str:
     return " ".join(dict.fromkeys(str(x) for x in (g.get("measure"), g.get("unit")) if x)) or "figure"
 
@@ -64,7 +70,7 @@ def _conflicts(groups: list[dict[str, Any]]) -> list[str]:
                     g.get("reason")] for n, g in numbered])
     out.append("")
     out += _table(["#", "published", "source", "value", "as written", "sentence"],
-                  [[n, v.get("published") or "undated", _source(v), _value(v), v.get("surface"), v.get("sentence")]
+                  [[n, v.get("published") or "undated", _source(v), _value(v), _as_written(v), v.get("sentence")]
                    for n, g in numbered for v in g["values"]])
     return [*out, ""]
 

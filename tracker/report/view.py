@@ -84,12 +84,24 @@ def word_diff(base: str, variant: str) -> list[tuple[str, str]]:
     return tokens
 
 
-def split_on(sentence: str, surface: str) -> tuple[str, str, str]:
-    """The sentence around the first occurrence of ``surface`` (for highlighting it)."""
+_HEDGE = re.compile(
+    r"(?:\b(?:an? )?(?:estimated|about|around|roughly|approximately|some|nearly|almost|close to|more than|"
+    r"at least|up to|over|under|fewer than|less than|upwards of|as many as|as few as))\s+\Z", re.IGNORECASE)
+
+
+def split_on(sentence: str, surface: str) -> tuple[str, str, str, str]:
+    """The sentence around the first occurrence of ``surface``: (before, hedge, surface, after).
+
+    ``hedge`` is the hedging phrase right before the number as written ("an estimated ", "some "),
+    so a reader sees why a figure counts as approximate.
+    """
     at = sentence.find(surface) if surface else -1
     if at < 0:
-        return sentence, "", ""
-    return sentence[:at], surface, sentence[at + len(surface):]
+        return sentence, "", "", ""
+    before = sentence[:at]
+    hedge = _HEDGE.search(before)
+    cut = hedge.start() if hedge else at
+    return before[:cut], before[cut:], surface, sentence[at + len(surface):]
 
 
 @dataclass(frozen=True)
