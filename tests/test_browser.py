@@ -170,7 +170,7 @@ def test_conflicts_show_values_side_by_side_with_sources_and_dates(conflict_repo
     stats = {d.find("dt").words: d.find("dd").words for d in summary.find("dl").find_all("div")}
     assert summary.attrs["id"] == "summary"
     assert stats == {"Articles": "5", "Sources": "4", "Quotes": "2", "Quote clusters": "1", "Recycled quotes": "1",
-                     "Numeric claims": "7", "Claim groups": "2", "Conflicts": "2"}
+                     "Speakers": "1", "Numeric claims": "7", "Claim groups": "2", "Conflicts": "2"}
     section = next(n for n in dom.find_all("section") if n.attrs.get("id") == "conflicts")
     groups = section.find_all("article", "conflict")
     shown = {frozenset(cards(g)) for g in groups}

@@ -161,6 +161,10 @@ def test_front_matter_and_jsonl_bodies(tmp_path: Path) -> None:
     second = hashlib.sha256(b"second\nline").hexdigest()
     assert article_body({"path": f"{tmp_path / 'c.jsonl'}:2", "sha256": second}, tmp_path) == "second\nline"
     assert article_body({"path": f"{tmp_path / 'c.jsonl'}:9", "sha256": second}, tmp_path) is None
+    first = hashlib.sha256(b"first").hexdigest()
+    report = {"articles": [{"id": "x", "path": f"{tmp_path / 'c.jsonl'}:1", "sha256": first},
+                           {"id": "y", "path": f"{tmp_path / 'c.jsonl'}:2", "sha256": second}]}
+    assert load_bodies(report, tmp_path) == {"x": "first", "y": "second\nline"}
 
 
 def test_missing_body_lists_items_as_text() -> None:

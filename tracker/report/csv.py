@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from .model import Report
@@ -90,7 +89,3 @@ def render_csv(report: Report) -> str:
 def csv_files(report: Report) -> dict[str, str]:
     """Every table by file name (``quotes.csv`` …), for writing a folder."""
     return {f"{table}.csv": render_table(report, table) for table in TABLES}
-
-
-def table_paths(folder: Path) -> list[Path]:
-    return [folder / f"{table}.csv" for table in TABLES]
