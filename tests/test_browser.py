@@ -26,6 +26,8 @@ from helpers import ROOT, SEEDS
 
 from tracker.cli import main
 from tracker.report.html import TITLE
+from tracker.report.model import build_report
+from tracker.report.view import format_value
 
 CHROMIUM = Path(os.environ.get("TRACKER_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -140,7 +142,7 @@ def cards(group: Node) -> list[tuple[str, str, str]]:
     out = []
     for card in group.find_all("div", "value"):
         src = card.find("p", "src")
-        out.append((src.find("strong").words, src.find("time").words, card.find("p", "num").words.split()[0]))
+        out.append((src.find("strong").words, src.find("time").words, card.find("span", "v").words))
     return out
 
 
@@ -233,6 +235,12 @@ def test_seed_run_shows_the_dark_night_cluster(seed_claims: Path, tmp_path: Path
     assert cluster is not None, [shown(c) for c in dark]
     assert "first seen in CNSNews.com, 2018-02-14" in cluster.find("p", "meta").words
     assert len(cluster.find("svg").find_all("circle")) >= 2
+    # Whatever groups the extractors find on the seeds, each is shown with every source and date.
+    report = build_report(seed_claims)
+    shown_groups = {frozenset(cards(g)) for g in dom.find_all("article", "group")}
+    for group in report["claim_groups"]:
+        assert frozenset((v["outlet"] or v["article"], v["published"] or "undated", format_value(v["value"], v["kind"]))
+                         for v in group["values"]) in shown_groups
     assert_links_resolve(dom, cluster)
 
 
