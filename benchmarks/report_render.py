@@ -76,7 +76,7 @@ def synthetic_model(claims: int = 10_000, seed: int = 7) -> tuple[dict[str, Any]
     groups: list[dict[str, Any]] = []
     pool = list(range(claims))
     rng.shuffle(pool)
-    for g in range(1500):
+    for g in range(claims * 3 // 20):  # 1,500 groups for 10,000 claims
         picked = pool[g * 3:(g * 3) + rng.choice([2, 3, 4, 4])]
         values: list[dict[str, Any]] = []
         base = claim_rows[picked[0]]["value"]
@@ -96,7 +96,7 @@ def synthetic_model(claims: int = 10_000, seed: int = 7) -> tuple[dict[str, Any]
                        "measure": claim_rows[picked[0]]["measure"], "values": values})
     quotes: list[dict[str, Any]] = []
     clusters: list[dict[str, Any]] = []
-    for c in range(3200):
+    for c in range(claims * 8 // 25):  # 3,200 clusters for 10,000 claims
         text = _sentence(rng, rng.randrange(8, 30))
         size = rng.choice([2, 3, 4]) if c % 8 == 0 else 1
         members: list[dict[str, Any]] = []
@@ -131,7 +131,7 @@ def synthetic_model(claims: int = 10_000, seed: int = 7) -> tuple[dict[str, Any]
         "articles": articles, "quote_clusters": clusters, "claim_groups": groups, "quotes": quotes,
         "claims": claim_rows,
         "speakers": [{"speaker": s["speaker"], "quotes": s["quotes"], "articles": len(s["a"]), "sources": len(s["o"]),
-                      "outlets": sorted(s["o"])} for s in speakers.values()],
+                      "outlets": sorted(s["o"]), "names": [s["speaker"]]} for s in speakers.values()],
     }
     return model, {k: "".join(v) for k, v in bodies.items()}
 
