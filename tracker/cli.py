@@ -7,7 +7,6 @@ unexpected exits 3 with a one-line message (and a traceback only with TRACKER_DE
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import sys
@@ -121,13 +120,37 @@ def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -
 
 
 def _render(folder: Path, fmt: str) -> str:
-    from .report.markdown import render_markdown
+    """The report for ``folder`` in one format; the model is built once and handed to the writer."""
     from .report.model import build_report
 
     report = build_report(folder)
     if fmt == "json":
-        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+        from .report.jsonfmt import render_json
+
+        return render_json(report)
+    if fmt == "csv":
+        from .report.csv import render_csv
+
+        return render_csv(report)
+    if fmt == "html":
+        from .report.bodies import load_bodies
+        from .report.html import render_html
+
+        return render_html(report, load_bodies(report, folder))
+    from .report.markdown import render_markdown
+
     return render_markdown(report)
+
+
+def _write_tables(folder: Path, out: Path) -> None:
+    from .report.csv import csv_files
+    from .report.model import build_report
+    from .yamlio import atomic_write
+
+    if out.exists() and not out.is_dir():
+        raise TrackerError("is a file; with --format csv, -o names a folder for the tables", str(out))
+    for name, text in csv_files(build_report(folder)).items():
+        atomic_write(out / name, text)
 
 
 def _write_output(text: str, output: Path | None) -> None:
@@ -141,17 +164,41 @@ def _write_output(text: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True,
-              help="Report format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE, not stdout.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["md", "html", "json", "csv"]), default="md",
+              show_default=True, help="Report format (see Formats above).")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write to FILE, not stdout; with --format csv, a FOLDER of tables.")
 @handle_errors
 def report(folder: Path, fmt: str, output: Path | None) -> None:
     """Write the cross-source consistency report for a folder of claim files.
 
     \b
+    Formats:
+      md    Markdown for pull-request comments: conflicts and recycled quotes as tables.
+      html  One self-contained page (no network): conflicts, recycled and amended quotes with
+            word diffs, speakers, timelines, and each article's text with the items highlighted.
+            Article text is read from each article's path (relative to the current folder, then
+            to FOLDER's parent) when its sha256 still matches.
+      json  The report model: articles, quote_clusters, claim_groups, summary, quotes, claims,
+            speakers.
+      csv   To stdout: the group values table (one row per value of each claim group).
+            With -o DIR: a folder of tables, one row each per article (articles.csv), quote
+            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv) and group
+            value (group_values.csv). Text cells starting with = + - @ get a leading ' so
+            spreadsheets do not run them as formulas.
+    From Python, tracker.load(FOLDER) gives the same tables as pandas DataFrames.
+
+    \b
     Example:
+      tracker report claims --format html -o report.html
+      tracker report claims --format csv -o tables/
       tracker report claims --format json -o report.json
     """
+    if fmt == "csv" and output is not None:
+        _write_tables(folder, output)
+        return
+    if output is not None and output.is_dir():
+        raise TrackerError("is a folder; pass a file name to -o (only --format csv writes a folder)", str(output))
     _write_output(_render(folder, fmt), output)
 
 

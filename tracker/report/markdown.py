@@ -1,16 +1,28 @@
-"""Markdown for pull-request comments and READMEs: compact tables in a stable order."""
+"""Markdown for pull-request comments and READMEs: compact tables in a stable order.
+
+Conflicts and recycled quotes each get two tables: one row per group or cluster (numbered
+``C1``…, ``Q1``…), then one row per reported value or quote variant under the same numbers.
+Groups and clusters are ordered by first publication date, then id; rows keep the model's
+order (oldest first). Article text is escaped so it shows as text: no links, emphasis, HTML.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .model import Report
+from .view import format_value, split_on
+
+QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
+_MARKUP = re.compile(r"([\\`*_\[\]|~])")
 
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
-    return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
@@ -19,8 +31,84 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     return lines
 
 
+def _order(item: dict[str, Any], published: Any) -> tuple[bool, str, str]:
+    return (published is None, str(published or ""), str(item["id"]))
+
+
+def _source(item: dict[str, Any]) -> str:
+    return str(item.get("outlet") or item.get("article"))
+
+
+def _value(v: dict[str, Any]) -> str:
+    bound = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}.get(str(v.get("bound")), "")
+    return f"{bound}{format_value(v.get('value'), v.get('kind'))}{' ≈' if v.get('approximate') else ''}"
+
+
+def _as_written(v: dict[str, Any]) -> str:
+    """The number as written with its hedge ("an estimated 5,200")."""
+    _, hedge, hit, _ = split_on(str(v.get("sentence") or ""), str(v.get("surface") or ""))
+    return f"{hedge}{hit}" if hit else str(v.get("surface") or "")
+
+
+def _figure(g: dict[str, Any]) -> str:
+    return " ".join(dict.fromkeys(str(x) for x in (g.get("measure"), g.get("unit")) if x)) or "figure"
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_PREVIEW else text[:QUOTE_PREVIEW - 1].rstrip() + "…"
+
+
+def _conflicts(groups: list[dict[str, Any]]) -> list[str]:
+    out = [f"## Conflicts ({len(groups)})", ""]
+    if not groups:
+        return [*out, "No conflicting figures.", ""]
+    numbered = [(f"C{i}", g) for i, g in enumerate(groups, start=1)]
+    out += _table(["#", "figure", "verdict", "values by source", "reason"],
+                  [[n, _figure(g), g.get("verdict") or g["status"],
+                    "; ".join(f"{_value(v)} {_source(v)} ({v.get('published') or 'undated'})" for v in g["values"]),
+                    g.get("reason")] for n, g in numbered])
+    out.append("")
+    out += _table(["#", "published", "source", "value", "as written", "sentence"],
+                  [[n, v.get("published") or "undated", _source(v), _value(v), _as_written(v), v.get("sentence")]
+                   for n, g in numbered for v in g["values"]])
+    return [*out, ""]
+
+
+def _recycled(clusters: list[dict[str, Any]]) -> list[str]:
+    out = [f"## Recycled and amended quotes ({len(clusters)})", ""]
+    if not clusters:
+        return [*out, "No quote appears in more than one article.", ""]
+    numbered = [(f"Q{i}", c) for i, c in enumerate(clusters, start=1)]
+    out += _table(["#", "speaker", "quote", "first seen", "sources", "relations"],
+                  [[n, c.get("speaker") or "unknown", f"“{_preview(str(c['canonical']))}”",
+                    f"{_source(c['members'][0])} ({c['first_seen'].get('published') or 'undated'})",
+                    len({_source(m) for m in c["members"]}),
+                    ", ".join(sorted({m["relation"] for m in c["members"]} - {"original"}))]
+                   for n, c in numbered])
+    out.append("")
+    out += _table(["#", "published", "source", "relation", "score", "text"],
+                  [[n, m.get("published") or "undated", _source(m), m["relation"], m.get("score"), m["text"]]
+                   for n, c in numbered for m in c["members"]])
+    return [*out, ""]
+
+
+def _consistent(groups: list[dict[str, Any]]) -> list[str]:
+    out = [f"## Consistent figures ({len(groups)})", ""]
+    if not groups:
+        return [*out, "None.", ""]
+    out += _table(["figure", "values", "sources", "reason"],
+                  [[_figure(g), ", ".join(dict.fromkeys(_value(v) for v in g["values"])),
+                    ", ".join(dict.fromkeys(_source(v) for v in g["values"])), g.get("reason")] for g in groups])
+    return [*out, ""]
+
+
 def render_markdown(report: Report) -> str:
     s = report["summary"]
+    groups = sorted(report["claim_groups"], key=lambda g: _order(g, g["values"][0].get("published")
+                                                                 if g["values"] else None))
+    clusters = sorted((c for c in report["quote_clusters"] if len({m["article"] for m in c["members"]}) > 1),
+                      key=lambda c: _order(c, c["first_seen"].get("published")))
     out = [
         "# Cross-source consistency report",
         "",
@@ -28,40 +116,8 @@ def render_markdown(report: Report) -> str:
         f"clusters ({s['recycled_quotes']} recycled across articles) · {s['claims']} numeric claims, "
         f"{s['claim_groups']} cross-article groups, **{s['conflicts']} conflicts**",
         "",
-        "## Conflicts",
-        "",
     ]
-    conflicts = [g for g in report["claim_groups"] if g["status"] == "conflict"]
-    if not conflicts:
-        out.append("No conflicting figures.")
-    for g in conflicts:
-        out += [f"### {g.get('measure') or g.get('unit') or 'figure'}: {g.get('verdict', g['status'])}", "",
-                f"{g.get('reason', '')}", ""]
-        out += _table(["published", "source", "value", "approx.", "as written", "sentence"],
-                      [[v["published"] or "undated", v["outlet"] or v["article"], v["value"],
-                        "yes" if v["approximate"] else "", v["surface"], v["sentence"]] for v in g["values"]])
-        out.append("")
-    out += ["## Recycled and amended quotes", ""]
-    recycled = [c for c in report["quote_clusters"] if c.get("articles", 0) > 1]
-    if not recycled:
-        out.append("No quote appears in more than one article.")
-    for c in recycled:
-        first = c["first_seen"]
-        out += [f"### “{_cell(c['canonical'])}”", "",
-                f"Speaker: {c['speaker'] or 'unknown'} · first seen in {first['article']} "
-                f"({first['published'] or 'undated'})", ""]
-        out += _table(["published", "source", "relation", "score", "text"],
-                      [[m["published"] or "undated", m["outlet"] or m["article"], m["relation"], m["score"], m["text"]]
-                       for m in c["members"]])
-        out.append("")
-    consistent = [g for g in report["claim_groups"] if g["status"] != "conflict"]
-    out += ["## Consistent figures", ""]
-    if not consistent:
-        out.append("None.")
-    else:
-        out += _table(["measure", "values", "sources", "reason"],
-                      [[g.get("measure") or g.get("unit"), ", ".join(sorted({str(v["value"]) for v in g["values"]})),
-                        ", ".join(dict.fromkeys(v["outlet"] or v["article"] for v in g["values"])), g.get("reason")]
-                       for g in consistent])
-    out.append("")
+    out += _conflicts([g for g in groups if g["status"] == "conflict"])
+    out += _recycled(clusters)
+    out += _consistent([g for g in groups if g["status"] != "conflict"])
     return "\n".join(out)

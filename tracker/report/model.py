@@ -3,6 +3,11 @@
 The JSON form of this model is the contract other tools read: ``articles``, ``quote_clusters``
 (every quote in exactly one cluster) and ``claim_groups`` (every group spanning two or more
 articles), plus a ``summary``.
+
+Extensions (added, never renamed): cluster members carry ``spans`` and group values ``span``
+(character offsets into the article body); ``quotes`` and ``claims`` list every record of every
+claim file (rejected and orphaned ones included, with ``status``/``orphaned``) with the id of
+its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from typing import Any
 
 from ..analyze import judge
 from ..match.claims import ClaimItem, group_claims
-from ..match.normalize import entities
+from ..match.normalize import entities, speaker_key
 from ..match.quotes import QuoteItem, cluster_quotes
 from ..store import ClaimFile, iter_claim_files
 
@@ -59,6 +64,80 @@ def article_names(files: Iterable[ClaimFile]) -> dict[str, frozenset[str]]:
     return out
 
 
+def _spans(value: Any) -> list[list[int]]:
+    """Well-formed ``[start, end]`` pairs only: hand-edited files may hold anything."""
+    if not isinstance(value, list):
+        return []
+    out = []
+    for span in value:
+        if (isinstance(span, list | tuple) and len(span) == 2
+                and all(isinstance(x, int) and not isinstance(x, bool) for x in span) and 0 <= span[0] <= span[1]):
+            out.append([int(span[0]), int(span[1])])
+    return out
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _given(name: str) -> tuple[str, ...]:
+    """Given names, case-folded, titles dropped: ("qais",) for "Qais al-Khazali"."""
+    words = name.replace("’", "'").split()[:-1]
+    return tuple(w.casefold().strip(".,") for w in words if speaker_key(w) is not None)
+
+
+def speaker_names(names: Iterable[str]) -> dict[str, str]:
+    """Each spelling of a speaker mapped to the fullest spelling of the same person.
+
+    Spellings meet when their surnames agree (``speaker_key``) and so do their given names
+    ("Mayor Jane Roe" = "Jane Roe"); a bare surname ("Khazali") joins a fuller name only when
+    exactly one person with that surname is quoted, so "Trump" never merges Donald and Melania.
+    """
+    people: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for name in dict.fromkeys(names):
+        key = speaker_key(name)
+        people.setdefault((key or name, _given(name) if key else ()), []).append(name)
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for surname, given in people:
+        if given:
+            by_surname.setdefault(surname, []).append(given)
+    out: dict[str, str] = {}
+    for (surname, given), spellings in people.items():
+        fuller = by_surname.get(surname, [])
+        if not given and len(fuller) == 1:
+            spellings = spellings + people[(surname, fuller[0])]
+        best = max(spellings, key=lambda n: (len(n.split()), len(n), n))
+        for spelling in spellings:
+            if spelling not in out or not given:
+                out[spelling] = best
+    return out
+
+
+def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who is quoted how often, in how many articles and sources (clustered quotes only).
+
+    Spelling variants of one person count together (``speaker_names``); ``names`` lists them.
+    """
+    canonical = speaker_names(q["speaker"] for q in quotes if q["cluster"] is not None and q["speaker"])
+    seen: dict[str | None, dict[str, Any]] = {}
+    for q in quotes:
+        if q["cluster"] is None:
+            continue
+        name = canonical.get(q["speaker"]) if q["speaker"] else None
+        row = seen.setdefault(name, {"speaker": name, "quotes": 0, "articles": set(), "sources": set(),
+                                     "names": set()})
+        row["quotes"] += 1
+        row["articles"].add(q["article"])
+        row["sources"].add(outlets.get(q["article"]) or q["article"])
+        if q["speaker"]:
+            row["names"].add(q["speaker"])
+    rows = [{"speaker": r["speaker"], "quotes": r["quotes"], "articles": len(r["articles"]),
+             "sources": len(r["sources"]), "outlets": sorted(str(o) for o in r["sources"]),
+             "names": sorted(r["names"])} for r in seen.values()]
+    rows.sort(key=lambda r: (r["speaker"] is None, -r["quotes"], -r["sources"], r["speaker"] or ""))
+    return rows
+
+
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
     files = list(iter_claim_files(folder))
@@ -98,6 +177,13 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
     groups = group_claims(claim_items, names, _pairs(files, "claims", "same_as"),
                           _pairs(files, "claims", "different_from"))
 
+    quote_spans = {(str(cf.article.get("id")), str(q.get("id"))): _spans(q.get("spans"))
+                   for cf in files for q in cf.quotes}
+    claim_spans: dict[tuple[str, str], list[int] | None] = {}
+    for cf in files:
+        for c in cf.claims:
+            found = _spans([c.get("span")])
+            claim_spans[(str(cf.article.get("id")), str(c.get("id")))] = found[0] if found else None
     quote_clusters: list[dict[str, Any]] = []
     for cl in clusters:
         quote_clusters.append({
@@ -110,6 +196,7 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
                 "quote_id": m.item.quote_id, "article": m.item.article, "outlet": m.item.outlet,
                 "published": m.item.published, "text": m.item.text, "speaker": m.item.speaker,
                 "kind": m.item.kind, "relation": m.relation, "score": m.score,
+                "spans": quote_spans.get((m.item.article, m.item.quote_id), []),
             } for m in cl.members],
         })
     claim_groups: list[dict[str, Any]] = []
@@ -122,10 +209,29 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
             "measure": g.measure, "unit": g.unit,
             "values": [{
                 "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
-                "value": int(it.value) if it.value.is_integer() else it.value, "approximate": it.approximate,
+                "value": int(it.value) if it.value.is_integer() else it.value, "kind": it.kind,
+                "approximate": it.approximate,
                 "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
+                "span": claim_spans.get((it.article, it.claim_id)),
             } for it in g.items],
         })
+    cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}
+    group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
+    quotes = [{
+        "article": str(cf.article.get("id")), "quote_id": str(q.get("id")), "text": str(q.get("text") or ""),
+        "speaker": _text(q.get("speaker")), "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
+        "status": str(_review(q).get("status") or "unreviewed"), "orphaned": bool(q.get("orphaned")),
+        "cluster": cluster_of.get((str(cf.article.get("id")), str(q.get("id")))),
+    } for cf in files for q in cf.quotes]
+    claims = [{
+        "article": str(cf.article.get("id")), "claim_id": str(c.get("id")), "value": c.get("value")
+        if _number(c.get("value")) is not None else None, "unit": _text(c.get("unit")),
+        "measure": _text(c.get("measure")), "kind": _text(c.get("kind")), "approximate": bool(c.get("approximate")),
+        "bound": _text(c.get("bound")), "high": c.get("high") if _number(c.get("high")) is not None else None,
+        "surface": str(c.get("surface") or ""), "span": claim_spans.get((str(cf.article.get("id")), str(c.get("id")))),
+        "sentence": str(c.get("sentence") or ""), "status": str(_review(c).get("status") or "unreviewed"),
+        "orphaned": bool(c.get("orphaned")), "group": group_of.get((str(cf.article.get("id")), str(c.get("id")))),
+    } for cf in files for c in cf.claims]
     recycled = [c for c in quote_clusters if len({m["article"] for m in c["members"]}) > 1]
     summary = {
         "articles": len(articles),
@@ -137,5 +243,7 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
         "claim_groups": len(claim_groups),
         "conflicts": sum(1 for g in claim_groups if g["status"] == "conflict"),
     }
-    del meta
-    return {"summary": summary, "articles": articles, "quote_clusters": quote_clusters, "claim_groups": claim_groups}
+    speakers = _speakers(quotes, {k: v.get("outlet") for k, v in meta.items()})
+    summary["speakers"] = sum(1 for row in speakers if row["speaker"] is not None)
+    return {"summary": summary, "articles": articles, "quote_clusters": quote_clusters, "claim_groups": claim_groups,
+            "quotes": quotes, "claims": claims, "speakers": speakers}
