@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .normalize import entities, overlap, specific_names
+from .normalize import entities, full_names, overlap, specific_names
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
@@ -182,7 +182,7 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
         return 0.0
     if na and nb and not (na & nb) and len(na) + len(nb) >= 3:
         return 0.0  # both sentences name who or where, and no name is shared: different events
-    if a.kind == "age" and not (na & nb):
+    if a.kind == "age" and not full_names(na & nb):
         return 0.0  # an age belongs to a person: only the same named person's age is one claim
     known = article_a is not None and article_b is not None
     article = overlap(article_a or frozenset(), article_b or frozenset())

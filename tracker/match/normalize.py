@@ -55,16 +55,27 @@ def speaker_key(name: str | None) -> str | None:
 
 
 _ENTITY = re.compile(r"\b(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*)(?:\s+(?:(?:al|bin|ibn|de|of|the|ad)[- ])?[A-Z][\w'’.-]*)*")
+# Capitalised words that name no one: sentence starters, titles and the institutions every
+# story has. Kept out of entity sets so that "Police said ..." links no two events.
 _GENERIC = frozenset(
     """
     the a an he she it they we i his her their this that these those there but and or in on at for
-    as to of by with from after before when while since if mr mrs ms dr
+    as to of by with from after before when while since if mr mrs ms dr upon according also however
+    police officers officer authorities sheriff sheriff's deputies deputy department county city state
+    hospital medical center office court news photo image video caption click read related
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december today yesterday tonight now then
+    one two three four five six seven eight nine ten
     """.split()
 )
 
 
 def entities(sentence: str) -> set[str]:
-    """Capitalised names in a sentence, with acronyms of multi-word names ("AAH" for "Asaib Ahl al-Haq")."""
+    """Capitalised names in a sentence, with acronyms of multi-word names ("AAH" for "Asaib Ahl al-Haq").
+
+    Multi-word names appear whole ("dwayne curtis") and word by word; generic capitalised words
+    (sentence starters, "Police", weekdays) are left out.
+    """
     found: set[str] = set()
     for match in _ENTITY.finditer(sentence):
         words = [w.strip(".,'’-") for w in match.group(0).split()]
@@ -98,3 +109,8 @@ def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, fro
 def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Shared share of the smaller set: a short text inside a long one still counts."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def full_names(names: AbstractSet[str]) -> set[str]:
+    """The multi-word names in an entity set: who a figure such as an age belongs to."""
+    return {n for n in names if " " in n}
