@@ -131,3 +131,12 @@ def test_build_document_body_is_untouched() -> None:
     body = "Title\n\nSome “quoted” text,\nwrapped.\n"
     doc = build_document("x", "x.txt", body, {})
     assert doc.body == body
+
+
+def test_a_given_title_keeps_a_story_that_starts_without_one() -> None:
+    body = "Three people were killed early Monday in a shooting.\n\nPolice said more later.\n"
+    meta = {"title": "Shooting leaves three dead"}
+    blocks = build_document("x", "x", body, meta).blocks
+    assert [b.role for b in blocks] == ["text", "text"]
+    blocks = build_document("x", "x", "Shooting leaves three dead\n\n" + body, meta).blocks
+    assert [b.role for b in blocks] == ["title", "text", "text"]

@@ -53,6 +53,5 @@ def claim_records(found: list[FoundClaim]) -> list[Claim]:
 def extract_document(doc: Document) -> tuple[list[Quote], list[Claim]]:
     """All quotes and numeric claims of one document, in body order."""
     quotes = sorted(find_quotes(doc.body, doc.blocks), key=lambda q: q.spans[0] if q.spans else (0, 0))
-    text_blocks = [b for b in doc.blocks if b.role == "text"]
-    claims = sorted(find_claims(doc.body, split_sentences(doc.body, text_blocks)), key=lambda c: c.span)
+    claims = sorted(find_claims(doc.body, split_sentences(doc.body, doc.blocks)), key=lambda c: c.span)
     return quote_records(quotes), claim_records(claims)

@@ -116,7 +116,7 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
 
 def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) -> Document:
     """Metadata given wins; what is missing is read off the page (title, byline, date)."""
-    layout = analyse(body)
+    layout = analyse(body, _text_or_none(meta.get("title")))
     authors: list[str] = []
     outlet: str | None = None
     date_text: str | None = None

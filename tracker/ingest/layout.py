@@ -187,8 +187,13 @@ def _is_furniture(text: str, main_script: str | None) -> bool:
     return bool(main_script and script and script != main_script and len(words) >= 3)
 
 
-def analyse(body: str) -> Layout:
-    """Find the content blocks, bylines and title of an article body."""
+def analyse(body: str, title_hint: str | None = None) -> Layout:
+    """Find the content blocks, bylines and title of an article body.
+
+    ``title_hint`` is the title from metadata, when there is one: the first block is then the
+    headline only if it says the same, so text that starts straight with the story keeps its
+    first paragraph.
+    """
     lines = split_lines(body)
     main_script = _script_of(body)
     groups = _paragraph_groups(lines, _is_wrapped(lines), main_script)
@@ -229,7 +234,7 @@ def analyse(body: str) -> Layout:
         if key in seen_titles:
             continue  # the headline repeated by the page template
         start, end = _strip(body, start, end)
-        if title is None and not blocks and _looks_like_title(text):
+        if title is None and not blocks and _looks_like_title(text) and _matches_hint(text, title_hint):
             title = " ".join(text.split())
             seen_titles.add(key)
             blocks.append(Block(start, end, "title"))
@@ -239,6 +244,13 @@ def analyse(body: str) -> Layout:
             continue
         blocks.append(Block(start, end, "text"))
     return Layout(tuple(blocks), tuple(bylines), title, tuple(header))
+
+
+def _matches_hint(text: str, hint: str | None) -> bool:
+    if not hint:
+        return True
+    a, b = (" ".join(t.casefold().strip(" .").split()) for t in (text, hint))
+    return a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a))
 
 
 def _looks_like_title(text: str) -> bool:
