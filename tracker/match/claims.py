@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .normalize import entities, full_names, overlap, specific_names
+from .normalize import entities, overlap, specific_names
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
@@ -88,6 +88,23 @@ def context_words(item: ClaimItem) -> set[str]:
     """Content words of the sentence with the number itself masked out."""
     sentence = item.sentence.replace(item.surface, " ")
     return {_stem(w) for w in _WORD.findall(sentence) if w.casefold() not in _STOP and len(w) > 2}
+
+
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+)+"
+_NAME_BEFORE = re.compile(rf"({_NAME}),\s*(?:aged?\s+)?$")
+_NAME_AFTER = re.compile(rf"^[\s-]*(?:years?|yrs?)?[\s-]*old\s+({_NAME})")
+
+
+def age_owner(item: ClaimItem) -> str | None:
+    """The full name an age is written against ("Dwayne Curtis, 27", "27-year-old Robert Sanders")."""
+    at = item.sentence.find(item.surface)
+    if at < 0:
+        return None
+    before = _NAME_BEFORE.search(item.sentence[max(0, at - 80):at])
+    if before:
+        return before.group(1).casefold()
+    after = _NAME_AFTER.match(item.sentence[at + len(item.surface):at + len(item.surface) + 80])
+    return after.group(1).casefold() if after else None
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -182,7 +199,7 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
         return 0.0
     if na and nb and not (na & nb) and len(na) + len(nb) >= 3:
         return 0.0  # both sentences name who or where, and no name is shared: different events
-    if a.kind == "age" and not full_names(na & nb):
+    if a.kind == "age" and (age_owner(a) is None or age_owner(a) != age_owner(b)):
         return 0.0  # an age belongs to a person: only the same named person's age is one claim
     known = article_a is not None and article_b is not None
     article = overlap(article_a or frozenset(), article_b or frozenset())

@@ -109,8 +109,3 @@ def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, fro
 def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Shared share of the smaller set: a short text inside a long one still counts."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
-
-
-def full_names(names: AbstractSet[str]) -> set[str]:
-    """The multi-word names in an entity set: who a figure such as an age belongs to."""
-    return {n for n in names if " " in n}
