@@ -37,7 +37,7 @@ PERSON_MEASURES = EVENT_MEASURES | frozenset(
     passenger driver adult juvenile male female family
     """.split()
 )
-INCIDENT_WINDOW_DAYS = 60
+INCIDENT_WINDOW_DAYS = 30
 
 _STOP = frozenset(
     """
@@ -133,9 +133,10 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     ``same``/``different`` are reviewer decisions as pairs of "article/claim_id" refs.
     """
     names = specific_names(article_names or {})
+    template = boilerplate(items)
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
-        if item.measure:
+        if item.measure and i not in template:
             blocks[(item.kind, item.measure)].append(i)
     sets = DisjointSets(len(items))
     blocked = {frozenset(p) for p in different}
@@ -164,6 +165,21 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
                                  tuple(items[i] for i in ordered)))
     groups.sort(key=lambda g: (g.items[0].published is None, g.items[0].published or "", g.id))
     return groups
+
+
+def boilerplate(items: Sequence[ClaimItem]) -> set[int]:
+    """Claims in an outlet's template text: a sentence the same outlet printed word for word in
+    articles far apart in time ("Stay with 7 Action News", tip-line numbers, station blurbs)."""
+    seen: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.outlet:
+            seen[(item.outlet, " ".join(item.sentence.casefold().split()))].append(i)
+    out: set[int] = set()
+    for members in seen.values():
+        dates = [d for d in (_date(items[i].published) for i in members) if d]
+        if len(dates) > 1 and (max(dates) - min(dates)).days > FAR_APART_DAYS:
+            out.update(members)
+    return out
 
 
 def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSets,
