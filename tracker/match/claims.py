@@ -33,7 +33,7 @@ EVENT_MEASURES = frozenset({"killed", "injured", "wounded", "arrested", "missing
 # come within weeks of each other.
 PERSON_MEASURES = EVENT_MEASURES | frozenset(
     """
-    victim person people man woman child boy girl teen teenager suspect officer student resident
+    victim person people other man woman child boy girl teen teenager suspect officer student resident
     passenger driver adult juvenile male female family
     """.split()
 )
