@@ -23,7 +23,9 @@ from .normalize import entities, overlap, specific_names
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
-SENTENCE_MIN = 0.2  # least context overlap of the two sentences (number masked)
+SENTENCE_MIN = 0.12  # least context overlap of the two sentences (number masked)
+SMALL_COUNT = 13  # counts below this are an incident's toll, common by chance
+SAME_VALUE_BONUS = 0.1
 ARTICLE_MIN = 0.15  # least overlap of the articles' specific names
 LINK_SCORE = 0.3
 FAR_APART_DAYS = 45  # beyond this, articles must share many more names
@@ -211,6 +213,9 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
            article_a: frozenset[str] | None, article_b: frozenset[str] | None) -> float:
     """How likely two claims report the same figure; 0 when a hard condition fails."""
     sentence = len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
+    names = overlap(na, nb)
+    if a.kind in ("year", "date"):
+        sentence = max(sentence, names)  # "released X in 2009" / "X was freed in 2010": who, not wording
     if sentence < SENTENCE_MIN:
         return 0.0
     if na and nb and not (na & nb) and len(na) + len(nb) >= 3:
@@ -223,8 +228,14 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
         return 0.0
     da, db = _date(a.published), _date(b.published)
     apart = abs((da - db).days) if da and db else 0
-    if a.measure in PERSON_MEASURES and apart > INCIDENT_WINDOW_DAYS:
+    # Small counts (an incident's toll) coincide by chance; large figures (troop levels, budgets,
+    # historical tolls) are carried across months of coverage of one story.
+    small = a.kind in ("count", "age") and max(abs(a.value), abs(b.value)) < SMALL_COUNT
+    if small and a.measure in PERSON_MEASURES and apart > INCIDENT_WINDOW_DAYS:
         return 0.0
-    if known and apart > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
+    if small and known and apart > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
         return 0.0
-    return 0.6 * sentence + 0.4 * max(article, overlap(na, nb))
+    score = 0.6 * sentence + 0.4 * max(article, names)
+    if a.value == b.value and not small and a.kind not in ("year", "date"):
+        score += SAME_VALUE_BONUS  # the same uncommon figure is itself evidence
+    return score
