@@ -1,0 +1,279 @@
+"""Quotation extraction: pair marks, join split and multi-paragraph quotes, classify, attribute.
+
+``find_quotes(body, blocks)`` is the entry point the pipeline calls. Quotes are found only inside
+content blocks; the headline block yields ``headline`` quotes; reported speech without marks comes
+from :mod:`tracker.extract.indirect`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..records import Block, FoundQuote, SpeakerMention, Span
+from ..text import normalize_space, split_sentences
+from .quote_marks import Segment, pair_double, pair_headline
+from .speakers import Attribution, Resolver, all_cues, cue_after, cue_before
+from .speaker_lexicon import CUE_VERBS, WEAK_CUES
+
+__all__ = ["find_quotes"]
+
+#: Words right before a quote that make it a name, title or gloss rather than speech.
+_TERM_INTRO = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known as|named|titled|entitled|the word|the words|the term|"
+    r"the phrase|the slogan|the label|the hashtag|the show|the film|the movie|the book|the song|"
+    r"the program|the programme|the series|the headline|the banner|the motto|a k a|aka|or|and)\s*$",
+    re.IGNORECASE,
+)
+_CONTINUATION_REACH = 2  # blocks back a cue-less quote may look for its speaker
+_TAG_OPEN = re.compile(r"<[a-zA-Z][^<>]{0,400}$")
+
+
+@dataclass
+class _Quote:
+    segments: list[Segment]
+    block: int
+    attribution: Attribution | None = None
+    kind: str = "direct"
+    reason: str = ""
+    parts: list[Span] = field(default_factory=list)
+
+    @property
+    def open_mark(self) -> int:
+        return self.segments[0].open_mark
+
+    @property
+    def close_mark(self) -> int | None:
+        return self.segments[-1].close_mark
+
+
+def _text(body: str, spans: Sequence[Span]) -> str:
+    return " ".join(normalize_space(body[s:e]) for s, e in spans)
+
+
+def _trimmed(body: str, span: Span) -> Span:
+    s, e = span
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
+    """Every quotation in the content blocks, sorted by position (see the module doc)."""
+    from .indirect import find_indirect  # local: indirect uses this module's results
+
+    out: list[FoundQuote] = []
+    for block in blocks:
+        if block.role == "title":
+            for span in pair_headline(body, block):
+                span = _trimmed(body, span)
+                t = _text(body, [span])
+                if t:
+                    out.append(FoundQuote(t, (span,), "headline"))
+    resolver = Resolver(body, blocks)
+    quotes = analyse(body, blocks)
+    quoted: list[Span] = []
+    for q in quotes:
+        quoted.extend((s.open_mark, (s.close_mark or s.end) + 1) for s in q.segments)
+        if q.kind == "drop":
+            continue
+        spans = tuple(s for s in (_trimmed(body, (g.start, g.end)) for g in q.segments) if s[1] > s[0])
+        t = _text(body, spans)
+        if not t:
+            continue
+        mention = q.attribution.mention if q.attribution else None
+        speaker = resolver.resolve(mention) if mention else None
+        if speaker and mention and mention.text.lower() not in ("he", "she"):
+            resolver.note_speaker(mention.span[0], speaker)
+        cue = q.attribution.cue if q.attribution else None
+        out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
+    text_blocks = [b for b in blocks if b.role != "title"]
+    out.extend(find_indirect(body, text_blocks, quoted, resolver))
+    out.sort(key=lambda fq: (fq.spans[0], fq.kind))
+    return out
+
+
+def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
+    """Paired, merged, classified and attributed quotations of the content blocks.
+
+    Quotes inside markup get kind ``drop``; each carries the ``reason`` for its kind.
+    """
+    text_blocks = [b for b in blocks if b.role != "title"]
+    sentences = split_sentences(body, text_blocks)
+    starts = [s for s, _ in sentences]
+    events = all_cues(body, blocks)
+    event_pos = [a.cue_span[0] for a in events]
+    quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
+    previous: _Quote | None = None
+    for q in quotes:
+        if _in_markup(body, q.open_mark, blocks[q.block].start):
+            q.kind, q.reason = "drop", "markup"
+            continue
+        _classify_and_attribute(body, blocks, q, sentences, starts, previous)
+        if q.attribution is None and q.kind in ("direct", "partial"):
+            q.attribution = _continuation(q, previous, events, event_pos, blocks)
+        if q.kind in ("direct", "partial"):
+            previous = q
+    return quotes
+
+
+def _in_markup(body: str, pos: int, lo: int) -> bool:
+    """A mark inside an HTML/XML tag (``<tweet id="...">``) is not a quotation mark."""
+    if pos > lo and body[pos - 1] == "=":
+        return True
+    return _TAG_OPEN.search(body, max(lo, pos - 400), pos) is not None
+
+
+def _merge_split(quotes: list[_Quote], body: str) -> list[_Quote]:
+    """Join ``“A,” he added, “B”`` into one quote with two parts."""
+    out: list[_Quote] = []
+    for q in quotes:
+        if out and _is_split(out[-1], q, body):
+            out[-1].segments.extend(q.segments)
+            continue
+        out.append(q)
+    return out
+
+
+def _is_split(a: _Quote, b: _Quote, body: str) -> bool:
+    close = a.close_mark
+    if close is None or a.block != b.block:
+        return False
+    last = a.segments[-1]
+    inner = body[last.start:last.end].rstrip()
+    if not inner.endswith((",", "—", "–", "-", "…")):
+        return False
+    gap = body[close + 1:b.open_mark]
+    if len(gap) > 120 or any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap):
+        return False
+    if not gap.rstrip().endswith((",", ":", "—", "–")):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", gap)}
+    return bool(words & CUE_VERBS) or "according" in words
+
+
+def _sentence_bounds(pos: int, sentences: Sequence[Span], starts: Sequence[int]) -> Span:
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return pos, pos
+    return sentences[i]
+
+
+def _classify_and_attribute(
+    body: str,
+    blocks: Sequence[Block],
+    q: _Quote,
+    sentences: Sequence[Span],
+    starts: Sequence[int],
+    previous: _Quote | None,
+) -> None:
+    block = blocks[q.block]
+    first = q.segments[0]
+    lo, _ = _sentence_bounds(first.open_mark, sentences, starts)
+    lo = max(lo, block.start)
+    close = q.close_mark
+    last_block = blocks[q.segments[-1].block]
+    hi = last_block.end
+    if close is not None:
+        _, hi = _sentence_bounds(close, sentences, starts)
+        hi = min(max(hi, close + 1), last_block.end)
+    pre = body[lo:first.open_mark]
+    inner = _text(body, [(s.start, s.end) for s in q.segments])
+    words = inner.split()
+    n = len(words)
+    # 1. attribution inside a split quote, after the quote, or before it
+    att: Attribution | None = None
+    if len(q.segments) > 1 and q.segments[0].close_mark is not None and q.segments[0].block == q.segments[1].block:
+        s0 = q.segments[0]
+        att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
+    if att is None and close is not None:
+        att = cue_after(body, close + 1, hi)
+    adjacent_after = att is not None
+    pre_stripped = pre.rstrip()
+    at_start = pre_stripped == "" or pre_stripped.endswith((":", "—", "(", "–")) or bool(
+        re.search(r"\b(?:" + "|".join(CUE_VERBS) + r")\b[^.!?]{0,60},$", pre_stripped)
+    )
+    if att is None:
+        att = cue_before(body, lo, first.open_mark, adjacent=False)
+    # 2. kind
+    post = body[close + 1:hi] if close is not None else ""
+    sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
+    sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
+    title_case = all(w[:1].isupper() or w.lower() in _MINOR for w in words) and n <= 8
+    prev_words = re.findall(r"[\w’']+", pre[-40:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    det_before = prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s"))
+    letters = [c for c in inner if c.isalpha()]
+    if _BYLINE_AFTER.match(post):
+        q.kind, q.reason = "term", "byline"
+    elif pre_stripped.endswith("(") and n <= 8:
+        q.kind, q.reason = "term", "parens"
+    elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or det_before):
+        q.kind, q.reason = "term", "title"
+    elif title_case and not sentence_cue and not (at_start and sentence_like):
+        q.kind, q.reason = "term", "titlecase"
+    elif n >= 2 and len(letters) > 3 and "".join(letters).isupper() and not sentence_cue:
+        q.kind, q.reason = "term", "capitals"
+    elif _TERM_INTRO.search(pre_stripped) and n <= 8 and not sentence_cue:
+        q.kind, q.reason = "term", "intro"
+    elif n <= 3 and not adjacent_after and not sentence_like:
+        if sentence_cue:
+            q.kind, q.reason = "partial", "short-cue"
+        elif det_before:
+            q.kind, q.reason = "term", "short-det"
+        else:
+            q.kind, q.reason = "partial", "short"
+    elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":")):
+        q.kind, q.reason = "direct", "start"
+    elif sentence_like and at_start:
+        q.kind, q.reason = "direct", "sentence"
+    else:
+        q.kind, q.reason = "partial", "inside"
+    if q.kind == "term":
+        q.attribution = None
+        return
+    q.attribution = att
+
+
+_MINOR = frozenset("a an the of and or in on at to for by with from as vs. v. de la".split())
+_DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\b|\(\d{4}\))")
+_TITLE_CONTEXT = re.compile(
+    r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"
+    r"film|movie|program|programme|series|documentary|album|song|ad|spot|video|op-ed|essay|article|"
+    r"initiative|campaign|slogan|headline))$",
+    re.IGNORECASE,
+)
+_CUE_WORD = re.compile(r"\b(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r"|according to)\b")
+
+
+def _has_cue(text: str) -> bool:
+    return _CUE_WORD.search(text) is not None
+
+
+def _continuation(
+    q: _Quote,
+    previous: _Quote | None,
+    events: Sequence[Attribution],
+    event_pos: Sequence[int],
+    blocks: Sequence[Block],
+) -> Attribution | None:
+    """A quote with no cue of its own continues the last speaker of the nearby text."""
+    lo_block = max(0, q.block - _CONTINUATION_REACH)
+    limit = blocks[lo_block].start
+    candidate: Attribution | None = None
+    if previous is not None and previous.attribution is not None and previous.block >= lo_block:
+        candidate = previous.attribution
+    i = bisect_right(event_pos, q.open_mark) - 1
+    if i >= 0 and events[i].cue_span[0] >= limit:
+        ev = events[i]
+        if candidate is None or ev.cue_span[0] > candidate.cue_span[0]:
+            candidate = ev
+    if candidate is None:
+        return None
+    mention = candidate.mention
+    return Attribution(candidate.cue, candidate.cue_span, mention if isinstance(mention, SpeakerMention) else None)
