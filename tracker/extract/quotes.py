@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..records import Block, FoundQuote, SpeakerMention, Span
 from ..text import normalize_space, split_sentences
 from .quote_marks import Segment, pair_double, pair_headline
-from .speakers import Attribution, Resolver, all_cues, cue_after, cue_before
+from .speakers import Attribution, Resolver, all_cues, cue_after, cue_before, sentence_subject
 from .speaker_lexicon import CUE_VERBS, WEAK_CUES
 
 __all__ = ["find_quotes"]
@@ -38,6 +38,7 @@ class _Quote:
     attribution: Attribution | None = None
     kind: str = "direct"
     reason: str = ""
+    via: str = ""
     parts: list[Span] = field(default_factory=list)
 
     @property
@@ -116,6 +117,7 @@ def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
         _classify_and_attribute(body, blocks, q, sentences, starts, previous)
         if q.attribution is None and q.kind in ("direct", "partial"):
             q.attribution = _continuation(q, previous, events, event_pos, blocks)
+            q.via = "continuation" if q.attribution else "none"
         if q.kind in ("direct", "partial"):
             previous = q
     return quotes
@@ -190,15 +192,19 @@ def _classify_and_attribute(
     if len(q.segments) > 1 and q.segments[0].close_mark is not None and q.segments[0].block == q.segments[1].block:
         s0 = q.segments[0]
         att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
+        q.via = "split"
     if att is None and close is not None:
-        att = cue_after(body, close + 1, hi)
+        starts_sentence = pre.strip() == "" or pre.rstrip().endswith(":")
+        att = cue_after(body, close + 1, last_block.end if starts_sentence else hi)
+        q.via = "after"
     adjacent_after = att is not None
     pre_stripped = pre.rstrip()
     at_start = pre_stripped == "" or pre_stripped.endswith((":", "—", "(", "–")) or bool(
         re.search(r"\b(?:" + "|".join(CUE_VERBS) + r")\b[^.!?]{0,60},$", pre_stripped)
     )
     if att is None:
-        att = cue_before(body, lo, first.open_mark, adjacent=False)
+        att = cue_before(body, lo, first.open_mark, adjacent=at_start)
+        q.via = "before"
     # 2. kind
     post = body[close + 1:hi] if close is not None else ""
     sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
@@ -213,7 +219,7 @@ def _classify_and_attribute(
     elif pre_stripped.endswith("(") and n <= 8:
         q.kind, q.reason = "term", "parens"
     elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or det_before):
-        q.kind, q.reason = "term", "title"
+        q.kind, q.reason = "term", "title" + ("-cue" if sentence_cue else "")
     elif title_case and not sentence_cue and not (at_start and sentence_like):
         q.kind, q.reason = "term", "titlecase"
     elif n >= 2 and len(letters) > 3 and "".join(letters).isupper() and not sentence_cue:
@@ -236,12 +242,17 @@ def _classify_and_attribute(
     if q.kind == "term":
         q.attribution = None
         return
+    if att is None and q.kind == "partial":
+        subject = sentence_subject(body, lo, first.open_mark)
+        if subject is not None:
+            att = Attribution("", (first.open_mark, first.open_mark), subject)
+            q.via = "subject"
     q.attribution = att
 
 
 _MINOR = frozenset("a an the of and or in on at to for by with from as vs. v. de la".split())
 _DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())
-_BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\b|\(\d{4}\))")
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\s+(?:[A-Z]|the\s+[A-Z])|\(\d{4}\))")
 _TITLE_CONTEXT = re.compile(
     r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"
     r"film|movie|program|programme|series|documentary|album|song|ad|spot|video|op-ed|essay|article|"
@@ -268,6 +279,8 @@ def _continuation(
     candidate: Attribution | None = None
     if previous is not None and previous.attribution is not None and previous.block >= lo_block:
         candidate = previous.attribution
+        if previous.block >= q.block - 1:
+            return candidate
     i = bisect_right(event_pos, q.open_mark) - 1
     if i >= 0 and events[i].cue_span[0] >= limit:
         ev = events[i]

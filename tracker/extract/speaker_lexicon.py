@@ -99,6 +99,43 @@ offer offers offered offering
 explain explains explained explaining
 pointed points point pointing
 read reads
+proclaim proclaims proclaimed proclaiming
+refer refers referred referring
+rail rails railed railing
+name names named naming
+frame frames framed framing
+coin coins coined coining
+mention mentions mentioned mentioning
+cite cites cited citing
+quote quotes quoted quoting
+praise praises praised praising
+label labels labeled labelled labeling
+brand brands branded branding
+dub dubs dubbed dubbing
+call calls called calling
+decry decries decried decrying
+dismiss dismisses dismissed dismissing
+condemn condemns condemned condemning
+denounce denounces denounced denouncing
+tease teases teased teasing
+scoff scoffs scoffed scoffing
+lash lashes lashed lashing
+pledge pledges pledged pledging
+promise promises promised promising
+vow vows vowed vowing
+hail hails hailed hailing
+acknowledge acknowledges acknowledged acknowledging
+believe believes believed believing
+think thinks thought thinking
+feel feels felt feeling
+hope hopes hoped hoping
+fear fears feared fearing
+worry worries worried worrying
+know knows knew knowing
+estimate estimates estimated estimating
+find finds found finding
+show shows showed showing shown
+indicate indicates indicated indicating
 """
 
 CUE_VERBS: frozenset[str] = frozenset(_VERBS.split())
@@ -107,6 +144,15 @@ CUE_VERBS: frozenset[str] = frozenset(_VERBS.split())
 #: a quotation far inside the sentence.
 WEAK_CUES = frozenset("call calls called calling dub dubs dubbed label labels labeled labelled "
                       "describe describes described describing".split())
+
+#: Cue words that are often nouns or non-reporting verbs: they count only right after a source.
+AMBIGUOUS_CUES = frozenset(
+    """state states call calls report reports post posts show shows shown quote quotes comment comments
+    remark remarks charge charges offer offers counter answer find found know knew feel felt think
+    thought hope fear read reads name names named point points pointed continue continues begin
+    began note notes claim claims demand demands promise promises pledge pledges estimate estimates
+    concern mention mentions""".split()
+)
 
 #: Multi-word cues that come before the source ("according to X").
 ACCORDING = re.compile(r"\b(?:according to|per)\b", re.IGNORECASE)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from ..records import Block, SpeakerMention, Span
 from .speaker_lexicon import (
     ACCORDING,
+    AMBIGUOUS_CUES,
     CUE_TAILS,
     CUE_VERBS,
     NAME_PARTICLES,
@@ -32,7 +33,7 @@ from .speaker_lexicon import (
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w’'.\-\u00C0-\u024F]*|[^\w\s]")
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+_DETERMINERS = frozenset("the a an his her its their our my your".split())
 _FORWARD_STOPS = frozenset(
     """in on at during who which whose after before when as while that because but and to from
     about for with was is were are has had have will would can could, since than via""".split()
@@ -88,6 +89,12 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
     while toks and toks[-1].low in SKIPPABLE:
         toks.pop()
+    if toks and toks[-1].text == ")":
+        k = len(toks) - 1
+        while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
+            k -= 1
+        if toks[k].text == "(":
+            toks = toks[:k]
     if not toks:
         return None
     last = toks[-1]
@@ -167,6 +174,8 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
     first = toks[i]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
+    if first.low in _FORWARD_STOPS or first.low in STOP_WORDS and first.low not in _DETERMINERS:
+        return None
     j = i
     chunk_has_name = False
     while j < len(toks):
@@ -233,8 +242,8 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
                 mention = mention_after(body, t.end, seg_end)
             else:
                 mention = mention_before(body, start, t.start)
-            if mention is None and k > 0:
-                return None
+                if mention is None or mention.span[0] > toks[0].start:
+                    return None  # the words before the verb are not its source: not our cue
             return Attribution(body[t.start:cue_end], (t.start, cue_end), mention)
     return None
 
@@ -263,7 +272,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
             return Attribution(":", (colon, colon + 1), mention)
         return None
     toks = tokens(body, lo, pos)
-    found = _find_cue(body, lo, pos, toks)
+    found = _find_cue(body, lo, pos, toks, leftmost=not adjacent)
     if found is None:
         return None
     if adjacent and found.cue_span[1] < pos - 80:
@@ -271,28 +280,52 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     return found
 
 
-def _find_cue(body: str, lo: int, hi: int, toks: Sequence[Token]) -> Attribution | None:
+def _find_cue(
+    body: str, lo: int, hi: int, toks: Sequence[Token], leftmost: bool = False
+) -> Attribution | None:
+    """A cue with its source among ``toks``: the nearest to ``hi`` or the leftmost (main clause)."""
+    found: Attribution | None = None
+    first = 0
     for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in "“”\"":
+            first = k + 1  # the part before belongs to another quote
+            break
+    for k in range(len(toks) - 1, first - 1, -1):
         t = toks[k]
-        if t.text in "“”\"":
-            return None  # the sentence part belongs to another quote
+        att: Attribution | None = None
         if t.low in ("according", "per") and k + 1 < len(toks) and (toks[k + 1].low == "to" or t.low == "per"):
             end = toks[k + 1].end if t.low == "according" else t.end
             mention = mention_after(body, end, hi)
             if mention is not None:
-                return Attribution(body[t.start:end], (t.start, end), mention)
-        if t.low in CUE_VERBS and t.text.islower():
+                att = Attribution(body[t.start:end], (t.start, end), mention)
+        elif t.low in CUE_VERBS and t.text.islower():
             if t.low in WEAK_CUES and k < len(toks) - 6:
                 continue
-            cue_end = _cue_tail(body, t.end, hi)
-            mention = mention_before(body, lo, t.start)
-            if mention is None:
-                mention = subject_of_clause(body, lo, t.start)
-            if mention is None:
-                mention = mention_after(body, t.end, hi)
-            if mention is not None:
-                return Attribution(body[t.start:cue_end], (t.start, cue_end), mention)
-    return None
+            att = _verb_cue(body, lo, hi, toks, k)
+        if att is not None:
+            if not leftmost:
+                return att
+            found = att
+    return found
+
+
+def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Attribution | None:
+    t = toks[k]
+    cue_end = _cue_tail(body, t.end, hi)
+    mention: SpeakerMention | None = None
+    if t.low.endswith("ing") and k > 0 and toks[k - 1].text == ",":
+        mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ..."
+    if mention is None:
+        mention = mention_before(body, lo, t.start)
+    if mention is None and t.low in AMBIGUOUS_CUES:
+        return None
+    if mention is None:
+        mention = subject_of_clause(body, lo, t.start)
+    if mention is None:
+        mention = mention_after(body, t.end, hi)
+    if mention is None:
+        return None
+    return Attribution(body[t.start:cue_end], (t.start, cue_end), mention)
 
 
 def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
@@ -306,8 +339,9 @@ def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
             if not word.islower() or word in WEAK_CUES:
                 continue
             mention = mention_before(body, block.start, m.start())
-            if mention is None:
-                mention = mention_after(body, m.end(), block.end)
+            before = body[max(block.start, m.start() - 3):m.start()]
+            if mention is None and any(c in before for c in ",”\""):
+                mention = mention_after(body, m.end(), block.end)  # inverted: ", said X"
             if mention is not None:
                 out.append(Attribution(word, (m.start(), m.end()), mention))
     return out
@@ -433,3 +467,54 @@ def person_name(text: str) -> str | None:
 
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+_INTRO_WORDS = frozenset(
+    """in on at after before when while as although though since if because despite with for by from
+    during last earlier later speaking asked but and so yet still meanwhile instead however also then
+    now once until unless whether according""".split()
+)
+
+
+def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
+    """The grammatical subject at the start of the sentence ``[lo, hi)``, as written.
+
+    An introductory phrase ending with a comma ("In an interview Tuesday, ...") is skipped; the
+    subject is the noun phrase before the first verb-like word.
+    """
+    toks = tokens(body, lo, min(hi, lo + 400))
+    while toks and toks[0].text in "“”\"‘’'([—–-":
+        toks = toks[1:]
+    if not toks:
+        return None
+    if toks[0].low in _INTRO_WORDS or toks[0].low.endswith("ing") and toks[0].text[:1].isupper():
+        for k, t in enumerate(toks[:25]):
+            if t.text == ",":
+                toks = toks[k + 1:]
+                break
+        else:
+            return None
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in PRONOUNS:
+        return SpeakerMention(first.text, (first.start, first.end))
+    j = 0
+    while j < len(toks) and j < 10:
+        t = toks[j]
+        low = t.low
+        if not t.text[:1].isalnum():
+            break
+        if j > 0 and t.text.islower() and (
+            low in _VERBISH or low in CUE_VERBS or low in STOP_WORDS and low not in ("of",)
+            or low.endswith(("ed", "es")) or low.endswith("s") and not _is_cap(toks[j - 1]) and j > 1
+        ):
+            break
+        j += 1
+    if j == 0 or j >= 10:
+        return None
+    span = toks[0].start, toks[j - 1].end
+    head = toks[j - 1]
+    if not (_is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS):
+        return None
+    return SpeakerMention(body[span[0]:span[1]], span)
