@@ -200,7 +200,7 @@ def _classify_and_attribute(
     adjacent_after = att is not None
     pre_stripped = pre.rstrip()
     at_start = pre_stripped == "" or pre_stripped.endswith((":", "—", "(", "–")) or bool(
-        re.search(r"\b(?:" + "|".join(CUE_VERBS) + r")\b[^.!?]{0,60},$", pre_stripped)
+        pre_stripped.endswith(",") and _has_cue(pre_stripped[-60:]) and not any(c in pre_stripped[-60:] for c in ".!?")
     )
     if att is None:
         att = cue_before(body, lo, first.open_mark, adjacent=at_start)
@@ -259,11 +259,11 @@ _TITLE_CONTEXT = re.compile(
     r"initiative|campaign|slogan|headline))$",
     re.IGNORECASE,
 )
-_CUE_WORD = re.compile(r"\b(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r"|according to)\b")
+_LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _has_cue(text: str) -> bool:
-    return _CUE_WORD.search(text) is not None
+    return any(w in CUE_VERBS or w == "according" for w in _LOWER_WORD.findall(text))
 
 
 def _continuation(

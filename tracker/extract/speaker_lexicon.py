@@ -136,6 +136,15 @@ estimate estimates estimated estimating
 find finds found finding
 show shows showed showing shown
 indicate indicates indicated indicating
+press presses pressed pressing
+interject interjects interjected interjecting
+elaborate elaborates elaborated elaborating
+chime chimes chimed chiming
+gush gushes gushed gushing
+rant rants ranted ranting
+explain explains explained explaining
+assure assures assured assuring
+sing sings sang singing
 """
 
 CUE_VERBS: frozenset[str] = frozenset(_VERBS.split())
@@ -205,7 +214,9 @@ SOURCE_NOUNS = frozenset(
     documents filing overview release court judge justice board council union association
     institute center centre foundation economist economists scientist scientists researchers
     strategist strategists pollster pollsters host anchor reporter reporters writer author editor
-    editorial column columnist blogger poster tweet ad ads video
+    editorial column columnist blogger poster tweet ad ads video email e-mail emails message text
+    passage book cable sign website site editorial release announcement filing complaint lawsuit
+    petition transcript
     """.split()
 )
 

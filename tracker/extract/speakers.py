@@ -39,7 +39,7 @@ _FORWARD_STOPS = frozenset(
     about for with was is were are has had have will would can could, since than via""".split()
 )
 _VERBISH = frozenset("was is were are has had have will would can could did does also then".split())
-_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 _CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]*(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?"
                       r"[A-Z][\w’'\-]*){1,3}")
 
@@ -121,6 +121,9 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         if low in _DETERMINERS:
             i -= 1
             break
+        if low == "and" and i - 2 >= 0 and (toks[i - 2].low in TITLE_WORDS or toks[i - 2].low in SOURCE_NOUNS):
+            i -= 1  # "senator and presidential candidate"
+            continue
         if low in STOP_WORDS and low != "of":
             break
         if low == "of":
@@ -233,6 +236,32 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
         mention = mention_after(body, m.end(), seg_end)
         return Attribution(m.group(), (m.start(), m.end()), mention)
     toks = tokens(body, start, seg_end)
+    found = _cue_in_window(body, start, seg_end, toks)
+    if found is not None:
+        return found
+    return _late_inverted_cue(body, toks, seg_end)
+
+
+def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution | None:
+    """``“…” if she lost, said X`` — a comma-introduced cue later in the same sentence."""
+    for k, t in enumerate(toks):
+        if t.text in ".;?!“”\"":
+            return None
+        if k and toks[k - 1].text == "," and t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
+            mention = mention_after(body, t.end, hi)
+            if mention is not None:
+                return Attribution(t.text, (t.start, t.end), mention)
+        if k and k + 1 < len(toks) and toks[k - 1].text == "," and toks[k + 1].low in CUE_VERBS and (
+            toks[k + 1].text.islower() and (t.low in PRONOUNS or t.low in SOURCE_NOUNS or _is_cap(t))
+        ):
+            nxt = toks[k + 1]
+            mention = mention_before(body, t.start, nxt.start)
+            if mention is not None and k + 2 < len(toks) and toks[k + 2].text in ".,":
+                return Attribution(nxt.text, (nxt.start, nxt.end), mention)
+    return None
+
+
+def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -> Attribution | None:
     for k, t in enumerate(toks[:12]):
         if t.text in ".;?!“”\"":
             return None
@@ -334,9 +363,9 @@ def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
     for block in blocks:
         if block.role == "title":
             continue
-        for m in _CUE_RE.finditer(body, block.start, block.end):
+        for m in _LOWER_WORD.finditer(body, block.start, block.end):
             word = m.group()
-            if not word.islower() or word in WEAK_CUES:
+            if word not in CUE_VERBS or word in WEAK_CUES or word in AMBIGUOUS_CUES:
                 continue
             mention = mention_before(body, block.start, m.start())
             before = body[max(block.start, m.start() - 3):m.start()]
