@@ -1,14 +1,194 @@
-"""Reported (indirect) speech: attributions without quotation marks."""
+"""Reported (indirect) speech: attributions without quotation marks.
+
+Three sentence shapes are recognised, each with a reporting or attitude verb from a lexicon and a
+source found by the same scans as for direct quotes:
+
+* ``SOURCE CUE [that] CONTENT``  ("Khazali said the parliament would vote to expel the troops")
+* ``CONTENT, SOURCE CUE.`` / ``CONTENT, CUE SOURCE.``  ("The vote is near, officials said.")
+* ``According to SOURCE, CONTENT`` / ``CONTENT, according to SOURCE.``
+
+The span is the content clause. Sentences whose content is already a direct quotation are left to
+the quote extractor; spans never include quotation marks' outer text beyond the sentence.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Block, FoundQuote, Span
-from .speakers import Resolver
+from ..records import Block, FoundQuote, SpeakerMention, Span
+from ..text import normalize_space, split_sentences
+from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS
+from .speakers import Resolver, Token, mention_after, mention_before, sentence_subject, tokens
+
+__all__ = ["INDIRECT_VERBS", "find_indirect"]
+
+_ATTITUDE = """
+seem seems seemed appear appears appeared expect expects expected want wants wanted plan plans
+planned support supports supported supporting oppose opposes opposed opposing endorse endorses endorsed
+decline declines declined refuse refuses refused propose proposes proposed seek seeks sought defend
+defends defended reject rejects rejected criticize criticizes criticized criticized blame blames
+blamed question questions questioned decide decides decided see sees saw view views viewed consider
+considers considered discuss discusses discussed order orders ordered back backs backed learn learns
+learned learnt expect expects expected hope hopes hoped fear fears feared worry worries worried
+believe believes believed think thinks thought know knows knew feel feels felt predict predicts
+predicted assume assumes assumed guess guessed imagine imagines imagined doubt doubts doubted
+suspect suspects suspected acknowledge acknowledges acknowledged recognize recognizes recognized
+understand understands understood realize realizes realized insist insists insisted
+"""
+
+#: Verbs whose complement clause is reported content.
+INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - frozenset(
+    "call calls called calling dub dubs dubbed describe describes described name names named "
+    "label labels labeled labelled brand brands branded read reads post posts mock mocks laugh "
+    "laughs laughed sigh sighs sighed".split()
+)
+
+_SKIP_AFTER_CUE = frozenset(
+    """that on in at to during after before this last monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tonight week month year morning evening night afternoon earlier
+    later also again repeatedly previously recently privately publicly flatly""".split()
+)
+_TELL = frozenset("told tell tells telling assured assure assures warned warn warns urged".split())
+_MIN_WORDS = 3
+_MAX_CONTENT = 600
 
 
 def find_indirect(
     body: str, blocks: Sequence[Block], quoted: Sequence[Span], resolver: Resolver
 ) -> list[FoundQuote]:
-    return []
+    """Reported-speech attributions in the content blocks, as ``indirect`` quotes."""
+    out: list[FoundQuote] = []
+    for lo, hi in split_sentences(body, blocks):
+        if hi - lo > 2000:
+            continue
+        found = _in_sentence(body, lo, hi, quoted)
+        if found is None:
+            continue
+        span, cue, mention = found
+        text = normalize_space(body[span[0]:span[1]])
+        if len(text.split()) < _MIN_WORDS:
+            continue
+        speaker = resolver.resolve(mention)
+        out.append(FoundQuote(text, (span,), "indirect", speaker, mention, cue))
+    return out
+
+
+def _inside(spans: Sequence[Span], a: int, b: int) -> int:
+    return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
+
+
+def _in_sentence(
+    body: str, lo: int, hi: int, quoted: Sequence[Span]
+) -> tuple[Span, str, SpeakerMention] | None:
+    toks = tokens(body, lo, hi)
+    if len(toks) < 4:
+        return None
+    # According to X, CONTENT  /  CONTENT, according to X.
+    for k, t in enumerate(toks[:-1]):
+        if t.low == "according" and toks[k + 1].low == "to":
+            mention = mention_after(body, toks[k + 1].end, hi)
+            if mention is None:
+                continue
+            if k == 0 or toks[k - 1].text in "(":
+                comma = _next_comma(toks, k + 2)
+                if comma is None:
+                    return None
+                span = _clause(body, toks[comma].end, hi)
+            elif toks[k - 1].text == ",":
+                span = _clause(body, lo, toks[k - 1].start)
+            else:
+                continue
+            return _checked(body, span, quoted, body[t.start:toks[k + 1].end], mention)
+    # CONTENT, SOURCE CUE.  /  CONTENT, CUE SOURCE.
+    tail = _trailing_attribution(body, toks, hi)
+    if tail is not None:
+        comma, cue, mention = tail
+        span = _clause(body, lo, toks[comma].start)
+        return _checked(body, span, quoted, cue, mention)
+    # SOURCE CUE [that] CONTENT
+    for k, t in enumerate(toks):
+        if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
+            continue
+        mention = mention_before(body, lo, t.start)
+        if mention is None and t.low.endswith("ing") and toks[k - 1].text == ",":
+            mention = sentence_subject(body, lo, t.start)
+        if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
+            continue
+        j = k + 1
+        if t.low in _TELL:
+            j = _skip_object(toks, j)
+        while j < len(toks) and (toks[j].low in _SKIP_AFTER_CUE or toks[j].text == ","):
+            if toks[j].low == "that":
+                j += 1
+                break
+            j += 1
+        if j >= len(toks) or toks[j].text in "“\"":
+            return None
+        span = _clause(body, toks[j].start, hi)
+        return _checked(body, span, quoted, t.text, mention)
+    return None
+
+
+def _skip_object(toks: Sequence[Token], j: int) -> int:
+    """Past the hearer of "told reporters", "told the conference in Kuwait"."""
+    k = j
+    while k < len(toks) and k - j < 8:
+        t = toks[k]
+        if t.low == "that" or t.text == ",":
+            return k
+        if t.text.islower() and t.low not in ("the", "a", "an", "of", "his", "her", "their", "in", "at") \
+                and t.low not in SOURCE_NOUNS and t.low not in ("reporters", "supporters", "audience", "crowd"):
+            return k
+        k += 1
+    return j
+
+
+def _next_comma(toks: Sequence[Token], k: int) -> int | None:
+    for j in range(k, min(len(toks), k + 15)):
+        if toks[j].text == ",":
+            return j
+    return None
+
+
+def _trailing_attribution(body: str, toks: Sequence[Token], hi: int) -> tuple[int, str, SpeakerMention] | None:
+    """``…, officials said.`` or ``…, said Jane Doe, a spokeswoman.`` at the end of the sentence."""
+    for comma in range(len(toks) - 2, 2, -1):
+        if toks[comma].text != ",":
+            continue
+        rest = toks[comma + 1:]
+        if len(rest) > 14:
+            return None
+        first = rest[0]
+        if first.low in INDIRECT_VERBS and first.text.islower() and first.low in CUE_VERBS:
+            mention = mention_after(body, first.end, hi)
+            if mention is not None:
+                return comma, first.text, mention
+        for k, t in enumerate(rest[1:8], start=1):
+            if t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
+                mention = mention_before(body, first.start, t.start)
+                if mention is not None and mention.span[0] == first.start and (
+                    mention.text.lower() in PRONOUNS or mention.text[:1].isupper()
+                    or mention.text.split()[-1].lower() in SOURCE_NOUNS
+                ):
+                    return comma, t.text, mention
+                break
+    return None
+
+
+def _clause(body: str, a: int, b: int) -> Span:
+    while a < b and (body[a].isspace() or body[a] in ",;:—–-"):
+        a += 1
+    while b > a and (body[b - 1].isspace() or body[b - 1] in ".,;:!?—–-"):
+        b -= 1
+    return a, min(b, a + _MAX_CONTENT)
+
+
+def _checked(
+    body: str, span: Span, quoted: Sequence[Span], cue: str, mention: SpeakerMention
+) -> tuple[Span, str, SpeakerMention] | None:
+    a, b = span
+    if b - a < 8:
+        return None
+    if _inside(quoted, a, b) * 2 >= b - a:
+        return None  # mostly a direct quotation: the quote extractor has it
+    return (a, b), cue, mention
