@@ -22,25 +22,39 @@ from .speakers import Resolver, Token, mention_after, mention_before, sentence_s
 
 __all__ = ["INDIRECT_VERBS", "find_indirect"]
 
+#: Attitude verbs: reported content only with a clause ("that …", "to …") after them.
 _ATTITUDE = """
 seem seems seemed appear appears appeared expect expects expected want wants wanted plan plans
-planned support supports supported supporting oppose opposes opposed opposing endorse endorses endorsed
-decline declines declined refuse refuses refused propose proposes proposed seek seeks sought defend
-defends defended reject rejects rejected criticize criticizes criticized criticized blame blames
-blamed question questions questioned decide decides decided see sees saw view views viewed consider
-considers considered discuss discusses discussed order orders ordered back backs backed learn learns
-learned learnt expect expects expected hope hopes hoped fear fears feared worry worries worried
-believe believes believed think thinks thought know knows knew feel feels felt predict predicts
-predicted assume assumes assumed guess guessed imagine imagines imagined doubt doubts doubted
-suspect suspects suspected acknowledge acknowledges acknowledged recognize recognizes recognized
-understand understands understood realize realizes realized insist insists insisted
+planned decline declines declined refuse refuses refused propose proposes proposed seek seeks sought
+decide decides decided learn learns learned learnt hope hopes hoped fear fears feared worry worries
+worried believe believes believed think thinks thought know knows knew feel feels felt predict
+predicts predicted assume assumes assumed guess guessed imagine imagines imagined doubt doubts
+doubted suspect suspects suspected acknowledge acknowledges acknowledged recognize recognizes
+recognized understand understands understood realize realizes realized insist insists insisted
+promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened
 """
+_CLAUSE_ONLY: frozenset[str] = frozenset()
+_NOUN_OBJECT = frozenset(
+    """criticize criticizes criticized criticizing blast blasts blasted slam slams slammed praise praises
+    praised hail hails hailed mock mocks mocked accuse accuses accused mention mentions mentioned
+    cite cites cited quote quotes quoted thank thanks thanked tease teases teased condemn condemns
+    condemned denounce denounces denounced dismiss dismisses dismissed decry decries decried tout touts
+    touted recount recounts recounted describe describes described coin coins coined answer answers
+    answered counter counters countered begin begins began continue continues repeat repeats
+    repeated reiterate reiterates reiterated confirm confirms confirmed reveal reveals revealed
+    deny denies denied testify testifies testified lash lashes lashed rail rails railed frame frames
+    framed refer refers referred sing sings sang chant chants chanted tweet tweets tweeted""".split()
+)
 
 #: Verbs whose complement clause is reported content.
 INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - frozenset(
     "call calls called calling dub dubs dubbed describe describes described name names named "
     "label labels labeled labelled brand brands branded read reads post posts mock mocks laugh "
-    "laughs laughed sigh sighs sighed".split()
+    "laughs laughed sigh sighs sighed "
+    # often nouns, aspect verbs or plain facts in news text (rarely reported speech there):
+    "comment comments remark remarks state states note notes continue continues continued begin "
+    "began beginning plan offers offering know found posted declared maintained repeated press "
+    "seem appear expect report reporting".split()
 )
 
 _SKIP_AFTER_CUE = frozenset(
@@ -109,6 +123,11 @@ def _in_sentence(
     for k, t in enumerate(toks):
         if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
             continue
+        if any(x.text in "”\"" for x in toks[:k]):
+            return None  # the sentence attributes a direct quotation
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+            continue
         mention = mention_before(body, lo, t.start)
         if mention is None and t.low.endswith("ing") and toks[k - 1].text == ",":
             mention = sentence_subject(body, lo, t.start)
@@ -117,16 +136,40 @@ def _in_sentence(
         j = k + 1
         if t.low in _TELL:
             j = _skip_object(toks, j)
-        while j < len(toks) and (toks[j].low in _SKIP_AFTER_CUE or toks[j].text == ","):
-            if toks[j].low == "that":
-                j += 1
-                break
-            j += 1
+        j = _skip_adjuncts(toks, j)
+        if j < 0:
+            return None
         if j >= len(toks) or toks[j].text in "“\"":
             return None
         span = _clause(body, toks[j].start, hi)
         return _checked(body, span, quoted, t.text, mention)
     return None
+
+
+_PREPOSITIONS = frozenset("on in at during after before with from for about via over".split())
+
+
+def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
+    """Past "that", time words and a short prepositional phrase after the verb; -1 if unclear."""
+    start = j
+    while j < len(toks) and j - start < 10:
+        t = toks[j]
+        if t.low == "that":
+            return j + 1
+        if t.text == "," or t.low in _SKIP_AFTER_CUE and t.low not in _PREPOSITIONS:
+            j += 1
+            continue
+        if t.low in _PREPOSITIONS:
+            # "said on Twitter the parliament …": jump to "that" or a comma if near, else give up
+            for m in range(j + 1, min(len(toks), j + 8)):
+                if toks[m].low == "that" or toks[m].text == ",":
+                    j = m
+                    break
+            else:
+                return -1
+            continue
+        return j
+    return -1
 
 
 def _skip_object(toks: Sequence[Token], j: int) -> int:
@@ -159,9 +202,9 @@ def _trailing_attribution(body: str, toks: Sequence[Token], hi: int) -> tuple[in
         if len(rest) > 14:
             return None
         first = rest[0]
-        if first.low in INDIRECT_VERBS and first.text.islower() and first.low in CUE_VERBS:
+        if first.low in CUE_VERBS and first.text.islower() and first.low not in AMBIGUOUS_CUES:
             mention = mention_after(body, first.end, hi)
-            if mention is not None:
+            if mention is not None and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
         for k, t in enumerate(rest[1:8], start=1):
             if t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
@@ -169,10 +212,21 @@ def _trailing_attribution(body: str, toks: Sequence[Token], hi: int) -> tuple[in
                 if mention is not None and mention.span[0] == first.start and (
                     mention.text.lower() in PRONOUNS or mention.text[:1].isupper()
                     or mention.text.split()[-1].lower() in SOURCE_NOUNS
-                ):
+                ) and _ends_sentence(body, t.end, hi):
                     return comma, t.text, mention
                 break
     return None
+
+
+def _ends_sentence(body: str, pos: int, hi: int) -> bool:
+    """Only an appositive, a short adjunct or nothing between ``pos`` and the sentence end."""
+    rest = body[pos:hi].strip().rstrip(".!?")
+    if not rest or rest.startswith(","):
+        return True
+    words = rest.split()
+    return len(words) <= 5 and words[0].lower() in ("on", "in", "at", "during", "after", "last", "this",
+                                                    "monday", "tuesday", "wednesday", "thursday", "friday",
+                                                    "saturday", "sunday", "yesterday", "today", "told")
 
 
 def _clause(body: str, a: int, b: int) -> Span:
