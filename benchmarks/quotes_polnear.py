@@ -147,12 +147,18 @@ def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
 
     p, r = f(tally["p_ok"], tally["p_n"]), f(tally["g_found"], tally["g_n"])
     return {
-        "eval": "quotes-polnear-" + split, "docs": len(docs), "precision": p, "recall": r,
+        "eval": "quotes-polnear-" + split,
+        "docs": len(docs),
+        "precision": p,
+        "recall": r,
         "f1": round(2 * p * r / (p + r), 4) if p and r else None,
-        "speaker_acc": f(tally["sp_ok"], tally["sp_n"]), "gold_segments": tally["g_n"],
-        "pred_spans": tally["p_n"], "indirect_recall": f(tally["ind_found"], tally["ind_g"]),
+        "speaker_acc": f(tally["sp_ok"], tally["sp_n"]),
+        "gold_segments": tally["g_n"],
+        "pred_spans": tally["p_n"],
+        "indirect_recall": f(tally["ind_found"], tally["ind_g"]),
         "indirect_precision": f(tally["ind_ok"], tally["ind_p"]),
-        "extract_seconds": round(secs, 3), "articles_per_s": round(len(docs) / secs, 1) if secs else None,
+        "extract_seconds": round(secs, 3),
+        "articles_per_s": round(len(docs) / secs, 1) if secs else None,
     }
 
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..records import Block, FoundQuote, SpeakerMention, Span
+from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
-from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS
-from .speakers import Resolver, Token, mention_after, mention_before, sentence_subject, tokens
+from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, wordset
+from .speaker_resolve import Resolver
+from .speakers import Token, mention_after, mention_before, sentence_subject, tokens
 
 __all__ = ["INDIRECT_VERBS", "find_indirect"]
 
@@ -34,35 +35,44 @@ recognized understand understands understood realize realizes realized insist in
 promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened
 """
 _CLAUSE_ONLY: frozenset[str] = frozenset()
-_NOUN_OBJECT = frozenset(
-    """criticize criticizes criticized criticizing blast blasts blasted slam slams slammed praise praises
-    praised hail hails hailed mock mocks mocked accuse accuses accused mention mentions mentioned
-    cite cites cited quote quotes quoted thank thanks thanked tease teases teased condemn condemns
-    condemned denounce denounces denounced dismiss dismisses dismissed decry decries decried tout touts
-    touted recount recounts recounted describe describes described coin coins coined answer answers
-    answered counter counters countered begin begins began continue continues repeat repeats
-    repeated reiterate reiterates reiterated confirm confirms confirmed reveal reveals revealed
-    deny denies denied testify testifies testified lash lashes lashed rail rails railed frame frames
-    framed refer refers referred sing sings sang chant chants chanted tweet tweets tweeted""".split()
+_NOUN_OBJECT = wordset(
+    """
+    criticize criticizes criticized criticizing blast blasts blasted slam slams slammed praise
+    praises praised hail hails hailed mock mocks mocked accuse accuses accused mention mentions
+    mentioned cite cites cited quote quotes quoted thank thanks thanked tease teases teased condemn
+    condemns condemned denounce denounces denounced dismiss dismisses dismissed decry decries
+    decried tout touts touted recount recounts recounted describe describes described coin coins
+    coined answer answers answered counter counters countered begin begins began continue continues
+    repeat repeats repeated reiterate reiterates reiterated confirm confirms confirmed reveal
+    reveals revealed deny denies denied testify testifies testified lash lashes lashed rail rails
+    railed frame frames framed refer refers referred sing sings sang chant chants chanted tweet
+    tweets tweeted
+    """
 )
 
 #: Verbs whose complement clause is reported content.
-INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - frozenset(
-    "call calls called calling dub dubs dubbed describe describes described name names named "
-    "label labels labeled labelled brand brands branded read reads post posts mock mocks laugh "
-    "laughs laughed sigh sighs sighed "
-    # often nouns, aspect verbs or plain facts in news text (rarely reported speech there):
-    "comment comments remark remarks state states note notes continue continues continued begin "
-    "began beginning plan offers offering know found posted declared maintained repeated press "
-    "seem appear expect report reporting".split()
+INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - wordset(
+    """
+    call calls called calling dub dubs dubbed describe describes described name names named label
+    labels labeled labelled brand brands branded read reads post posts mock mocks laugh laughs
+    laughed sigh sighs sighed comment comments remark remarks state states note notes continue
+    continues continued begin began beginning plan offers offering know found posted declared
+    maintained repeated press seem appear expect report reporting
+    """
 )
 
-_SKIP_AFTER_CUE = frozenset(
-    """that on in at to during after before this last monday tuesday wednesday thursday friday
-    saturday sunday today yesterday tonight week month year morning evening night afternoon earlier
-    later also again repeatedly previously recently privately publicly flatly""".split()
+_SKIP_AFTER_CUE = wordset(
+    """
+    that on in at to during after before this last monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tonight week month year morning evening night afternoon earlier later
+    also again repeatedly previously recently privately publicly flatly
+    """
 )
-_TELL = frozenset("told tell tells telling assured assure assures warned warn warns urged".split())
+_TELL = wordset(
+    """
+    told tell tells telling assured assure assures warned warn warns urged
+    """
+)
 _MIN_WORDS = 3
 _MAX_CONTENT = 600
 
@@ -79,7 +89,7 @@ def find_indirect(
         if found is None:
             continue
         span, cue, mention = found
-        text = normalize_space(body[span[0]:span[1]])
+        text = normalize_space(body[span[0] : span[1]])
         if len(text.split()) < _MIN_WORDS:
             continue
         speaker = resolver.resolve(mention)
@@ -112,7 +122,7 @@ def _in_sentence(
                 span = _clause(body, lo, toks[k - 1].start)
             else:
                 continue
-            return _checked(body, span, quoted, body[t.start:toks[k + 1].end], mention)
+            return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
     # CONTENT, SOURCE CUE.  /  CONTENT, CUE SOURCE.
     tail = _trailing_attribution(body, toks, hi)
     if tail is not None:
@@ -123,7 +133,7 @@ def _in_sentence(
     for k, t in enumerate(toks):
         if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
             continue
-        if any(x.text in "”\"" for x in toks[:k]):
+        if any(x.text in '”"' for x in toks[:k]):
             return None  # the sentence attributes a direct quotation
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
@@ -139,14 +149,14 @@ def _in_sentence(
         j = _skip_adjuncts(toks, j)
         if j < 0:
             return None
-        if j >= len(toks) or toks[j].text in "“\"":
+        if j >= len(toks) or toks[j].text in '“"':
             return None
         span = _clause(body, toks[j].start, hi)
         return _checked(body, span, quoted, t.text, mention)
     return None
 
 
-_PREPOSITIONS = frozenset("on in at during after before with from for about via over".split())
+_PREPOSITIONS = wordset("on in at during after before with from for about via over")
 
 
 def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
@@ -156,7 +166,7 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
         t = toks[j]
         if t.low == "that":
             return j + 1
-        if t.text == "," or t.low in _SKIP_AFTER_CUE and t.low not in _PREPOSITIONS:
+        if t.text == "," or (t.low in _SKIP_AFTER_CUE and t.low not in _PREPOSITIONS):
             j += 1
             continue
         if t.low in _PREPOSITIONS:
@@ -179,8 +189,12 @@ def _skip_object(toks: Sequence[Token], j: int) -> int:
         t = toks[k]
         if t.low == "that" or t.text == ",":
             return k
-        if t.text.islower() and t.low not in ("the", "a", "an", "of", "his", "her", "their", "in", "at") \
-                and t.low not in SOURCE_NOUNS and t.low not in ("reporters", "supporters", "audience", "crowd"):
+        if (
+            t.text.islower()
+            and t.low not in ("the", "a", "an", "of", "his", "her", "their", "in", "at")
+            and t.low not in SOURCE_NOUNS
+            and t.low not in ("reporters", "supporters", "audience", "crowd")
+        ):
             return k
         k += 1
     return j
@@ -193,12 +207,14 @@ def _next_comma(toks: Sequence[Token], k: int) -> int | None:
     return None
 
 
-def _trailing_attribution(body: str, toks: Sequence[Token], hi: int) -> tuple[int, str, SpeakerMention] | None:
+def _trailing_attribution(
+    body: str, toks: Sequence[Token], hi: int
+) -> tuple[int, str, SpeakerMention] | None:
     """``…, officials said.`` or ``…, said Jane Doe, a spokeswoman.`` at the end of the sentence."""
     for comma in range(len(toks) - 2, 2, -1):
         if toks[comma].text != ",":
             continue
-        rest = toks[comma + 1:]
+        rest = toks[comma + 1 :]
         if len(rest) > 14:
             return None
         first = rest[0]
@@ -206,13 +222,19 @@ def _trailing_attribution(body: str, toks: Sequence[Token], hi: int) -> tuple[in
             mention = mention_after(body, first.end, hi)
             if mention is not None and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
-        for k, t in enumerate(rest[1:8], start=1):
+        for _k, t in enumerate(rest[1:8], start=1):
             if t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
                 mention = mention_before(body, first.start, t.start)
-                if mention is not None and mention.span[0] == first.start and (
-                    mention.text.lower() in PRONOUNS or mention.text[:1].isupper()
-                    or mention.text.split()[-1].lower() in SOURCE_NOUNS
-                ) and _ends_sentence(body, t.end, hi):
+                if (
+                    mention is not None
+                    and mention.span[0] == first.start
+                    and (
+                        mention.text.lower() in PRONOUNS
+                        or mention.text[:1].isupper()
+                        or mention.text.split()[-1].lower() in SOURCE_NOUNS
+                    )
+                    and _ends_sentence(body, t.end, hi)
+                ):
                     return comma, t.text, mention
                 break
     return None
@@ -224,9 +246,25 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     if not rest or rest.startswith(","):
         return True
     words = rest.split()
-    return len(words) <= 5 and words[0].lower() in ("on", "in", "at", "during", "after", "last", "this",
-                                                    "monday", "tuesday", "wednesday", "thursday", "friday",
-                                                    "saturday", "sunday", "yesterday", "today", "told")
+    return len(words) <= 5 and words[0].lower() in (
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "last",
+        "this",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "told",
+    )
 
 
 def _clause(body: str, a: int, b: int) -> Span:

@@ -169,7 +169,7 @@ def pair_headline(body: str, block: Block) -> list[Span]:
         nxt = body[i + 1] if i + 1 < hi else " "
         if prev.isalnum() and nxt.isalnum():
             continue  # apostrophe inside a word: don't, Shi’ite
-        if (prev.isspace() or prev in "([—–-:\"“") and not nxt.isspace():
+        if (prev.isspace() or prev in '([—–-:"“') and not nxt.isspace():
             singles.append((i, OPEN))
         elif not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
             if prev in "sS" and nxt.isspace() and not any(s == OPEN for _, s in singles[-1:]):

@@ -12,11 +12,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..records import Block, FoundQuote, SpeakerMention, Span
+from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
 from .quote_marks import Segment, pair_double, pair_headline
-from .speakers import Attribution, Resolver, all_cues, cue_after, cue_before, sentence_subject
-from .speaker_lexicon import CUE_VERBS, WEAK_CUES
+from .speaker_lexicon import CUE_VERBS, wordset
+from .speaker_resolve import Resolver
+from .speakers import Attribution, all_cues, cue_after, cue_before, sentence_subject
 
 __all__ = ["find_quotes"]
 
@@ -76,6 +77,7 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
                 if t:
                     out.append(FoundQuote(t, (span,), "headline"))
     resolver = Resolver(body, blocks)
+    resolver.note_speakers(a.mention for a in all_cues(body, blocks) if a.mention is not None)
     quotes = analyse(body, blocks)
     quoted: list[Span] = []
     for q in quotes:
@@ -88,8 +90,6 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
             continue
         mention = q.attribution.mention if q.attribution else None
         speaker = resolver.resolve(mention) if mention else None
-        if speaker and mention and mention.text.lower() not in ("he", "she"):
-            resolver.note_speaker(mention.span[0], speaker)
         cue = q.attribution.cue if q.attribution else None
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
     text_blocks = [b for b in blocks if b.role != "title"]
@@ -115,7 +115,7 @@ def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
             q.kind, q.reason = "drop", "markup"
             continue
         _classify_and_attribute(body, blocks, q, sentences, starts, previous)
-        if q.attribution is None and q.kind in ("direct", "partial"):
+        if q.attribution is None and q.kind == "direct":
             q.attribution = _continuation(q, previous, events, event_pos, blocks)
             q.via = "continuation" if q.attribution else "none"
         if q.kind in ("direct", "partial"):
@@ -146,11 +146,13 @@ def _is_split(a: _Quote, b: _Quote, body: str) -> bool:
     if close is None or a.block != b.block:
         return False
     last = a.segments[-1]
-    inner = body[last.start:last.end].rstrip()
+    inner = body[last.start : last.end].rstrip()
     if not inner.endswith((",", "—", "–", "-", "…")):
         return False
-    gap = body[close + 1:b.open_mark]
-    if len(gap) > 120 or any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap):
+    gap = body[close + 1 : b.open_mark]
+    if len(gap) > 120 or (
+        any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap)
+    ):
         return False
     if not gap.rstrip().endswith((",", ":", "—", "–")):
         return False
@@ -183,13 +185,17 @@ def _classify_and_attribute(
     if close is not None:
         _, hi = _sentence_bounds(close, sentences, starts)
         hi = min(max(hi, close + 1), last_block.end)
-    pre = body[lo:first.open_mark]
+    pre = body[lo : first.open_mark]
     inner = _text(body, [(s.start, s.end) for s in q.segments])
     words = inner.split()
     n = len(words)
     # 1. attribution inside a split quote, after the quote, or before it
     att: Attribution | None = None
-    if len(q.segments) > 1 and q.segments[0].close_mark is not None and q.segments[0].block == q.segments[1].block:
+    if (
+        len(q.segments) > 1
+        and q.segments[0].close_mark is not None
+        and q.segments[0].block == q.segments[1].block
+    ):
         s0 = q.segments[0]
         att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
         q.via = "split"
@@ -199,14 +205,26 @@ def _classify_and_attribute(
         q.via = "after"
     adjacent_after = att is not None
     pre_stripped = pre.rstrip()
-    at_start = pre_stripped == "" or pre_stripped.endswith((":", "—", "(", "–")) or bool(
-        pre_stripped.endswith(",") and _has_cue(pre_stripped[-60:]) and not any(c in pre_stripped[-60:] for c in ".!?")
+    at_start = (
+        pre_stripped == ""
+        or pre_stripped.endswith((":", "—", "(", "–"))
+        or bool(
+            pre_stripped.endswith(",")
+            and _has_cue(pre_stripped[-60:])
+            and not any(c in pre_stripped[-60:] for c in ".!?")
+        )
     )
+    if att is None and previous is not None and previous.attribution is not None:
+        pclose = previous.close_mark
+        gap = body[pclose + 1 : first.open_mark] if pclose is not None else ""
+        if pclose is not None and pclose >= lo and len(gap) < 60 and _COORDINATED.match(gap):
+            att = previous.attribution  # “a” and “b”: one source for coordinated fragments
+            q.via = "coordinated"
     if att is None:
         att = cue_before(body, lo, first.open_mark, adjacent=at_start)
         q.via = "before"
     # 2. kind
-    post = body[close + 1:hi] if close is not None else ""
+    post = body[close + 1 : hi] if close is not None else ""
     sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
     sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
     title_case = all(w[:1].isupper() or w.lower() in _MINOR for w in words) and n <= 8
@@ -214,7 +232,9 @@ def _classify_and_attribute(
     prev_word = prev_words[-1].lower() if prev_words else ""
     det_before = prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s"))
     letters = [c for c in inner if c.isalpha()]
-    if _BYLINE_AFTER.match(post):
+    if n <= 4 and _GLOSS_AFTER.match(post) and not adjacent_after and not pre_stripped.endswith(","):
+        q.kind, q.reason = "term", "gloss"
+    elif _BYLINE_AFTER.match(post):
         q.kind, q.reason = "term", "byline"
     elif pre_stripped.endswith("(") and n <= 8:
         q.kind, q.reason = "term", "parens"
@@ -250,8 +270,10 @@ def _classify_and_attribute(
     q.attribution = att
 
 
-_MINOR = frozenset("a an the of and or in on at to for by with from as vs. v. de la".split())
-_DETERMINERS = frozenset("a an the this that these those his her its their our my your".split())
+_MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
+_DETERMINERS = wordset("a an the this that these those his her its their our my your")
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|but|as well as)\b(?:\s+[a-z]+){0,2}\s*$")
+_GLOSS_AFTER = re.compile(r"\s*,?\s*(?:a|an)\s+(?:\w+\s+){0,3}?(?:form|type|kind|term|phrase|word|name|reference)\b")
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\s+(?:[A-Z]|the\s+[A-Z])|\(\d{4}\))")
 _TITLE_CONTEXT = re.compile(
     r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"
@@ -289,4 +311,6 @@ def _continuation(
     if candidate is None:
         return None
     mention = candidate.mention
-    return Attribution(candidate.cue, candidate.cue_span, mention if isinstance(mention, SpeakerMention) else None)
+    return Attribution(
+        candidate.cue, candidate.cue_span, mention if isinstance(mention, SpeakerMention) else None
+    )

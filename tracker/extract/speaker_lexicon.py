@@ -7,6 +7,12 @@ from __future__ import annotations
 
 import re
 
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
 # Reporting verbs as (base, third person, past, gerund) when regular enough to derive.
 _VERBS = """
 say says said saying
@@ -151,16 +157,22 @@ CUE_VERBS: frozenset[str] = frozenset(_VERBS.split())
 
 #: Verbs that report speech only loosely; they count as cues for an adjacent quote, not for
 #: a quotation far inside the sentence.
-WEAK_CUES = frozenset("call calls called calling dub dubs dubbed label labels labeled labelled "
-                      "describe describes described describing".split())
+WEAK_CUES = wordset(
+    """
+    call calls called calling dub dubs dubbed label labels labeled labelled describe describes
+    described describing
+    """
+)
 
 #: Cue words that are often nouns or non-reporting verbs: they count only right after a source.
-AMBIGUOUS_CUES = frozenset(
-    """state states call calls report reports post posts show shows shown quote quotes comment comments
+AMBIGUOUS_CUES = wordset(
+    """
+    state states call calls report reports post posts show shows shown quote quotes comment comments
     remark remarks charge charges offer offers counter answer find found know knew feel felt think
     thought hope fear read reads name names named point points pointed continue continues begin
     began note notes claim claims demand demands promise promises pledge pledges estimate estimates
-    concern mention mentions""".split()
+    concern mention mentions
+    """
 )
 
 #: Multi-word cues that come before the source ("according to X").
@@ -174,34 +186,36 @@ CUE_TAILS = re.compile(
     re.IGNORECASE,
 )
 
-PRONOUNS = frozenset("he she they we i it".split())
-PERSON_PRONOUNS = frozenset("he she".split())
+PRONOUNS = wordset("he she they we i it")
+PERSON_PRONOUNS = wordset("he she")
 
 #: Words of a title or role in front of a name ("Secretary of State", "U.S. Army Brig. Gen.").
-TITLE_WORDS = frozenset(
-    """president vice secretary state senator sen sen. rep rep. representative gov gov. governor mayor
-    gen gen. general brig brig. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. admiral colonel
-    lieutenant major captain sergeant commander cmdr army navy air force marine marines corps coast
-    guard u.s. u.s us uk u.k. mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge justice chief
-    leader spokesman spokeswoman spokesperson minister prime premier chairman chairwoman chair director
-    ambassador attorney former then-president speaker house senate majority minority whip deputy
-    assistant acting candidate nominee sheriff officer detective pastor rev rev. father sister
-    rabbi imam ayatollah sheikh king queen prince princess sir lord lady dame democratic republican
-    democrat gop sens. reps. messrs. defense homeland security treasury interior commerce labor energy
-    education health agriculture transportation justice department white press staff campaign
-    manager adviser advisor strategist analyst scholar fellow host anchor co-founder founder ceo
-    executive president-elect first lady elect gop's lawmaker congressman congresswoman councilman
-    councilwoman commissioner superintendent inspector supt supt. insp insp. cmdr. spc spc. pvt pvt.
-    cpl cpl. staff
-    """.split()
+TITLE_WORDS = wordset(
+    """
+    president vice secretary state senator sen sen. rep rep. representative gov gov. governor mayor
+    gen gen. general brig brig. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. admiral
+    colonel lieutenant major captain sergeant commander cmdr army navy air force marine marines
+    corps coast guard u.s. u.s us uk u.k. mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge
+    justice chief leader spokesman spokeswoman spokesperson minister prime premier chairman
+    chairwoman chair director ambassador attorney former then-president speaker house senate
+    majority minority whip deputy assistant acting candidate nominee sheriff officer detective
+    pastor rev rev. father sister rabbi imam ayatollah sheikh king queen prince princess sir lord
+    lady dame democratic republican democrat gop sens. reps. messrs. defense homeland security
+    treasury interior commerce labor energy education health agriculture transportation justice
+    department white press staff campaign manager adviser advisor strategist analyst scholar fellow
+    host anchor co-founder founder ceo executive president-elect first lady elect gop's lawmaker
+    congressman congresswoman councilman councilwoman commissioner superintendent inspector supt
+    supt. insp insp. cmdr. spc spc. pvt pvt. cpl cpl. staff
+    """
 )
 
 #: Lower-case particles that can sit inside a personal name ("Ibn", "de", "al-").
-NAME_PARTICLES = frozenset("al el bin ibn de da del della di van von der den le la du abu abdul".split())
+NAME_PARTICLES = wordset("al el bin ibn de da del della di van von der den le la du abu abdul")
 
 #: Heads of descriptions that can be sources ("the senator", "officials", "the daily").
-SOURCE_NOUNS = frozenset(
-    """senator congressman congresswoman president candidate nominee governor mayor official officials
+SOURCE_NOUNS = wordset(
+    """
+    senator congressman congresswoman president candidate nominee governor mayor official officials
     spokesman spokeswoman spokesperson spokespeople aide aides adviser advisers advisor advisors
     campaign campaigns statement spokesman source sources daily newspaper paper magazine network
     agency ministry department administration government group bloc party committee organization
@@ -211,26 +225,30 @@ SOURCE_NOUNS = frozenset(
     representatives democrats republicans voters people woman man father mother son daughter wife
     husband friend neighbor neighbour secretary minister general commander officer officers
     spokesmen team company firm website outlet post times journal tribune memo letter document
-    documents filing overview release court judge justice board council union association
-    institute center centre foundation economist economists scientist scientists researchers
-    strategist strategists pollster pollsters host anchor reporter reporters writer author editor
-    editorial column columnist blogger poster tweet ad ads video email e-mail emails message text
-    passage book cable sign website site editorial release announcement filing complaint lawsuit
-    petition transcript
-    """.split()
+    documents filing overview release court judge justice board council union association institute
+    center centre foundation economist economists scientist scientists researchers strategist
+    strategists pollster pollsters host anchor reporter reporters writer author editor editorial
+    column columnist blogger poster tweet ad ads video email e-mail emails message text passage book
+    cable sign website site editorial release announcement filing complaint lawsuit petition
+    transcript
+    """
 )
 
 #: Words that cannot be part of a speaker mention (they end a backward scan).
-STOP_WORDS = frozenset(
-    """the a an and or but that which who whom whose when where while because as if of in on at to for
-    with by from into than then also not was were is are be been being has have had do does did
-    this these those there here it its their his her our your my said says""".split()
+STOP_WORDS = wordset(
+    """
+    the a an and or but that which who whom whose when where while because as if of in on at to for
+    with by from into than then also not was were is are be been being has have had do does did this
+    these those there here it its their his her our your my said says
+    """
 )
 
 #: Adverbs and time words allowed between a source and its verb ("Khazali said then").
-SKIPPABLE = frozenset(
-    """also later then again further previously earlier recently once repeatedly simply flatly
-    publicly privately reportedly bluntly famously yesterday today tonight monday tuesday wednesday
-    thursday friday saturday sunday has have had had've would will could might may should often
-    frequently still ultimately finally quickly""".split()
+SKIPPABLE = wordset(
+    """
+    also later then again further previously earlier recently once repeatedly simply flatly publicly
+    privately reportedly bluntly famously yesterday today tonight monday tuesday wednesday thursday
+    friday saturday sunday has have had had've would will could might may should often frequently
+    still ultimately finally quickly
+    """
 )

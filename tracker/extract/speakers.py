@@ -11,37 +11,37 @@ unbounded input.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Block, SpeakerMention, Span
+from ..records import Block, Span, SpeakerMention
+from ..text import ABBREVIATIONS
 from .speaker_lexicon import (
     ACCORDING,
     AMBIGUOUS_CUES,
     CUE_TAILS,
     CUE_VERBS,
     NAME_PARTICLES,
-    PERSON_PRONOUNS,
     PRONOUNS,
     SKIPPABLE,
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
     WEAK_CUES,
+    wordset,
 )
 
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w’'.\-\u00C0-\u024F]*|[^\w\s]")
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
-_DETERMINERS = frozenset("the a an his her its their our my your".split())
-_FORWARD_STOPS = frozenset(
-    """in on at during who which whose after before when as while that because but and to from
-    about for with was is were are has had have will would can could, since than via""".split()
+_DETERMINERS = wordset("the a an his her its their our my your")
+_FORWARD_STOPS = wordset(
+    """
+    in on at during who which whose after before when as while that because but and to from about
+    for with was is were are has had have will would can could, since than via
+    """
 )
-_VERBISH = frozenset("was is were are has had have will would can could did does also then".split())
+_VERBISH = wordset("was is were are has had have will would can could did does also then")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
-_CAP_RUN = re.compile(r"\b[A-Z][\w’'\-]*(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?"
-                      r"[A-Z][\w’'\-]*){1,3}")
 
 
 @dataclass(frozen=True)
@@ -65,14 +65,34 @@ class Attribution:
 
 
 def tokens(body: str, lo: int, hi: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(body, lo, hi)]
+    """Word and punctuation tokens; a full stop stays on abbreviations and initials ("Gen.", "W.")."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(body, lo, hi):
+        word, end = m.group(), m.end()
+        if (
+            end < hi
+            and body[end] == "."
+            and word[:1].isalpha()
+            and (
+                (len(word) == 1 and word.isupper())
+                or "." in word
+                or word.lower() in ABBREVIATIONS
+                or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
+            )
+        ):
+            out.append(Token(word + ".", m.start(), end + 1))
+            continue
+        if out and out[-1].end > m.start():
+            continue  # the full stop already joined to the abbreviation
+        out.append(Token(word, m.start(), end))
+    return out
 
 
 def _is_cap(tok: Token) -> bool:
     t = tok.text
     if t[:3].lower() in ("al-", "el-") and len(t) > 3:
         return t[3:4].isupper()
-    return t[:1].isupper() or t[:1].isdigit() and False
+    return t[:1].isupper() or (t[:1].isdigit() and False)
 
 
 def _possessive(tok: Token) -> bool:
@@ -121,7 +141,11 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         if low in _DETERMINERS:
             i -= 1
             break
-        if low == "and" and i - 2 >= 0 and (toks[i - 2].low in TITLE_WORDS or toks[i - 2].low in SOURCE_NOUNS):
+        if (
+            low == "and"
+            and i - 2 >= 0
+            and (toks[i - 2].low in TITLE_WORDS or toks[i - 2].low in SOURCE_NOUNS)
+        ):
             i -= 1  # "senator and presidential candidate"
             continue
         if low in STOP_WORDS and low != "of":
@@ -135,7 +159,7 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         if _is_cap(prev) or low in TITLE_WORDS or low in SOURCE_NOUNS or low in NAME_PARTICLES:
             i -= 1
             continue
-        if _possessive(prev) or prev.text.islower() and len(toks) - i < 4 and not _is_cap(last):
+        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not _is_cap(last)):
             i -= 1  # "the rival bloc", "Clinton’s campaign"
             continue
         break
@@ -149,7 +173,7 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     for t in toks:
         if t.text in ",–—":
             chunks.append([])
-        elif t.text in ".;:“”\"":
+        elif t.text in '.;:“”"':
             chunks = [[]]
         else:
             chunks[-1].append(t)
@@ -159,7 +183,7 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
         first = nxt[0]
         if first.low in _DETERMINERS or first.text[:1].islower() or first.text[:1].isdigit():
             found = _np_backward(body, chunks[i])
-            if found is not None and found.text[:1].isupper() or found is not None and i == 0:
+            if (found is not None and found.text[:1].isupper()) or (found is not None and i == 0):
                 return found
     if chunks and len(chunks) >= 1:
         return _np_backward(body, chunks[-1])
@@ -177,13 +201,13 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
     first = toks[i]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
-    if first.low in _FORWARD_STOPS or first.low in STOP_WORDS and first.low not in _DETERMINERS:
+    if first.low in _FORWARD_STOPS or (first.low in STOP_WORDS and first.low not in _DETERMINERS):
         return None
     j = i
     chunk_has_name = False
     while j < len(toks):
         t = toks[j]
-        if t.text in ".;:“”\"()—–" and not (t.text == "." and j > i):
+        if t.text in '.;:“”"()—–' and not (t.text == "." and j > i):
             break
         if t.text == ".":
             break
@@ -214,7 +238,7 @@ def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | No
     for i in range(len(toks) - 2, -1, -1):
         t, nxt = toks[i], toks[i + 1]
         nl = nxt.low
-        if nl in _VERBISH or nl in CUE_VERBS or nl.endswith("ed") and nxt.text.islower():
+        if nl in _VERBISH or nl in CUE_VERBS or (nl.endswith("ed") and nxt.text.islower()):
             if t.low in PRONOUNS:
                 return SpeakerMention(t.text, (t.start, t.end))
             if _is_cap(t) or t.low in SOURCE_NOUNS:
@@ -245,14 +269,24 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
 def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution | None:
     """``“…” if she lost, said X`` — a comma-introduced cue later in the same sentence."""
     for k, t in enumerate(toks):
-        if t.text in ".;?!“”\"":
+        if t.text in '.;?!“”"':
             return None
-        if k and toks[k - 1].text == "," and t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
+        if (
+            k
+            and toks[k - 1].text == ","
+            and t.low in CUE_VERBS
+            and t.text.islower()
+            and t.low not in AMBIGUOUS_CUES
+        ):
             mention = mention_after(body, t.end, hi)
             if mention is not None:
                 return Attribution(t.text, (t.start, t.end), mention)
-        if k and k + 1 < len(toks) and toks[k - 1].text == "," and toks[k + 1].low in CUE_VERBS and (
-            toks[k + 1].text.islower() and (t.low in PRONOUNS or t.low in SOURCE_NOUNS or _is_cap(t))
+        if (
+            k
+            and k + 1 < len(toks)
+            and toks[k - 1].text == ","
+            and toks[k + 1].low in CUE_VERBS
+            and (toks[k + 1].text.islower() and (t.low in PRONOUNS or t.low in SOURCE_NOUNS or _is_cap(t)))
         ):
             nxt = toks[k + 1]
             mention = mention_before(body, t.start, nxt.start)
@@ -263,7 +297,7 @@ def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution
 
 def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -> Attribution | None:
     for k, t in enumerate(toks[:12]):
-        if t.text in ".;?!“”\"":
+        if t.text in '.;?!“”"':
             return None
         if t.low in CUE_VERBS and t.text.islower():
             cue_end = _cue_tail(body, t.end, seg_end)
@@ -273,7 +307,7 @@ def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -
                 mention = mention_before(body, start, t.start)
                 if mention is None or mention.span[0] > toks[0].start:
                     return None  # the words before the verb are not its source: not our cue
-            return Attribution(body[t.start:cue_end], (t.start, cue_end), mention)
+            return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
     return None
 
 
@@ -316,17 +350,21 @@ def _find_cue(
     found: Attribution | None = None
     first = 0
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in "“”\"":
+        if toks[k].text in '“”"':
             first = k + 1  # the part before belongs to another quote
             break
     for k in range(len(toks) - 1, first - 1, -1):
         t = toks[k]
         att: Attribution | None = None
-        if t.low in ("according", "per") and k + 1 < len(toks) and (toks[k + 1].low == "to" or t.low == "per"):
+        if (
+            t.low in ("according", "per")
+            and k + 1 < len(toks)
+            and (toks[k + 1].low == "to" or t.low == "per")
+        ):
             end = toks[k + 1].end if t.low == "according" else t.end
             mention = mention_after(body, end, hi)
             if mention is not None:
-                att = Attribution(body[t.start:end], (t.start, end), mention)
+                att = Attribution(body[t.start : end], (t.start, end), mention)
         elif t.low in CUE_VERBS and t.text.islower():
             if t.low in WEAK_CUES and k < len(toks) - 6:
                 continue
@@ -354,7 +392,7 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
         mention = mention_after(body, t.end, hi)
     if mention is None:
         return None
-    return Attribution(body[t.start:cue_end], (t.start, cue_end), mention)
+    return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
 
 
 def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
@@ -368,140 +406,20 @@ def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
             if word not in CUE_VERBS or word in WEAK_CUES or word in AMBIGUOUS_CUES:
                 continue
             mention = mention_before(body, block.start, m.start())
-            before = body[max(block.start, m.start() - 3):m.start()]
-            if mention is None and any(c in before for c in ",”\""):
+            before = body[max(block.start, m.start() - 3) : m.start()]
+            if mention is None and any(c in before for c in ',”"'):
                 mention = mention_after(body, m.end(), block.end)  # inverted: ", said X"
             if mention is not None:
                 out.append(Attribution(word, (m.start(), m.end()), mention))
     return out
 
 
-# ------------------------------------------------------------------ resolution
-class Resolver:
-    """Resolves mentions to person names using the names seen in the article."""
-
-    def __init__(self, body: str, blocks: Sequence[Block]) -> None:
-        self.body = body
-        self.names: list[tuple[int, str]] = []  # (position, full name), text order
-        self.titled: list[tuple[int, str, str]] = []  # (position, title word, full name)
-        for block in blocks:
-            for m in _CAP_RUN.finditer(body, block.start, block.end):
-                full = person_name(m.group())
-                if full and len(full.split()) >= 2:
-                    self.names.append((m.start(), full))
-                    words = m.group().split()
-                    if words and words[0].lower().rstrip(".") in TITLE_WORDS:
-                        self.titled.append((m.start(), words[0].lower().rstrip("."), full))
-                    before = body[max(block.start, m.start() - 30):m.start()].split()
-                    if before and before[-1].lower().rstrip(".") in TITLE_WORDS:
-                        self.titled.append((m.start(), before[-1].lower().rstrip("."), full))
-        self.speakers: list[tuple[int, str]] = []
-        self._positions: list[int] = []
-
-    def note_speaker(self, pos: int, name: str) -> None:
-        """Remember a resolved person speaker (for later pronouns)."""
-        if len(name.split()) >= 2:
-            at = bisect_right(self._positions, pos)
-            self._positions.insert(at, pos)
-            self.speakers.insert(at, (pos, name))
-
-    def expand(self, name: str, pos: int) -> str:
-        """A surname-only name expanded to the full name seen (earlier preferred)."""
-        parts = name.split()
-        if len(parts) != 1:
-            return name
-        key = _surname_key(parts[0])
-        best: str | None = None
-        for p, full in self.names:
-            if _surname_key(full.split()[-1]) == key and len(full.split()) >= 2:
-                if p <= pos:
-                    best = full
-                elif best is None:
-                    best = full
-                    break
-        if best is not None:
-            return best
-        return name[3].upper() + name[4:] if name[:3].lower() == "al-" and len(name) > 4 else name
-
-    def last_person(self, pos: int) -> str | None:
-        at = bisect_right(self._positions, pos)
-        if at:
-            return self.speakers[at - 1][1]
-        best = None
-        for p, full in self.names:
-            if p >= pos:
-                break
-            best = full
-        return best
-
-    def resolve(self, mention: SpeakerMention | None) -> str | None:
-        if mention is None:
-            return None
-        text = mention.text.strip()
-        pos = mention.span[0]
-        low = text.lower()
-        if low in PERSON_PRONOUNS:
-            return self.last_person(pos)
-        if low in PRONOUNS:
-            return None
-        name = person_name(text)
-        if name:
-            return self.expand(name, pos)
-        words = low.split()
-        head = words[-1] if words else ""
-        if words and words[0] in _DETERMINERS and head in TITLE_WORDS:
-            for p, title, full in reversed(self.titled):
-                if p < pos and title == head:
-                    return full
-            if head in ("senator", "president", "governor", "candidate", "nominee", "congressman",
-                        "congresswoman", "secretary", "mayor", "general", "minister"):
-                return self.last_person(pos)
-        return text
-
-
-def _surname_key(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    for prefix in ("al-", "el-"):
-        if w.startswith(prefix):
-            w = w[len(prefix):]
-    return w.rstrip("'s").rstrip(".,")
-
-
-def person_name(text: str) -> str | None:
-    """The personal name at the end of a mention, titles stripped; None when there is none."""
-    words = _WORD.findall(text.replace("’s ", " ’s "))
-    toks = text.replace(",", " , ").split()
-    # the last run of capitalised words (particles allowed inside), scanning from the end
-    run: list[str] = []
-    for tok in reversed(toks):
-        bare = tok.strip("()[]\"“”")
-        low = bare.lower().rstrip(".")
-        if bare and (bare[:1].isupper() or low.split("-")[0] in NAME_PARTICLES and run):
-            if bare.endswith(("’s", "'s")):
-                break
-            run.append(bare)
-            continue
-        break
-    if not words or not run:
-        return None
-    run.reverse()
-    while run and (run[0].lower().rstrip(".") in TITLE_WORDS or run[0].isupper() and len(run[0]) > 1
-                   or run[0].lower() in STOP_WORDS or run[0].endswith(".") and len(run[0]) <= 5
-                   and len(run) > 1 and not _initial(run[0])):
-        run.pop(0)
-    if not run or run[-1].lower().rstrip(".") in TITLE_WORDS or run[-1].lower() in SOURCE_NOUNS:
-        return None
-    return " ".join(run)
-
-
-def _initial(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
-
-
-_INTRO_WORDS = frozenset(
-    """in on at after before when while as although though since if because despite with for by from
-    during last earlier later speaking asked but and so yet still meanwhile instead however also then
-    now once until unless whether according""".split()
+_INTRO_WORDS = wordset(
+    """
+    in on at after before when while as although though since if because despite with for by from
+    during last earlier later speaking asked but and so yet still meanwhile instead however also
+    then now once until unless whether according
+    """
 )
 
 
@@ -516,10 +434,10 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         toks = toks[1:]
     if not toks:
         return None
-    if toks[0].low in _INTRO_WORDS or toks[0].low.endswith("ing") and toks[0].text[:1].isupper():
+    if toks[0].low in _INTRO_WORDS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
         for k, t in enumerate(toks[:25]):
             if t.text == ",":
-                toks = toks[k + 1:]
+                toks = toks[k + 1 :]
                 break
         else:
             return None
@@ -534,9 +452,17 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         low = t.low
         if not t.text[:1].isalnum():
             break
-        if j > 0 and t.text.islower() and (
-            low in _VERBISH or low in CUE_VERBS or low in STOP_WORDS and low not in ("of",)
-            or low.endswith(("ed", "es")) or low.endswith("s") and not _is_cap(toks[j - 1]) and j > 1
+        if (
+            j > 0
+            and t.text.islower()
+            and not _possessive(toks[j - 1])
+            and (
+                low in _VERBISH
+                or low in CUE_VERBS
+                or (low in STOP_WORDS and low not in ("of",))
+                or low.endswith(("ed", "es"))
+                or (low.endswith("s") and not _is_cap(toks[j - 1]) and j > 1)
+            )
         ):
             break
         j += 1
@@ -544,6 +470,6 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         return None
     span = toks[0].start, toks[j - 1].end
     head = toks[j - 1]
-    if not (_is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS):
+    if _possessive(head) or not (_is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS):
         return None
-    return SpeakerMention(body[span[0]:span[1]], span)
+    return SpeakerMention(body[span[0] : span[1]], span)
