@@ -99,7 +99,7 @@ def gold_segments(doc: dict[str, Any]) -> tuple[list[tuple[Seg, list[Seg]]], lis
 def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str, int]) -> None:
     segs, contents, indirect = gold_segments(doc)
     pred = [q for q in quotes if q.kind in ("direct", "partial")]
-    pspans = [tuple(s) for q in pred for s in q.spans]
+    pspans: list[Seg] = [(s[0], s[1]) for q in pred for s in q.spans]
     for (lo, hi), src in segs:
         tally["g_n"] += 1
         if cover(pspans, lo, hi) * 2 >= hi - lo:
@@ -118,11 +118,12 @@ def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str
         tally["p_n"] += 1
         if e > s and cover(contents, s, e) * 2 >= e - s:
             tally["p_ok"] += 1
-    ispans = [tuple(s) for q in quotes if q.kind == "indirect" for s in q.spans]
+    ispans: list[Seg] = [(s[0], s[1]) for q in quotes if q.kind == "indirect" for s in q.spans]
     for cs, _ in indirect:
         tally["ind_g"] += 1
-        tot = sum(e - s for s, e in cs)
-        if tot and sum(cover(ispans, s, e) for s, e in cs) * 2 >= tot:
+        tot: int = sum(e - s for s, e in cs)
+        got: int = sum(cover(ispans, s, e) for s, e in cs)
+        if tot and got * 2 >= tot:
             tally["ind_found"] += 1
     for s, e in ispans:
         tally["ind_p"] += 1

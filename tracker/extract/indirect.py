@@ -160,9 +160,9 @@ _PREPOSITIONS = wordset("on in at during after before with from for about via ov
 
 
 def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
-    """Past "that", time words and a short prepositional phrase after the verb; -1 if unclear."""
+    """Past "that", time words and short prepositional phrases after the verb; -1 if unclear."""
     start = j
-    while j < len(toks) and j - start < 10:
+    while j < len(toks) and j - start < 12:
         t = toks[j]
         if t.low == "that":
             return j + 1
@@ -170,34 +170,46 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
             j += 1
             continue
         if t.low in _PREPOSITIONS:
-            # "said on Twitter the parliament …": jump to "that" or a comma if near, else give up
+            # "said on Twitter the parliament …", "said in a statement that …"
             for m in range(j + 1, min(len(toks), j + 8)):
-                if toks[m].low == "that" or toks[m].text == ",":
+                if toks[m].low == "that":
+                    return m + 1
+                if toks[m].text == ",":
                     j = m
                     break
             else:
-                return -1
+                k = j + 1
+                while k < len(toks) and toks[k].low in _OBJECT_DETERMINERS:
+                    k += 1
+                named = k
+                while k < len(toks) and k - j <= 4 and (toks[k].text[:1].isupper() or toks[k].text.isdigit()):
+                    k += 1
+                if k == named or k - j > 4:
+                    return -1
+                j = k
             continue
         return j
     return -1
 
 
+_OBJECT_DETERMINERS = wordset("the a an his her their its this last")
+_HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
+
+
 def _skip_object(toks: Sequence[Token], j: int) -> int:
-    """Past the hearer of "told reporters", "told the conference in Kuwait"."""
-    k = j
-    while k < len(toks) and k - j < 8:
+    """Past the hearer of "told reporters", "told the conference in Kuwait that"."""
+    for k in range(j, min(len(toks), j + 9)):
         t = toks[k]
-        if t.low == "that" or t.text == ",":
+        if t.low == "that":
             return k
-        if (
-            t.text.islower()
-            and t.low not in ("the", "a", "an", "of", "his", "her", "their", "in", "at")
-            and t.low not in SOURCE_NOUNS
-            and t.low not in ("reporters", "supporters", "audience", "crowd")
-        ):
-            return k
+        if t.text in ",;:" or (t.text.islower() and t.low in INDIRECT_VERBS):
+            break
+    k = j
+    if k < len(toks) and toks[k].low in _HEARERS:
+        return k + 1
+    while k < len(toks) and k - j < 5 and (toks[k].low in _OBJECT_DETERMINERS or toks[k].text[:1].isupper()):
         k += 1
-    return j
+    return k
 
 
 def _next_comma(toks: Sequence[Token], k: int) -> int | None:

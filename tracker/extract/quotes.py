@@ -273,7 +273,9 @@ def _classify_and_attribute(
 _MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
 _DETERMINERS = wordset("a an the this that these those his her its their our my your")
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or|but|as well as)\b(?:\s+[a-z]+){0,2}\s*$")
-_GLOSS_AFTER = re.compile(r"\s*,?\s*(?:a|an)\s+(?:\w+\s+){0,3}?(?:form|type|kind|term|phrase|word|name|reference)\b")
+_GLOSS_AFTER = re.compile(
+    r"\s*,?\s*(?:a|an)\s+(?:\w+\s+){0,3}?(?:form|type|kind|term|phrase|word|name|reference)\b"
+)
 _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\s+(?:[A-Z]|the\s+[A-Z])|\(\d{4}\))")
 _TITLE_CONTEXT = re.compile(
     r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"

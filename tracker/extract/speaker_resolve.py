@@ -28,7 +28,8 @@ from .speaker_lexicon import (
 __all__ = ["Resolver", "person_name"]
 
 _CAP_RUN = re.compile(
-    r"\b[A-Z][\w’'\-]*\.?(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,4}"
+    r"\b[A-Z][\w’'\-]*\.?"
+    r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,4}"
 )
 _DETERMINERS = wordset("the a an his her its their our my your")
 #: Capitalised at the start of a sentence but never part of a name.
@@ -48,8 +49,28 @@ _ROLE_HEADS = wordset(
 )
 
 
+_TITLE_ALIASES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "sec": "secretary",
+    "adm": "admiral",
+    "congressman": "congressman",
+    "congresswoman": "congresswoman",
+}
+
+
 def _lower(word: str) -> str:
     return word.lower().rstrip(".")
+
+
+def _title_key(word: str) -> str:
+    low = _lower(word)
+    return _TITLE_ALIASES.get(low, low)
 
 
 def person_name(text: str) -> str | None:
@@ -123,9 +144,9 @@ class Resolver:
         before = body[max(lo, pos - 30) : pos].split()
         title = None
         if words and _lower(words[0]) in TITLE_WORDS:
-            title = _lower(words[0])
+            title = _title_key(words[0])
         elif before and _lower(before[-1]) in TITLE_WORDS:
-            title = _lower(before[-1])
+            title = _title_key(before[-1])
         if len(full.split()) >= 2:
             self.names.append((pos, full))
             if title:
@@ -194,7 +215,7 @@ class Resolver:
         head = words[-1].rstrip(".,") if words else ""
         if words and words[0] in _DETERMINERS and head in _ROLE_HEADS:
             for p, title, full in reversed(self.titled):
-                if p < pos and title == head:
+                if p < pos and title == _title_key(head):
                     return self.expand(full, p)
             return self.last_person(pos)
         if text.endswith(".") and "." in text.split()[-1][:-1]:
