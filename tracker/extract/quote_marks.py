@@ -56,9 +56,21 @@ def _side(text: str, i: int, lo: int, hi: int) -> int:
 def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(position, side) of every double quotation mark in ``text[lo:hi]``."""
     out: list[tuple[int, int]] = []
+    skip = -1
     for i in range(lo, hi):
+        if i == skip:
+            continue
         ch = text[i]
-        if ch in DOUBLE_OPEN:
+        if ch in "'’" and i + 1 < hi and text[i + 1] == ch:
+            # two apostrophes used as a double quotation mark (''typewriter style'')
+            skip = i + 1
+            side = _side2(text, i, lo, hi)
+            if ch == "’" and side == OPEN:
+                continue
+            if side == EITHER:
+                side = OPEN if i == lo or text[i - 1].isspace() else CLOSE
+            out.append((i + 1, OPEN) if side == OPEN else (i, CLOSE))
+        elif ch in DOUBLE_OPEN:
             side = _side(text, i, lo, hi)
             out.append((i, CLOSE if side == CLOSE and ch != "„" and _looks_closing(text, i, lo) else OPEN))
         elif ch in DOUBLE_CLOSE:
@@ -67,6 +79,17 @@ def _double_marks(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         elif ch == DOUBLE_STRAIGHT:
             out.append((i, _side(text, i, lo, hi)))
     return out
+
+
+def _side2(text: str, i: int, lo: int, hi: int) -> int:
+    """The side of a two-character mark starting at ``i``."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 2] if i + 2 < hi else " "
+    if (prev.isspace() or prev in _BEFORE_OPEN) and not nxt.isspace():
+        return OPEN
+    if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+        return CLOSE
+    return EITHER
 
 
 def _looks_closing(text: str, i: int, lo: int) -> bool:
@@ -100,6 +123,8 @@ def _first_mark_opens(text: str, block: Block) -> bool:
     i = block.start
     while i < block.end and text[i].isspace():
         i += 1
+    if i + 1 < block.end and text[i] == "'" == text[i + 1]:
+        return True
     return i < block.end and text[i] in DOUBLE_OPEN + DOUBLE_STRAIGHT + DOUBLE_CLOSE
 
 
@@ -116,7 +141,7 @@ def pair_double(body: str, blocks: Sequence[Block]) -> list[list[Segment]]:
             carry = []
             continue
         marks = _double_marks(body, block.start, block.end)
-        if carry and not (marks and marks[0][0] == _first_non_space(body, block)):
+        if carry and not (marks and marks[0][0] - _first_non_space(body, block) in (0, 1)):
             carry = []
         pairs, open_at = _pair(marks)
         for n, (a, b) in enumerate(pairs):

@@ -185,7 +185,7 @@ def _classify_and_attribute(
     if close is not None:
         _, hi = _sentence_bounds(close, sentences, starts)
         hi = min(max(hi, close + 1), last_block.end)
-    pre = body[lo : first.open_mark]
+    pre = body[lo : first.open_mark].rstrip("'’")  # a two-apostrophe mark leaves one behind
     inner = _text(body, [(s.start, s.end) for s in q.segments])
     words = inner.split()
     n = len(words)
@@ -224,15 +224,23 @@ def _classify_and_attribute(
         att = cue_before(body, lo, first.open_mark, adjacent=at_start)
         q.via = "before"
     # 2. kind
-    post = body[close + 1 : hi] if close is not None else ""
+    post = body[close + 1 : hi].lstrip("'’") if close is not None else ""
     sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
     sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
-    title_case = all(w[:1].isupper() or w.lower() in _MINOR for w in words) and n <= 8
+    title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words) and n <= 8
+    nickname = (
+        n <= 2
+        and title_case
+        and bool(re.search(r"\b[A-Z][a-z]*\.?\s*$", pre))
+        and bool(re.match(r"\s*[A-Z][a-z]", post))
+    )
     prev_words = re.findall(r"[\w’']+", pre[-40:])
     prev_word = prev_words[-1].lower() if prev_words else ""
     det_before = prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s"))
     letters = [c for c in inner if c.isalpha()]
-    if n <= 4 and _GLOSS_AFTER.match(post) and not adjacent_after and not pre_stripped.endswith(","):
+    if nickname:
+        q.kind, q.reason = "term", "nickname"  # Robert C. “Bobby” Scott
+    elif n <= 4 and _GLOSS_AFTER.match(post) and not adjacent_after and not pre_stripped.endswith(","):
         q.kind, q.reason = "term", "gloss"
     elif _BYLINE_AFTER.match(post):
         q.kind, q.reason = "term", "byline"
@@ -280,7 +288,7 @@ _BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\s+(?:[A-Z]|the\s+[A-Z])|\(\d{4}\)
 _TITLE_CONTEXT = re.compile(
     r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"
     r"film|movie|program|programme|series|documentary|album|song|ad|spot|video|op-ed|essay|article|"
-    r"initiative|campaign|slogan|headline))$",
+    r"initiative|campaign|slogan|headline|anthem|novel|memoir|play|musical|hashtag|brand|label))\s*,?$",
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"[a-z]+")

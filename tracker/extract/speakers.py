@@ -253,7 +253,7 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     """Attribution right after a closing mark: `, he said`, `, said X`, `, X told Y`, `, according to X`."""
     seg_end = min(hi, pos + 160)
     text = body[pos:seg_end]
-    lead = len(text) - len(text.lstrip(" \t\n,—–-"))
+    lead = len(text) - len(text.lstrip(" \t\n,—–-'’"))
     start = pos + lead
     m = ACCORDING.match(body, start, seg_end)
     if m:
