@@ -115,7 +115,8 @@ def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
             q.kind, q.reason = "drop", "markup"
             continue
         _classify_and_attribute(body, blocks, q, sentences, starts, previous)
-        if q.attribution is None and q.kind == "direct":
+        same_block = previous is not None and previous.block == q.block
+        if q.attribution is None and (q.kind == "direct" or (q.kind == "partial" and same_block)):
             q.attribution = _continuation(q, previous, events, event_pos, blocks)
             q.via = "continuation" if q.attribution else "none"
         if q.kind in ("direct", "partial"):

@@ -250,5 +250,6 @@ SKIPPABLE = wordset(
     privately reportedly bluntly famously yesterday today tonight monday tuesday wednesday thursday
     friday saturday sunday has have had had've would will could might may should often frequently
     still ultimately finally quickly
+     himself herself themselves itself
     """
 )

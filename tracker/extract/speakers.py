@@ -460,7 +460,7 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
                 low in _VERBISH
                 or low in CUE_VERBS
                 or (low in STOP_WORDS and low not in ("of",))
-                or low.endswith(("ed", "es"))
+                or low.endswith(("ed", "es", "ly"))
                 or (low.endswith("s") and not _is_cap(toks[j - 1]) and j > 1)
             )
         ):
@@ -470,6 +470,9 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         return None
     span = toks[0].start, toks[j - 1].end
     head = toks[j - 1]
-    if _possessive(head) or not (_is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS):
+    described = (toks[0].low in _DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
+    if _possessive(head) or not (
+        _is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
+    ):
         return None
     return SpeakerMention(body[span[0] : span[1]], span)
