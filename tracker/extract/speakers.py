@@ -131,7 +131,7 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         return None
     last = toks[-1]
     if not (_is_cap(last) or last.low in SOURCE_NOUNS or last.low in TITLE_WORDS):
-        return None
+        return _described(body, toks)
     i = len(toks) - 1
     while i > 0:
         prev = toks[i - 1]
@@ -165,6 +165,22 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         break
     start, end = toks[i].start, last.end
     return SpeakerMention(body[start:end], (start, end))
+
+
+def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """``the person``, ``the Lincoln actor``: a determiner and at most three modifiers and a noun."""
+    last = toks[-1]
+    if not last.text.isalpha() or not last.text.islower() or last.low in STOP_WORDS or last.low.endswith("ly"):
+        return None
+    for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+        t = toks[k]
+        if t.low in ("the", "a", "an", "this", "that") or _possessive(t):
+            if t.low == "that" and k + 1 < len(toks) - 1:
+                return None
+            return SpeakerMention(body[t.start : last.end], (t.start, last.end))
+        if not (t.text.replace("-", "").isalpha()) or t.low in STOP_WORDS or t.low in CUE_VERBS:
+            return None
+    return None
 
 
 def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
@@ -266,6 +282,14 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     return _late_inverted_cue(body, toks, seg_end)
 
 
+def _leading_np(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """The noun phrase before the first comma of ``toks`` when an appositive follows it."""
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            return _np_backward(body, toks[:k]) if k else None
+    return None
+
+
 def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution | None:
     """``“…” if she lost, said X`` — a comma-introduced cue later in the same sentence."""
     for k, t in enumerate(toks):
@@ -305,6 +329,8 @@ def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -
                 mention = mention_after(body, t.end, seg_end)
             else:
                 mention = mention_before(body, start, t.start)
+                if mention is not None and mention.span[0] > toks[0].start:
+                    mention = _leading_np(body, toks[:k])  # "X, a campaign aide, said"
                 if mention is None or mention.span[0] > toks[0].start:
                     return None  # the words before the verb are not its source: not our cue
             return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
