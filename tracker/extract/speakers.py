@@ -194,14 +194,16 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
         else:
             chunks[-1].append(t)
     chunks = [c for c in chunks if c]
-    for i in range(len(chunks) - 2, -1, -1):
-        nxt = chunks[i + 1]
-        first = nxt[0]
-        if first.low in _DETERMINERS or first.text[:1].islower() or first.text[:1].isdigit():
-            found = _np_backward(body, chunks[i])
-            if (found is not None and found.text[:1].isupper()) or (found is not None and i == 0):
-                return found
-    if chunks and len(chunks) >= 1:
+    # the clause subject: the first chunk that is not an introductory phrase ("In May,")
+    for i, chunk in enumerate(chunks[:-1]):
+        head = chunk[0]
+        if head.low in _INTRO_WORDS or (head.low.endswith("ing") and len(chunk) > 1):
+            continue
+        found = _np_backward(body, chunk)
+        if found is not None and (found.text[:1].isupper() or found.text.lower() in PRONOUNS or i == 0):
+            return found
+        break
+    if chunks:
         return _np_backward(body, chunks[-1])
     return None
 
@@ -406,16 +408,16 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
     t = toks[k]
     cue_end = _cue_tail(body, t.end, hi)
     mention: SpeakerMention | None = None
-    if t.low.endswith("ing") and k > 0 and toks[k - 1].text == ",":
-        mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ..."
+    if k > 0 and ((t.low.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].low == "and"):
+        mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ...", "X … and said"
     if mention is None:
         mention = mention_before(body, lo, t.start)
     if mention is None and t.low in AMBIGUOUS_CUES:
         return None
     if mention is None:
         mention = subject_of_clause(body, lo, t.start)
-    if mention is None:
-        mention = mention_after(body, t.end, hi)
+    if mention is None and (k == 0 or toks[k - 1].text in ',“”"'):
+        mention = mention_after(body, t.end, hi)  # inverted: ", said X"
     if mention is None:
         return None
     return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
@@ -449,6 +451,27 @@ _INTRO_WORDS = wordset(
 )
 
 
+def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """A capitalised subject ("Sen. Rand Paul", "Clinton’s chief pollster") up to its verb."""
+    j = 0
+    while j < len(toks) and j < 8 and (
+        _is_cap(toks[j]) or toks[j].low in NAME_PARTICLES or (j and toks[j].low == "of" and _is_cap(toks[j - 1]))
+    ):
+        if _possessive(toks[j]):
+            j += 1
+            while j < len(toks) and j < 8 and toks[j].text.isalpha() and toks[j].text.islower():
+                if toks[j].low in STOP_WORDS or toks[j].low in CUE_VERBS or toks[j].low.endswith(("ed", "ly")):
+                    break
+                j += 1
+            break
+        j += 1
+    while j > 0 and toks[j - 1].low == "of":
+        j -= 1
+    if j == 0:
+        return None
+    return SpeakerMention(body[toks[0].start : toks[j - 1].end], (toks[0].start, toks[j - 1].end))
+
+
 def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     """The grammatical subject at the start of the sentence ``[lo, hi)``, as written.
 
@@ -472,6 +495,8 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     first = toks[0]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
+    if _is_cap(first) and first.low not in _DETERMINERS:
+        return _name_run(body, toks)
     j = 0
     while j < len(toks) and j < 10:
         t = toks[j]
