@@ -359,7 +359,10 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
         if found is not None:
             return found
         mention = _np_backward(body, toks)
-        if mention is not None and len(mention.text.split()) <= 8:
+        if mention is not None and mention.span[0] == toks[0].start and len(mention.text.split()) <= 8:
+            return Attribution(":", (colon, colon + 1), mention)  # "Mayor Ana Ruiz: “…”"
+        mention = sentence_subject(body, lo, colon)
+        if mention is not None:
             return Attribution(":", (colon, colon + 1), mention)
         return None
     toks = tokens(body, lo, pos)
@@ -408,7 +411,7 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
     t = toks[k]
     cue_end = _cue_tail(body, t.end, hi)
     mention: SpeakerMention | None = None
-    if k > 0 and ((t.low.endswith("ing") and toks[k - 1].text == ",") or toks[k - 1].low == "and"):
+    if k > 0 and (t.low.endswith("ing") or toks[k - 1].low in ("and", "but", "then")):
         mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ...", "X … and said"
     if mention is None:
         mention = mention_before(body, lo, t.start)
@@ -446,7 +449,9 @@ _INTRO_WORDS = wordset(
     """
     in on at after before when while as although though since if because despite with for by from
     during last earlier later speaking asked but and so yet still meanwhile instead however also
-    then now once until unless whether according
+    then now once until unless whether according alongside amid among against under over without
+    within throughout following ahead two three four five six seven eight nine ten years months
+    weeks days hours this that one another finally first second third next yesterday today
     """
 )
 
@@ -483,7 +488,11 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         toks = toks[1:]
     if not toks:
         return None
-    if toks[0].low in _INTRO_WORDS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper()):
+    for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
+        if not toks or not (
+            toks[0].low in _INTRO_WORDS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper())
+        ):
+            break
         for k, t in enumerate(toks[:25]):
             if t.text == ",":
                 toks = toks[k + 1 :]
