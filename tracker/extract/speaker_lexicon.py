@@ -151,6 +151,17 @@ rant rants ranted ranting
 explain explains explained explaining
 assure assures assured assuring
 sing sings sang singing
+fume fumes fumed fuming
+react reacts reacted reacting
+beam beams beamed beaming
+riff riffs riffed riffing
+cry cries cried crying
+declare declares declared declaring
+muse muses mused musing
+shrug shrugs shrugged shrugging
+joke jokes joked joking
+grouse grouses groused grousing
+quip quips quipped quipping
 """
 
 CUE_VERBS: frozenset[str] = frozenset(_VERBS.split())

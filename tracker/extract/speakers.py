@@ -159,6 +159,10 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         if _is_cap(prev) or low in TITLE_WORDS or low in SOURCE_NOUNS or low in NAME_PARTICLES:
             i -= 1
             continue
+        nxt = toks[i]
+        if prev.text.isalpha() and prev.text.islower() and (nxt.low in TITLE_WORDS or nxt.low in SOURCE_NOUNS):
+            i -= 1  # "senior adviser", "chief economist"
+            continue
         if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not _is_cap(last)):
             i -= 1  # "the rival bloc", "Clinton’s campaign"
             continue
@@ -322,7 +326,7 @@ def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution
 
 
 def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -> Attribution | None:
-    for k, t in enumerate(toks[:12]):
+    for k, t in enumerate(toks[:25]):
         if t.text in '.;?!“”"':
             return None
         if t.low in CUE_VERBS and t.text.islower():
@@ -400,6 +404,10 @@ def _find_cue(
             if t.low in WEAK_CUES and k < len(toks) - 6:
                 continue
             att = _verb_cue(body, lo, hi, toks, k)
+        elif k == first and t.low in CUE_VERBS and t.low.endswith("ed") and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+            mention = mention_after(body, t.end, hi)  # "Continued Stone: …"
+            if mention is not None:
+                att = Attribution(t.text, (t.start, t.end), mention)
         if att is not None:
             if not leftmost:
                 return att
