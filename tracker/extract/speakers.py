@@ -249,8 +249,11 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
     if j == i:
         return None
     start, end = toks[i].start, toks[j - 1].end
-    if not (chunk_has_name or toks[j - 1].low in SOURCE_NOUNS or toks[j - 1].low in TITLE_WORDS):
-        return None
+    if not chunk_has_name:
+        nouns = [t for t in toks[i:j] if t.low in SOURCE_NOUNS or t.low in TITLE_WORDS]
+        if not nouns:
+            return None
+        end = nouns[-1].end if toks[j - 1].text.islower() and toks[j - 1] not in nouns else end
     return SpeakerMention(body[start:end], (start, end))
 
 
@@ -333,6 +336,8 @@ def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -
             cue_end = _cue_tail(body, t.end, seg_end)
             if k == 0:
                 mention = mention_after(body, t.end, seg_end)
+                if mention is None:
+                    return None  # ", adding that …": the source is the sentence's subject
             else:
                 mention = mention_before(body, start, t.start)
                 if mention is not None and mention.span[0] > toks[0].start:
