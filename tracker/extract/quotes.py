@@ -17,7 +17,7 @@ from ..text import normalize_space, split_sentences
 from .quote_marks import Segment, pair_double, pair_headline
 from .speaker_lexicon import CUE_VERBS, wordset
 from .speaker_resolve import Resolver
-from .speakers import Attribution, all_cues, cue_after, cue_before, sentence_subject
+from .speakers import Attribution, all_cues, cue_after, cue_before, dash_source, sentence_subject
 
 __all__ = ["find_quotes"]
 
@@ -116,6 +116,8 @@ def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
             continue
         _classify_and_attribute(body, blocks, q, sentences, starts, previous)
         same_block = previous is not None and previous.block == q.block
+        if q.attribution is None and q.kind == "direct":
+            q.attribution = _next_block_source(body, blocks, q.segments[-1].block)
         if q.attribution is None and (q.kind == "direct" or (q.kind == "partial" and same_block)):
             q.attribution = _continuation(q, previous, events, event_pos, blocks)
             q.via = "continuation" if q.attribution else "none"
@@ -297,6 +299,16 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 def _has_cue(text: str) -> bool:
     return any(w in CUE_VERBS or w == "according" for w in _LOWER_WORD.findall(text))
+
+
+def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attribution | None:
+    """A quote paragraph signed in the next paragraph: ``- Hillary Clinton.``"""
+    if index + 1 >= len(blocks):
+        return None
+    nxt = blocks[index + 1]
+    if nxt.end - nxt.start > 60:
+        return None
+    return dash_source(body, nxt.start, nxt.end)
 
 
 def _continuation(

@@ -78,6 +78,7 @@ def tokens(body: str, lo: int, hi: int) -> list[Token]:
                 or "." in word
                 or word.lower() in ABBREVIATIONS
                 or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
+                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
             )
         ):
             out.append(Token(word + ".", m.start(), end + 1))
@@ -160,7 +161,11 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
             i -= 1
             continue
         nxt = toks[i]
-        if prev.text.isalpha() and prev.text.islower() and (nxt.low in TITLE_WORDS or nxt.low in SOURCE_NOUNS):
+        if (
+            prev.text.isalpha()
+            and prev.text.islower()
+            and (nxt.low in TITLE_WORDS or nxt.low in SOURCE_NOUNS)
+        ):
             i -= 1  # "senior adviser", "chief economist"
             continue
         if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not _is_cap(last)):
@@ -174,7 +179,12 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
 def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """``the person``, ``the Lincoln actor``: a determiner and at most three modifiers and a noun."""
     last = toks[-1]
-    if not last.text.isalpha() or not last.text.islower() or last.low in STOP_WORDS or last.low.endswith("ly"):
+    if (
+        not last.text.isalpha()
+        or not last.text.islower()
+        or last.low in STOP_WORDS
+        or last.low.endswith("ly")
+    ):
         return None
     for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
         t = toks[k]
@@ -274,12 +284,41 @@ def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | No
 
 
 # ------------------------------------------------------------------ cues around a quote
+_DASHES = "―—–-"
+
+
+def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
+    """``“…” ― Jane Doe`` or a paragraph ``- Jane Doe.``: a name after a dash, alone to the end."""
+    i = pos
+    while i < hi and body[i] in " \t\n'’":
+        i += 1
+    if i >= hi or body[i] not in _DASHES:
+        return None
+    toks = tokens(body, i + 1, min(hi, i + 80))
+    if not toks or not _is_cap(toks[0]):
+        return None
+    j = 0
+    while j < len(toks) and j < 6 and (_is_cap(toks[j]) or toks[j].low in NAME_PARTICLES):
+        j += 1
+    rest = body[toks[j - 1].end : min(hi, i + 80)].strip(" .\t")
+    if rest and not rest.startswith(("\n", ",")):
+        return None
+    return Attribution(
+        body[i],
+        (i, i + 1),
+        SpeakerMention(body[toks[0].start : toks[j - 1].end], (toks[0].start, toks[j - 1].end)),
+    )
+
+
 def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     """Attribution right after a closing mark: `, he said`, `, said X`, `, X told Y`, `, according to X`."""
     seg_end = min(hi, pos + 160)
     text = body[pos:seg_end]
     lead = len(text) - len(text.lstrip(" \t\n,—–-'’"))
     start = pos + lead
+    dashed = dash_source(body, pos, seg_end)
+    if dashed is not None:
+        return dashed
     m = ACCORDING.match(body, start, seg_end)
     if m:
         mention = mention_after(body, m.end(), seg_end)
@@ -409,7 +448,13 @@ def _find_cue(
             if t.low in WEAK_CUES and k < len(toks) - 6:
                 continue
             att = _verb_cue(body, lo, hi, toks, k)
-        elif k == first and t.low in CUE_VERBS and t.low.endswith("ed") and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+        elif (
+            k == first
+            and t.low in CUE_VERBS
+            and t.low.endswith("ed")
+            and k + 1 < len(toks)
+            and _is_cap(toks[k + 1])
+        ):
             mention = mention_after(body, t.end, hi)  # "Continued Stone: …"
             if mention is not None:
                 att = Attribution(t.text, (t.start, t.end), mention)
@@ -472,13 +517,23 @@ _INTRO_WORDS = wordset(
 def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """A capitalised subject ("Sen. Rand Paul", "Clinton’s chief pollster") up to its verb."""
     j = 0
-    while j < len(toks) and j < 8 and (
-        _is_cap(toks[j]) or toks[j].low in NAME_PARTICLES or (j and toks[j].low == "of" and _is_cap(toks[j - 1]))
+    while (
+        j < len(toks)
+        and j < 8
+        and (
+            _is_cap(toks[j])
+            or toks[j].low in NAME_PARTICLES
+            or (j and toks[j].low == "of" and _is_cap(toks[j - 1]))
+        )
     ):
         if _possessive(toks[j]):
             j += 1
             while j < len(toks) and j < 8 and toks[j].text.isalpha() and toks[j].text.islower():
-                if toks[j].low in STOP_WORDS or toks[j].low in CUE_VERBS or toks[j].low.endswith(("ed", "ly")):
+                if (
+                    toks[j].low in STOP_WORDS
+                    or toks[j].low in CUE_VERBS
+                    or toks[j].low.endswith(("ed", "ly"))
+                ):
                     break
                 j += 1
             break
