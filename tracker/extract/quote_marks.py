@@ -102,21 +102,46 @@ def _looks_opening(text: str, i: int, lo: int) -> bool:
     return (i == lo or text[i - 1].isspace()) and i + 1 < len(text) and text[i + 1].isalnum()
 
 
-def _pair(marks: Sequence[tuple[int, int]]) -> tuple[list[tuple[int, int]], int | None]:
-    """Pair marks left to right; returns closed pairs and the position of a still-open mark."""
+def _pair(
+    marks: Sequence[tuple[int, int]], body: str | None = None
+) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair marks left to right; returns closed pairs and the position of a still-open mark.
+
+    With ``body``, a quotation of one style (straight or curly) may hold one nested quotation of
+    the other style: its marks are skipped rather than taken as the outer quote's end.
+    """
     pairs: list[tuple[int, int]] = []
     open_at: int | None = None
+    nested: str | None = None
+    last_close: dict[str, int] = {}
+    if body is not None:
+        for p, side in marks:
+            if side != OPEN:
+                last_close[_style(body[p])] = p
     for pos, side in marks:
         if open_at is None:
             if side in (OPEN, EITHER):
                 open_at = pos
             continue
+        if body is not None:
+            style = _style(body[pos])
+            if nested is not None:
+                if style == nested and side != OPEN:
+                    nested = None  # the inner quotation closed
+                continue
+            if style != _style(body[open_at]) and side in (OPEN, EITHER) and last_close.get(style, -1) > pos:
+                nested = style
+                continue
         if side == OPEN:
             open_at = pos  # the earlier opening mark was stray
         else:
             pairs.append((open_at, pos))
             open_at = None
     return pairs, open_at
+
+
+def _style(ch: str) -> str:
+    return "straight" if ch in "\"'" else "curly"
 
 
 def _first_mark_opens(text: str, block: Block) -> bool:
@@ -143,7 +168,7 @@ def pair_double(body: str, blocks: Sequence[Block]) -> list[list[Segment]]:
         marks = _double_marks(body, block.start, block.end)
         if carry and not (marks and marks[0][0] - _first_non_space(body, block) in (0, 1)):
             carry = []
-        pairs, open_at = _pair(marks)
+        pairs, open_at = _pair(marks, body)
         for n, (a, b) in enumerate(pairs):
             seg = Segment(a + 1, b, a, b, index)
             if n == 0 and carry:
