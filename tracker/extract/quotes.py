@@ -77,8 +77,9 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
                 if t:
                     out.append(FoundQuote(t, (span,), "headline"))
     resolver = Resolver(body, blocks)
-    resolver.note_speakers(a.mention for a in all_cues(body, blocks) if a.mention is not None)
-    quotes = analyse(body, blocks)
+    events = all_cues(body, blocks)
+    resolver.note_speakers(a.mention for a in events if a.mention is not None)
+    quotes = analyse(body, blocks, events)
     quoted: list[Span] = []
     for q in quotes:
         quoted.extend((s.open_mark, (s.close_mark or s.end) + 1) for s in q.segments)
@@ -98,7 +99,7 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
     return out
 
 
-def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
+def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | None = None) -> list[_Quote]:
     """Paired, merged, classified and attributed quotations of the content blocks.
 
     Quotes inside markup get kind ``drop``; each carries the ``reason`` for its kind.
@@ -106,7 +107,8 @@ def analyse(body: str, blocks: Sequence[Block]) -> list[_Quote]:
     text_blocks = [b for b in blocks if b.role != "title"]
     sentences = split_sentences(body, text_blocks)
     starts = [s for s, _ in sentences]
-    events = all_cues(body, blocks)
+    if events is None:
+        events = all_cues(body, blocks)
     event_pos = [a.cue_span[0] for a in events]
     quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
     previous: _Quote | None = None

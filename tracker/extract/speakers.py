@@ -11,6 +11,7 @@ unbounded input.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -44,15 +45,17 @@ _VERBISH = wordset("was is were are has had have will would can could did does a
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".") if len(self.text) > 1 else self.text.lower()
+
+def _token(text: str, start: int, end: int) -> Token:
+    low = text.lower().rstrip(".") if len(text) > 1 else text.lower()
+    return Token(text, start, end, low)
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,7 @@ class Attribution:
     mention: SpeakerMention | None
 
 
-def tokens(body: str, lo: int, hi: int) -> list[Token]:
-    """Word and punctuation tokens; a full stop stays on abbreviations and initials ("Gen.", "W.")."""
+def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(body, lo, hi):
         word, end = m.group(), m.end()
@@ -81,11 +83,37 @@ def tokens(body: str, lo: int, hi: int) -> list[Token]:
                 or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
             )
         ):
-            out.append(Token(word + ".", m.start(), end + 1))
+            out.append(_token(word + ".", m.start(), end + 1))
             continue
         if out and out[-1].end > m.start():
             continue  # the full stop already joined to the abbreviation
-        out.append(Token(word, m.start(), end))
+        out.append(_token(word, m.start(), end))
+    return out
+
+
+class _TokenCache:
+    """The tokens of the last body seen, so repeated windows over one article are slices."""
+
+    body: str | None = None
+    toks: list[Token] = []  # noqa: RUF012 - replaced wholesale, never mutated
+    starts: list[int] = []  # noqa: RUF012
+
+
+def tokens(body: str, lo: int, hi: int) -> list[Token]:
+    """Word and punctuation tokens in ``[lo, hi)``; a full stop stays on abbreviations ("Gen.")."""
+    cache = _TokenCache
+    if cache.body is not body:
+        cache.toks = _tokenize(body, 0, len(body))
+        cache.starts = [t.start for t in cache.toks]
+        cache.body = body
+    a = bisect_left(cache.starts, lo)
+    b = bisect_left(cache.starts, hi)
+    out = cache.toks[a:b]
+    if out and out[-1].end > hi:
+        last = out[-1]
+        out[-1] = _token(body[last.start : hi], last.start, hi) if hi > last.start else last
+        if out[-1].start >= hi:
+            out.pop()
     return out
 
 
