@@ -74,7 +74,18 @@ def _title_key(word: str) -> str:
 
 
 def person_name(text: str) -> str | None:
-    """The personal name at the end of a mention, titles stripped; None when there is none."""
+    """The personal name at the end of a mention, titles stripped; None when there is none.
+
+    ``Mr. Morgan of the Sierra Club`` names Morgan, not the club: a name before " of " wins.
+    """
+    if " of " in text:
+        head = _person_name(text.split(" of ", 1)[0])
+        if head:
+            return head
+    return _person_name(text)
+
+
+def _person_name(text: str) -> str | None:
     toks = text.replace(",", " , ").split()
     run: list[str] = []
     for tok in reversed(toks):

@@ -358,6 +358,25 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     return _late_inverted_cue(body, toks, seg_end)
 
 
+_NP_LINKS = wordset("of the a an in at for from with")
+
+
+def _whole_np(body: str, toks: Sequence[Token], head: SpeakerMention) -> SpeakerMention | None:
+    """``Mr. Morgan of the Sierra Club``, ``a narrator in the Clinton ad``: a short phrase of names,
+    nouns and linking words from the start up to the found mention."""
+    if not toks or len(toks) > 10:
+        return None
+    first = toks[0]
+    if not (_is_cap(first) or first.low in _DETERMINERS):
+        return None
+    for t in toks:
+        if not (t.text[:1].isalpha() and (_is_cap(t) or t.low in _NP_LINKS or t.text.islower())):
+            return None
+        if t.low in CUE_VERBS or t.low in _VERBISH:
+            return None
+    return SpeakerMention(body[first.start : head.span[1]], (first.start, head.span[1]))
+
+
 def _leading_np(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """The noun phrase before the first comma of ``toks`` when an appositive follows it."""
     for k, t in enumerate(toks):
@@ -408,7 +427,7 @@ def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -
             else:
                 mention = mention_before(body, start, t.start)
                 if mention is not None and mention.span[0] > toks[0].start:
-                    mention = _leading_np(body, toks[:k])  # "X, a campaign aide, said"
+                    mention = _leading_np(body, toks[:k]) or _whole_np(body, toks[:k], mention)
                 if mention is None or mention.span[0] > toks[0].start:
                     return None  # the words before the verb are not its source: not our cue
             return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
