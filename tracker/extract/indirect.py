@@ -308,6 +308,14 @@ def _checked(
     body: str, span: Span, quoted: Sequence[Span], cue: str, mention: SpeakerMention
 ) -> tuple[Span, str, SpeakerMention] | None:
     a, b = span
+    for i in range(a, b):
+        if body[i] in "“" or (body[i] == '"' and (i == a or body[i - 1].isspace())):
+            break  # a quotation opens first: balanced marks inside the clause are fine
+        if body[i] in '”"' or body[i : i + 2] == "''":
+            b = i  # a quotation the clause did not open closes inside: the clause ends before it
+            while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
+                b -= 1
+            break
     if b - a < 8:
         return None
     if _inside(quoted, a, b) * 2 >= b - a:
