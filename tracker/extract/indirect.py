@@ -97,7 +97,8 @@ def find_indirect(
     for lo, hi in split_sentences(body, blocks):
         if hi - lo > 2000:
             continue
-        found = _in_sentence(body, lo, hi, quoted)
+        headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
+        found = _in_sentence(body, lo, hi, quoted, headline)
         if found is None:
             continue
         span, cue, mention = found
@@ -114,9 +115,11 @@ def _inside(spans: Sequence[Span], a: int, b: int) -> int:
 
 
 def _in_sentence(
-    body: str, lo: int, hi: int, quoted: Sequence[Span]
+    body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
 ) -> tuple[Span, str, SpeakerMention] | None:
     toks = tokens(body, lo, hi)
+    if headline:
+        return _headline(body, toks, hi, quoted)
     if len(toks) < 4:
         return None
     # According to X, CONTENT  /  CONTENT, according to X.
@@ -151,7 +154,10 @@ def _in_sentence(
         if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
             continue
         mention = mention_before(body, lo, t.start)
-        if mention is None and t.low.endswith("ing") and toks[k - 1].text == ",":
+        prev = toks[k - 1].low
+        if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
+            mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
+        if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
             mention = sentence_subject(body, lo, t.start)
         if mention is None:
             subject = sentence_subject(body, lo, t.start)
@@ -211,6 +217,43 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
 
 _OBJECT_DETERMINERS = wordset("the a an his her their its this last")
 _HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
+
+
+def _headline(
+    body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]
+) -> tuple[Span, str, SpeakerMention] | None:
+    """``Rubio Thinks Joe Biden Was a Good Senator``: a title-case headline with a reporting verb."""
+    for k in range(1, min(len(toks) - 2, 8)):
+        t = toks[k]
+        if t.low in (
+            "says",
+            "say",
+            "said",
+            "thinks",
+            "believes",
+            "claims",
+            "warns",
+            "tells",
+            "reveals",
+            "explains",
+            "admits",
+            "insists",
+            "argues",
+            "predicts",
+            "suggests",
+            "vows",
+        ):
+            subject = toks[:k]
+            if not all(x.text[:1].isupper() or x.text[:1].isdigit() or x.text in "’'-" for x in subject):
+                return None
+            mention = SpeakerMention(
+                body[subject[0].start : subject[-1].end], (subject[0].start, subject[-1].end)
+            )
+            j = k + 1
+            if toks[j].low == "that":
+                j += 1
+            return _checked(body, _clause(body, toks[j].start, hi), quoted, t.text, mention)
+    return None
 
 
 def _skip_object(toks: Sequence[Token], j: int) -> int:

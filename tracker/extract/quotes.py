@@ -93,8 +93,7 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
         speaker = resolver.resolve(mention) if mention else None
         cue = q.attribution.cue if q.attribution else None
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
-    text_blocks = [b for b in blocks if b.role != "title"]
-    out.extend(find_indirect(body, text_blocks, quoted, resolver))
+    out.extend(find_indirect(body, blocks, quoted, resolver))
     out.sort(key=lambda fq: (fq.spans[0], fq.kind))
     return out
 

@@ -242,6 +242,8 @@ SOURCE_NOUNS = wordset(
     column columnist blogger poster tweet ad ads video email e-mail emails message text passage book
     cable sign website site editorial release announcement filing complaint lawsuit petition
     transcript
+        polls surveys studies reports percent majority minority half third quarter most many some
+    everyone everybody nobody none few both others respondents
     """
 )
 

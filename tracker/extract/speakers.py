@@ -136,7 +136,7 @@ def cue_is_verb(word: str) -> bool:
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Khazali said", "the budget overview stated")."""
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
-    while toks and toks[-1].low in SKIPPABLE:
+    while toks and (toks[-1].low in SKIPPABLE or (toks[-1].low.endswith("ly") and toks[-1].text.islower())):
         toks.pop()
     if toks and toks[-1].text == ")":
         k = len(toks) - 1
