@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
-from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, wordset
+from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
 from .speaker_resolve import Resolver
 from .speakers import Token, mention_after, mention_before, sentence_subject, tokens
 
@@ -294,16 +294,20 @@ def _trailing_attribution(
             mention = mention_after(body, first.end, hi)
             if mention is not None and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
-        for _k, t in enumerate(rest[1:8], start=1):
+        for k, t in enumerate(rest[1:9], start=1):
             if t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
                 mention = mention_before(body, first.start, t.start)
+                if (mention is None or mention.span[0] != first.start) and _plain_np(rest[:k]):
+                    mention = SpeakerMention(
+                        body[first.start : rest[k - 1].end], (first.start, rest[k - 1].end)
+                    )
                 if (
                     mention is not None
                     and mention.span[0] == first.start
                     and (
                         mention.text.lower() in PRONOUNS
                         or mention.text[:1].isupper()
-                        or mention.text.split()[-1].lower() in SOURCE_NOUNS
+                        or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
                     )
                     and _ends_sentence(body, t.end, hi)
                 ):
@@ -312,30 +316,39 @@ def _trailing_attribution(
     return None
 
 
+_NP_WORDS = wordset("a an the his her their its of to close familiar with in at for from on")
+
+
+def _plain_np(toks: Sequence[Token]) -> bool:
+    """``a source close to him``, ``one senior Democrat``: words of a noun phrase, no verb."""
+    if not toks or len(toks) > 8 or not (toks[0].low in _NP_WORDS or toks[0].text[:1].isupper()):
+        return False
+    if not any(t.low in SOURCE_NOUNS or t.low in TITLE_WORDS or t.text[:1].isupper() for t in toks):
+        return False
+    return all(
+        t.text.replace("-", "").replace("’", "").isalpha()
+        and t.low not in CUE_VERBS
+        and t.low not in _AUXILIARIES
+        for t in toks
+    )
+
+
+_ADJUNCT_STARTS = wordset(
+    """on in at during after before last this monday tuesday wednesday thursday friday saturday sunday
+    yesterday today told reporters earlier later recently"""
+)
+
+
 def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     """Only an appositive, a short adjunct or nothing between ``pos`` and the sentence end."""
     rest = body[pos:hi].strip().rstrip(".!?")
     if not rest or rest.startswith(","):
         return True
-    words = rest.split()
-    return len(words) <= 5 and words[0].lower() in (
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "last",
-        "this",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "told",
+    words = [w.lower() for w in rest.split()]
+    if words[0] in _ADJUNCT_STARTS and len(words) <= 5:
+        return True
+    return len(words) <= 3 and not any(
+        w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words
     )
 
 

@@ -222,6 +222,12 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
             return SpeakerMention(body[t.start : last.end], (t.start, last.end))
         if not (t.text.replace("-", "").isalpha()) or t.low in STOP_WORDS or t.low in CUE_VERBS:
             return None
+        if k == 0 and last.low.endswith("s") and (t.text[:1].isupper() or t.low in SOURCE_NOUNS):
+            return SpeakerMention(
+                body[t.start : last.end], (t.start, last.end)
+            )  # "Abortion rights advocates"
+    if len(toks) == 1 and last.low in SOURCE_NOUNS:
+        return SpeakerMention(last.text, (last.start, last.end))
     return None
 
 
