@@ -71,7 +71,7 @@ INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) -
 
 _SKIP_AFTER_CUE = wordset(
     """
-    that on in at to during after before this last monday tuesday wednesday thursday friday saturday
+    that on in at during after before this last monday tuesday wednesday thursday friday saturday
     sunday today yesterday tonight week month year morning evening night afternoon earlier later
     also again repeatedly previously recently privately publicly flatly
     """
@@ -85,7 +85,7 @@ _TELL = wordset(
     told tell tells telling assured assure assures warned warn warns urged
     """
 )
-_MIN_WORDS = 3
+_MIN_WORDS = 2
 _MAX_CONTENT = 600
 
 
@@ -101,12 +101,13 @@ def find_indirect(
         found = _in_sentence(body, lo, hi, quoted, headline)
         if found is None:
             continue
-        span, cue, mention = found
-        text = normalize_space(body[span[0] : span[1]])
+        span, cue, mention = found[0], found[1], found[2]
+        spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
+        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
         if len(text.split()) < _MIN_WORDS:
             continue
         speaker = resolver.resolve(mention)
-        out.append(FoundQuote(text, (span,), "indirect", speaker, mention, cue))
+        out.append(FoundQuote(text, spans, "indirect", speaker, mention, cue))
     return out
 
 
@@ -114,9 +115,12 @@ def _inside(spans: Sequence[Span], a: int, b: int) -> int:
     return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
 
 
+_Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Span]
+
+
 def _in_sentence(
     body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
-) -> tuple[Span, str, SpeakerMention] | None:
+) -> _Found | None:
     toks = tokens(body, lo, hi)
     if headline:
         return _headline(body, toks, hi, quoted)
@@ -138,6 +142,10 @@ def _in_sentence(
             else:
                 continue
             return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    # CONTENT, SOURCE CUE, CONTENT  (the attribution set off in the middle)
+    middle = _parenthetical(body, toks, lo, hi, quoted)
+    if middle is not None:
+        return middle
     # CONTENT, SOURCE CUE.  /  CONTENT, CUE SOURCE.
     tail = _trailing_attribution(body, toks, hi)
     if tail is not None:
@@ -192,7 +200,9 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
         if t.text == "," or (t.low in _SKIP_AFTER_CUE and t.low not in _PREPOSITIONS):
             j += 1
             continue
-        if t.low in _PREPOSITIONS:
+        if t.low in _PREPOSITIONS and not (
+            j + 1 < len(toks) and toks[j + 1].low in ("least", "most", "first", "last")
+        ):
             # "said on Twitter the parliament …", "said in a statement that …"
             for m in range(j + 1, min(len(toks), j + 8)):
                 if toks[m].low == "that":
@@ -219,30 +229,48 @@ _OBJECT_DETERMINERS = wordset("the a an his her their its this last")
 _HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
 
 
+_HEADLINE_VERBS = wordset(
+    """says say said thinks believes claims warns tells reveals explains admits insists argues predicts
+    suggests vows slams blasts rips backs endorses urges denies defends praises attacks wants plans
+    promises calls accuses questions rejects dismisses knocks mocks touts"""
+)
+
+
+def _parenthetical(
+    body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]
+) -> _Found | None:
+    """``At first, he said, there was pressure …``: content on both sides of a set-off attribution."""
+    for k in range(2, len(toks) - 3):
+        t = toks[k]
+        if t.low not in CUE_VERBS or not t.text.islower() or t.low in AMBIGUOUS_CUES:
+            continue
+        if toks[k + 1].text != ",":
+            continue
+        start = k - 1
+        while start > 0 and toks[start - 1].text != "," and k - start < 6:
+            start -= 1
+        if start == 0 or toks[start - 1].text != ",":
+            continue
+        mention = mention_before(body, toks[start].start, t.start)
+        if mention is None or mention.span[0] != toks[start].start:
+            continue
+        before = _clause(body, lo, toks[start - 1].start)
+        after = _clause(body, toks[k + 1].end, hi)
+        first = _checked(body, before, quoted, t.text, mention)
+        second = _checked(body, after, quoted, t.text, mention)
+        if first is None or second is None:
+            return first or second
+        return first[0], t.text, mention, second[0]
+    return None
+
+
 def _headline(
     body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]
 ) -> tuple[Span, str, SpeakerMention] | None:
     """``Rubio Thinks Joe Biden Was a Good Senator``: a title-case headline with a reporting verb."""
     for k in range(1, min(len(toks) - 2, 8)):
         t = toks[k]
-        if t.low in (
-            "says",
-            "say",
-            "said",
-            "thinks",
-            "believes",
-            "claims",
-            "warns",
-            "tells",
-            "reveals",
-            "explains",
-            "admits",
-            "insists",
-            "argues",
-            "predicts",
-            "suggests",
-            "vows",
-        ):
+        if t.low in _HEADLINE_VERBS:
             subject = toks[:k]
             if not all(x.text[:1].isupper() or x.text[:1].isdigit() or x.text in "’'-" for x in subject):
                 return None
@@ -287,15 +315,15 @@ def _trailing_attribution(
         if toks[comma].text != ",":
             continue
         rest = toks[comma + 1 :]
-        if len(rest) > 14:
-            return None
         first = rest[0]
         if first.low in CUE_VERBS and first.text.islower() and first.low not in AMBIGUOUS_CUES:
             mention = mention_after(body, first.end, hi)
             if mention is not None and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
+        if len(rest) > 14:
+            return None
         for k, t in enumerate(rest[1:9], start=1):
-            if t.low in CUE_VERBS and t.text.islower() and t.low not in AMBIGUOUS_CUES:
+            if t.low in CUE_VERBS and t.text.islower():
                 mention = mention_before(body, first.start, t.start)
                 if (mention is None or mention.span[0] != first.start) and _plain_np(rest[:k]):
                     mention = SpeakerMention(

@@ -136,8 +136,12 @@ def cue_is_verb(word: str) -> bool:
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Khazali said", "the budget overview stated")."""
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
-    while toks and (toks[-1].low in SKIPPABLE or (toks[-1].low.endswith("ly") and toks[-1].text.islower())):
-        toks.pop()
+    while toks and (
+        toks[-1].low in SKIPPABLE
+        or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
+        or (toks[-1].low in ("on", "last", "this", "early", "late") and len(toks) > 1)
+    ):
+        toks.pop()  # "X on Tuesday said", "X flatly denied"
     if toks and toks[-1].text == ")":
         k = len(toks) - 1
         while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
@@ -204,6 +208,9 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     return SpeakerMention(body[start:end], (start, end))
 
 
+_QUANTIFIERS = wordset("the a an this that some many most several other two three four both all few")
+
+
 def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """``the person``, ``the Lincoln actor``: a determiner and at most three modifiers and a noun."""
     last = toks[-1]
@@ -216,7 +223,7 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         return None
     for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
         t = toks[k]
-        if t.low in ("the", "a", "an", "this", "that") or _possessive(t):
+        if t.low in _QUANTIFIERS or _possessive(t):
             if t.low == "that" and k + 1 < len(toks) - 1:
                 return None
             return SpeakerMention(body[t.start : last.end], (t.start, last.end))
