@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tracker.extract.speaker_cues import cue_after, cue_before
 from tracker.extract.speaker_resolve import Resolver, person_name
-from tracker.extract.speakers import cue_after, cue_before, mention_after, mention_before, sentence_subject
+from tracker.extract.speakers import mention_after, mention_before, sentence_subject
 from tracker.records import Block, SpeakerMention
 
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
 from .quote_marks import Segment, pair_double, pair_headline
+from .speaker_cues import all_cues, cue_after, cue_before, dash_source
 from .speaker_lexicon import CUE_VERBS, wordset
 from .speaker_resolve import Resolver
-from .speakers import Attribution, all_cues, cue_after, cue_before, dash_source, sentence_subject
+from .speakers import Attribution, sentence_subject
 
 __all__ = ["find_quotes"]
 
