@@ -29,7 +29,6 @@ from .speaker_lexicon import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
-_WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _DETERMINERS = wordset("the a an his her its their our my your")
 _FORWARD_STOPS = wordset(
     """
@@ -122,10 +121,6 @@ def _is_cap(tok: Token) -> bool:
 
 def _possessive(tok: Token) -> bool:
     return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > 2
-
-
-def cue_is_verb(word: str) -> bool:
-    return word.lower() in CUE_VERBS
 
 
 # ------------------------------------------------------------------ mention scans
