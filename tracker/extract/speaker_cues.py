@@ -246,8 +246,8 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
         mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ...", "X … and said"
     if mention is None:
         mention = mention_before(body, lo, t.start)
-    if mention is None and t.low in AMBIGUOUS_CUES:
-        return None
+    if t.low in AMBIGUOUS_CUES and not _firm_source(mention):
+        return None  # "many state workers", "Republican claims": the cue word is likely a noun
     if mention is None:
         mention = subject_of_clause(body, lo, t.start)
     if mention is None and (k == 0 or toks[k - 1].text in ',“”"'):
@@ -255,6 +255,15 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
     if mention is None:
         return None
     return Attribution(body[t.start : cue_end], (t.start, cue_end), mention)
+
+
+def _firm_source(mention: SpeakerMention | None) -> bool:
+    """A pronoun, a name or a source noun: enough to read an ambiguous word as a verb."""
+    if mention is None:
+        return False
+    words = mention.text.split()
+    # a possessive counts: "Trump’s claim that …" attributes the claim to Trump
+    return mention.text.lower() in PRONOUNS or words[-1].lower() in SOURCE_NOUNS or words[-1][:1].isupper()
 
 
 def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:

@@ -84,7 +84,6 @@ demand demands demanded demanding
 plead pleads pleaded pleading
 muse muses mused musing
 wonder wonders wondered wondering
-begin begins began beginning
 tout touts touted touting
 proclaim proclaims proclaimed proclaiming
 announce announces announced announcing

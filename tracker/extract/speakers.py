@@ -319,7 +319,7 @@ _INTRO_WORDS = wordset(
     """
     in on at after before when while as although though since if because despite with for by from
     during last earlier later speaking asked but and so yet still meanwhile instead however also
-    then now once until unless whether according alongside amid among against under over without
+    then now once until unless whether according like unlike alongside amid among against under over without
     within throughout following ahead two three four five six seven eight nine ten years months
     weeks days hours this that one another finally first second third next yesterday today
     """
@@ -368,6 +368,11 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         toks = toks[1:]
     if not toks:
         return None
+    for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
+        if toks[k].text in "–—" and k > 0:
+            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
+                toks = toks[k + 1 :]
+            break
     for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
         if not toks or not (
             toks[0].low in _INTRO_WORDS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper())
