@@ -66,7 +66,7 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
 
 def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     """Attribution right after a closing mark: `, he said`, `, said X`, `, X told Y`, `, according to X`."""
-    seg_end = min(hi, pos + 160)
+    seg_end = min(hi, pos + 300)
     text = body[pos:seg_end]
     lead = len(text) - len(text.lstrip(" \t\n,—–-'’"))
     start = pos + lead
@@ -141,7 +141,7 @@ def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution
 
 
 def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -> Attribution | None:
-    for k, t in enumerate(toks[:25]):
+    for k, t in enumerate(toks[:40]):
         if t.text in '.;?!“”"':
             return None
         if t.low in CUE_VERBS and t.text.islower():

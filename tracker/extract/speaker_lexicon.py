@@ -58,6 +58,7 @@ observe observes observed observing
 remark remarks remarked remarking
 comment comments commented commenting
 quip quips quipped quipping
+shoot shot fire fired
 joke jokes joked joking
 shout shouts shouted shouting
 yell yells yelled yelling
@@ -182,6 +183,7 @@ AMBIGUOUS_CUES = wordset(
     thought hope fear read reads name names named point points pointed continue continues begin
     began note notes claim claims demand demands promise promises pledge pledges estimate estimates
     concern mention mentions
+        shoot shot fire fired
     """
 )
 

@@ -128,7 +128,7 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Khazali said", "the budget overview stated")."""
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
     while toks and (
-        toks[-1].low in SKIPPABLE
+        (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
         or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
         or (toks[-1].low in ("on", "last", "this", "early", "late") and len(toks) > 1)
     ):
@@ -206,7 +206,7 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """``the person``, ``the Lincoln actor``: a determiner and at most three modifiers and a noun."""
     last = toks[-1]
     if (
-        not last.text.isalpha()
+        not last.text.replace("-", "").isalnum()
         or not last.text.islower()
         or last.low in STOP_WORDS
         or last.low.endswith("ly")
