@@ -63,3 +63,24 @@ def test_seed_001_reported_speech() -> None:
         vote[0].text
         == "the Iraqi parliament would respond by voting to expel the American troops stationed there"
     )
+
+
+def test_set_off_attribution_keeps_both_sides() -> None:
+    body = "Title\n\nAt first, he said, there was pressure on the mayor to act.\n"
+    (q,) = indirect(body)
+    assert len(q.spans) == 2
+    assert q.text == "At first there was pressure on the mayor to act"
+
+
+def test_headline_reporting_verb() -> None:
+    body = "Rivera Says Budget Deal Is Close\n\nText of the article.\n"
+    (q,) = indirect(body)
+    assert q.text == "Budget Deal Is Close"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Rivera"
+
+
+def test_trailing_inverted_source_with_appositive() -> None:
+    body = "Title\n\nThe fund is $9 million short, said Ed Morales, who chairs the committee.\n"
+    (q,) = indirect(body)
+    assert q.text == "The fund is $9 million short"
+    assert q.speaker == "Ed Morales"

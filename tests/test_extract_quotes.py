@@ -257,3 +257,38 @@ def test_arbitrary_text_and_partial_blocks(text: str, skip: int) -> None:
     blocks = line_blocks(text)[skip:]
     found = find_quotes(text, blocks)
     check_invariants(text, blocks, found)
+
+
+def test_two_apostrophe_quotation_marks() -> None:
+    body = "Title\n\n''We will not back down,'' Mr. Ortiz said on Tuesday.\n"
+    (q,) = quotes(body)
+    assert (q.kind, q.text, q.speaker, q.cue) == ("direct", "We will not back down,", "Ortiz", "said")
+
+
+def test_nested_quotation_of_the_other_style() -> None:
+    body = 'Title\n\n"The law is about “equal justice” for all of us," the judge wrote.\n'
+    (q,) = quotes(body)
+    assert q.text == "The law is about “equal justice” for all of us,"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "the judge"
+
+
+def test_dash_signature_after_quote() -> None:
+    body = "Title\n\n“I am proud of this country.” ― Maria Gomez\n"
+    (q,) = quotes(body)
+    assert q.speaker == "Maria Gomez"
+
+
+def test_coordinated_fragments_share_a_source() -> None:
+    body = (
+        "Title\n\nThe union said in a statement the plan was “a clear violation of the contract,” "
+        "and showed “contempt for the workers.”\n"
+    )
+    first, second = quotes(body)
+    assert first.speaker_mention == second.speaker_mention
+    assert first.speaker == "The union"
+
+
+def test_nickname_is_a_term() -> None:
+    body = 'Title\n\nRep. Robert C. "Bobby" Scott opened his back yard on Saturday.\n'
+    (q,) = quotes(body)
+    assert q.kind == "term"

@@ -244,6 +244,8 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
     mention: SpeakerMention | None = None
     if k > 0 and (t.low.endswith("ing") or toks[k - 1].low in ("and", "but", "then")):
         mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ...", "X … and said"
+        if mention is None and t.low.endswith("ing") and not any(x.text == "," for x in toks[:k]):
+            return None  # "In a statement announcing the pick, …": the gerund is in the introduction
     if mention is None:
         mention = mention_before(body, lo, t.start)
     if t.low in AMBIGUOUS_CUES and not _firm_source(mention):
