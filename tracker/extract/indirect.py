@@ -172,6 +172,14 @@ def _in_sentence(
             between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
             if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= 3:
                 mention = subject  # "Democratic party leaders are increasingly admitting that …"
+            elif (
+                subject is not None
+                and between
+                and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
+                and len(between) <= 12
+                and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
+            ):
+                mention = subject  # "The officials whose laws were struck down say …"
         if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
             continue
         j = k + 1
