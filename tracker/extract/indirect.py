@@ -156,8 +156,10 @@ def _in_sentence(
     for k, t in enumerate(toks):
         if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
             continue
-        if any(x.text in '”"' for x in toks[:k]):
-            return None  # the sentence attributes a direct quotation
+        if any(x.text in '”"' for x in toks[:k]) and not (
+            t.low.endswith("ing") or (k + 1 < len(toks) and toks[k + 1].low == "that")
+        ):
+            continue  # "“…,” he said, adding that …": only the later clause is reported speech
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
             continue
