@@ -139,6 +139,12 @@ def _in_sentence(
                 span = _clause(body, toks[comma].end, hi)
             elif toks[k - 1].text == ",":
                 span = _clause(body, lo, toks[k - 1].start)
+                after = _clause(body, mention.span[1], hi)
+                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > 20:
+                    # "Fundraising, according to the campaign, has surged": content on both sides
+                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+                    if first is not None:
+                        return first[0], first[1], mention, after
             else:
                 continue
             return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
