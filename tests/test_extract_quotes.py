@@ -292,3 +292,17 @@ def test_nickname_is_a_term() -> None:
     body = 'Title\n\nRep. Robert C. "Bobby" Scott opened his back yard on Saturday.\n'
     (q,) = quotes(body)
     assert q.kind == "term"
+
+
+def test_pathological_inputs_stay_bounded() -> None:
+    bodies = [
+        "Title\n\n" + "he said, " * 3000 + "\n",
+        "Title\n\n" + "''a'' " * 3000 + "\n",
+        "Title\n\n" + "Mr. A. B. " * 2000 + "said that “x" + "\n",
+        "Title\n\n" + ", according to X" * 2000 + "\n",
+    ]
+    for body in bodies:
+        start = time.perf_counter()
+        found = find_quotes(body, line_blocks(body))
+        assert time.perf_counter() - start < 30
+        check_invariants(body, line_blocks(body), found)

@@ -30,6 +30,7 @@ _TERM_INTRO = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATION_REACH = 2  # blocks back a cue-less quote may look for its speaker
+_CONTEXT = 300  # characters of the sentence looked at on each side of a quote
 _TAG_OPEN = re.compile(r"<[a-zA-Z][^<>]{0,400}$")
 
 
@@ -190,7 +191,8 @@ def _classify_and_attribute(
     if close is not None:
         _, hi = _sentence_bounds(close, sentences, starts)
         hi = min(max(hi, close + 1), last_block.end)
-    pre = body[lo : first.open_mark].rstrip("'’")  # a two-apostrophe mark leaves one behind
+    # the sentence around the quote, bounded so a run-on "sentence" costs linear time overall
+    pre = body[max(lo, first.open_mark - _CONTEXT) : first.open_mark].rstrip("'’")  # '' leaves one behind
     inner = _text(body, [(s.start, s.end) for s in q.segments])
     words = inner.split()
     n = len(words)
@@ -229,7 +231,7 @@ def _classify_and_attribute(
         att = cue_before(body, lo, first.open_mark, adjacent=at_start)
         q.via = "before"
     # 2. kind
-    post = body[close + 1 : hi].lstrip("'’") if close is not None else ""
+    post = body[close + 1 : min(hi, close + 1 + _CONTEXT)].lstrip("'’") if close is not None else ""
     sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
     sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
     title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words) and n <= 8
