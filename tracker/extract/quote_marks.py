@@ -181,7 +181,8 @@ def pair_double(body: str, blocks: Sequence[Block]) -> list[list[Segment]]:
             continue
         nxt = blocks[index + 1] if index + 1 < len(blocks) else None
         seg = Segment(open_at + 1, _trim_end(body, block), open_at, None, index)
-        if nxt is not None and nxt.role != "title" and _first_mark_opens(body, nxt):
+        same_style = nxt is not None and _style(body[_first_non_space(body, nxt)]) == _style(body[open_at])
+        if nxt is not None and nxt.role != "title" and _first_mark_opens(body, nxt) and same_style:
             carry = [*carry, seg] if carry and not pairs else [seg]
         else:
             if carry and not pairs:
