@@ -188,6 +188,10 @@ def pair_double(body: str, blocks: Sequence[Block]) -> list[list[Segment]]:
             if carry and not pairs:
                 groups.append(carry)  # a multi-paragraph quote whose last mark is missing
             carry = []
+            # the unclosed mark was stray: quotations nested after it still stand on their own
+            inner, _ = _pair([m for m in marks if m[0] > open_at], body)
+            groups.extend([Segment(a + 1, b, a, b, index)] for a, b in inner)
+    groups.sort(key=lambda g: g[0].open_mark)
     return [g for g in groups if any(s.end > s.start for s in g)]
 
 
