@@ -158,6 +158,20 @@ def _in_sentence(
         comma, cue, mention = tail
         span = _clause(body, lo, toks[comma].start)
         return _checked(body, span, quoted, cue, mention)
+    # SOURCE’s claim that CONTENT
+    for k in range(1, len(toks) - 2):
+        t = toks[k]
+        if t.low in _CLAIM_NOUNS and toks[k + 1].low == "that" and toks[k - 1].text.endswith(("’s", "'s")):
+            owner = toks[k - 1]
+            mention = SpeakerMention(owner.text, (owner.start, owner.end))
+            start = k - 1
+            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < 5:
+                start -= 1
+            if start < k - 1:
+                mention = SpeakerMention(body[toks[start].start : owner.end], (toks[start].start, owner.end))
+            found = _checked(body, _clause(body, toks[k + 2].start, hi), quoted, t.text, mention)
+            if found is not None:
+                return found
     # SOURCE CUE [that] CONTENT
     for k, t in enumerate(toks):
         if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
@@ -377,6 +391,11 @@ def _plain_np(toks: Sequence[Token]) -> bool:
     )
 
 
+_CLAIM_NOUNS = wordset(
+    """claim claims assertion argument view belief suggestion contention promise warning charge
+    allegation insistence statement comment comments remarks pledge vow prediction suspicion fear
+    hope concern complaint accusation admission acknowledgment conclusion finding position"""
+)
 _ADJUNCT_STARTS = wordset(
     """on in at during after before last this monday tuesday wednesday thursday friday saturday sunday
     yesterday today told reporters earlier later recently"""
