@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..records import Block, FoundQuote, Span, SpeakerMention
+from ..records import Block, FoundQuote, Span
 from ..text import normalize_space, split_sentences
+from .indirect import find_indirect
 from .quote_marks import Segment, pair_double, pair_headline
 from .speaker_cues import all_cues, cue_after, cue_before, dash_source
 from .speaker_lexicon import CUE_VERBS, wordset
@@ -42,7 +43,6 @@ class _Quote:
     kind: str = "direct"
     reason: str = ""
     via: str = ""
-    parts: list[Span] = field(default_factory=list)
 
     @property
     def open_mark(self) -> int:
@@ -68,8 +68,6 @@ def _trimmed(body: str, span: Span) -> Span:
 
 def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
     """Every quotation in the content blocks, sorted by position (see the module doc)."""
-    from .indirect import find_indirect  # local: indirect uses this module's results
-
     out: list[FoundQuote] = []
     for block in blocks:
         if block.role == "title":
@@ -335,9 +333,4 @@ def _continuation(
         ev = events[i]
         if candidate is None or ev.cue_span[0] > candidate.cue_span[0]:
             candidate = ev
-    if candidate is None:
-        return None
-    mention = candidate.mention
-    return Attribution(
-        candidate.cue, candidate.cue_span, mention if isinstance(mention, SpeakerMention) else None
-    )
+    return candidate
