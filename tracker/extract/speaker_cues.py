@@ -22,15 +22,15 @@ from .speaker_lexicon import (
     wordset,
 )
 from .speakers import (
-    _DETERMINERS,
-    _LOWER_WORD,
-    _VERBISH,
+    DETERMINERS,
+    LOWER_WORD,
+    VERBISH,
     Attribution,
     Token,
-    _is_cap,
-    _np_backward,
+    is_capitalised,
     mention_after,
     mention_before,
+    np_before,
     sentence_subject,
     subject_of_clause,
     tokens,
@@ -49,10 +49,10 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
     if i >= hi or body[i] not in _DASHES:
         return None
     toks = tokens(body, i + 1, min(hi, i + 80))
-    if not toks or not _is_cap(toks[0]):
+    if not toks or not is_capitalised(toks[0]):
         return None
     j = 0
-    while j < len(toks) and j < 6 and (_is_cap(toks[j]) or toks[j].low in NAME_PARTICLES):
+    while j < len(toks) and j < 6 and (is_capitalised(toks[j]) or toks[j].low in NAME_PARTICLES):
         j += 1
     rest = body[toks[j - 1].end : min(hi, i + 80)].strip(" .\t")
     if rest and not rest.startswith(("\n", ",")):
@@ -93,12 +93,12 @@ def _whole_np(body: str, toks: Sequence[Token], head: SpeakerMention) -> Speaker
     if not toks or len(toks) > 10:
         return None
     first = toks[0]
-    if not (_is_cap(first) or first.low in _DETERMINERS):
+    if not (is_capitalised(first) or first.low in DETERMINERS):
         return None
     for t in toks:
-        if not (t.text[:1].isalpha() and (_is_cap(t) or t.low in _NP_LINKS or t.text.islower())):
+        if not (t.text[:1].isalpha() and (is_capitalised(t) or t.low in _NP_LINKS or t.text.islower())):
             return None
-        if t.low in CUE_VERBS or t.low in _VERBISH:
+        if t.low in CUE_VERBS or t.low in VERBISH:
             return None
     return SpeakerMention(body[first.start : head.span[1]], (first.start, head.span[1]))
 
@@ -107,7 +107,7 @@ def _leading_np(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """The noun phrase before the first comma of ``toks`` when an appositive follows it."""
     for k, t in enumerate(toks):
         if t.text == ",":
-            return _np_backward(body, toks[:k]) if k else None
+            return np_before(body, toks[:k]) if k else None
     return None
 
 
@@ -131,7 +131,10 @@ def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution
             and k + 1 < len(toks)
             and toks[k - 1].text == ","
             and toks[k + 1].low in CUE_VERBS
-            and (toks[k + 1].text.islower() and (t.low in PRONOUNS or t.low in SOURCE_NOUNS or _is_cap(t)))
+            and (
+                toks[k + 1].text.islower()
+                and (t.low in PRONOUNS or t.low in SOURCE_NOUNS or is_capitalised(t))
+            )
         ):
             nxt = toks[k + 1]
             mention = mention_before(body, t.start, nxt.start)
@@ -179,7 +182,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
         found = _find_cue(body, lo, colon, toks)
         if found is not None:
             return found
-        mention = _np_backward(body, toks)
+        mention = np_before(body, toks)
         if mention is not None and mention.span[0] == toks[0].start and len(mention.text.split()) <= 8:
             return Attribution(":", (colon, colon + 1), mention)  # "Mayor Ana Ruiz: “…”"
         mention = sentence_subject(body, lo, colon)
@@ -226,7 +229,7 @@ def _find_cue(
             and t.low in CUE_VERBS
             and t.low.endswith("ed")
             and k + 1 < len(toks)
-            and _is_cap(toks[k + 1])
+            and is_capitalised(toks[k + 1])
         ):
             mention = mention_after(body, t.end, hi)  # "Continued Stone: …"
             if mention is not None:
@@ -274,7 +277,7 @@ def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
     for block in blocks:
         if block.role == "title":
             continue
-        for m in _LOWER_WORD.finditer(body, block.start, block.end):
+        for m in LOWER_WORD.finditer(body, block.start, block.end):
             word = m.group()
             if word not in CUE_VERBS or word in WEAK_CUES or word in AMBIGUOUS_CUES:
                 continue

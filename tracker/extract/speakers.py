@@ -29,15 +29,15 @@ from .speaker_lexicon import (
 )
 
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
-_DETERMINERS = wordset("the a an his her its their our my your")
+DETERMINERS = wordset("the a an his her its their our my your")
 _FORWARD_STOPS = wordset(
     """
     in on at during who which whose after before when as while that because but and to from about
     for with was is were are has had have will would can could, since than via
     """
 )
-_VERBISH = wordset("was is were are has had have will would can could did does also then")
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+VERBISH = wordset("was is were are has had have will would can could did does also then")
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def tokens(body: str, lo: int, hi: int) -> list[Token]:
     return out
 
 
-def _is_cap(tok: Token) -> bool:
+def is_capitalised(tok: Token) -> bool:
     t = tok.text
     if t[:3].lower() in ("al-", "el-") and len(t) > 3:
         return t[3:4].isupper()
@@ -146,15 +146,15 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
         return _appositive_subject(body, toks)
     if last.low in PRONOUNS:
         return SpeakerMention(last.text, (last.start, last.end))
-    return _np_backward(body, toks)
+    return np_before(body, toks)
 
 
-def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """The noun phrase ending at the last token: a name with its titles, or a description."""
     if not toks:
         return None
     last = toks[-1]
-    if not (_is_cap(last) or last.low in SOURCE_NOUNS or last.low in TITLE_WORDS):
+    if not (is_capitalised(last) or last.low in SOURCE_NOUNS or last.low in TITLE_WORDS):
         return _described(body, toks)
     i = len(toks) - 1
     while i > 0:
@@ -162,7 +162,7 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         low = prev.low
         if prev.text in "()" or (not prev.text[:1].isalnum()):
             break
-        if low in _DETERMINERS:
+        if low in DETERMINERS:
             i -= 1
             break
         if (
@@ -180,7 +180,7 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
                 i -= 1
                 continue
             break
-        if _is_cap(prev) or low in TITLE_WORDS or low in SOURCE_NOUNS or low in NAME_PARTICLES:
+        if is_capitalised(prev) or low in TITLE_WORDS or low in SOURCE_NOUNS or low in NAME_PARTICLES:
             i -= 1
             continue
         nxt = toks[i]
@@ -191,7 +191,7 @@ def _np_backward(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         ):
             i -= 1  # "senior adviser", "chief economist"
             continue
-        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not _is_cap(last)):
+        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not is_capitalised(last)):
             i -= 1  # "the rival bloc", "Clinton’s campaign"
             continue
         break
@@ -245,12 +245,12 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
         head = chunk[0]
         if head.low in _INTRO_WORDS or (head.low.endswith("ing") and len(chunk) > 1):
             continue
-        found = _np_backward(body, chunk)
+        found = np_before(body, chunk)
         if found is not None and (found.text[:1].isupper() or found.text.lower() in PRONOUNS or i == 0):
             return found
         break
     if chunks:
-        return _np_backward(body, chunks[-1])
+        return np_before(body, chunks[-1])
     return None
 
 
@@ -265,7 +265,7 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
     first = toks[i]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
-    if first.low in _FORWARD_STOPS or (first.low in STOP_WORDS and first.low not in _DETERMINERS):
+    if first.low in _FORWARD_STOPS or (first.low in STOP_WORDS and first.low not in DETERMINERS):
         return None
     j = i
     chunk_has_name = False
@@ -278,15 +278,15 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
         if t.text == ",":
             # extend over an appositive name: "the group’s director, Jane Doe"
             k = j + 1
-            if not chunk_has_name and k < len(toks) and _is_cap(toks[k]):
+            if not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
                 j = k
                 continue
             break
         if t.low in _FORWARD_STOPS and j > i:
             break
-        if not (_is_cap(t) or t.low in _DETERMINERS or t.text[:1].islower() or _possessive(t)):
+        if not (is_capitalised(t) or t.low in DETERMINERS or t.text[:1].islower() or _possessive(t)):
             break
-        chunk_has_name = chunk_has_name or (_is_cap(t) and t.low not in TITLE_WORDS)
+        chunk_has_name = chunk_has_name or (is_capitalised(t) and t.low not in TITLE_WORDS)
         j += 1
     if j == i:
         return None
@@ -305,11 +305,11 @@ def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | No
     for i in range(len(toks) - 2, -1, -1):
         t, nxt = toks[i], toks[i + 1]
         nl = nxt.low
-        if nl in _VERBISH or nl in CUE_VERBS or (nl.endswith("ed") and nxt.text.islower()):
+        if nl in VERBISH or nl in CUE_VERBS or (nl.endswith("ed") and nxt.text.islower()):
             if t.low in PRONOUNS:
                 return SpeakerMention(t.text, (t.start, t.end))
-            if _is_cap(t) or t.low in SOURCE_NOUNS:
-                m = _np_backward(body, toks[: i + 1])
+            if is_capitalised(t) or t.low in SOURCE_NOUNS:
+                m = np_before(body, toks[: i + 1])
                 if m is not None:
                     return m
     return None
@@ -333,9 +333,9 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         j < len(toks)
         and j < 8
         and (
-            _is_cap(toks[j])
+            is_capitalised(toks[j])
             or toks[j].low in NAME_PARTICLES
-            or (j and toks[j].low == "of" and _is_cap(toks[j - 1]))
+            or (j and toks[j].low == "of" and is_capitalised(toks[j - 1]))
         )
     ):
         if _possessive(toks[j]):
@@ -389,7 +389,7 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     first = toks[0]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
-    if _is_cap(first) and first.low not in _DETERMINERS:
+    if is_capitalised(first) and first.low not in DETERMINERS:
         return _name_run(body, toks)
     j = 0
     while j < len(toks) and j < 10:
@@ -402,11 +402,11 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
             and t.text.islower()
             and not _possessive(toks[j - 1])
             and (
-                low in _VERBISH
+                low in VERBISH
                 or low in CUE_VERBS
                 or (low in STOP_WORDS and low not in ("of",))
                 or low.endswith(("ed", "es", "ly"))
-                or (low.endswith("s") and not _is_cap(toks[j - 1]) and j > 1)
+                or (low.endswith("s") and not is_capitalised(toks[j - 1]) and j > 1)
             )
         ):
             break
@@ -415,9 +415,9 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         return None
     span = toks[0].start, toks[j - 1].end
     head = toks[j - 1]
-    described = (toks[0].low in _DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
+    described = (toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
     if _possessive(head) or not (
-        _is_cap(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
+        is_capitalised(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
     ):
         return None
     return SpeakerMention(body[span[0] : span[1]], span)
