@@ -97,3 +97,14 @@ def test_title_introduced_surname_is_kept() -> None:
     r = Resolver(body, blocks)
     pos = body.index("Vance said")
     assert r.resolve(SpeakerMention("Vance", (pos, pos + 5))) == "Vance"
+
+
+def test_relative_pronoun_source_resolves_to_antecedent() -> None:
+    from conftest import line_blocks
+
+    from tracker.extract.quotes import find_quotes
+
+    body = "Title\n\nThe plan drew fire from Ana Ruiz, who has called it “a disaster for the city.”\n"
+    (q,) = [q for q in find_quotes(body, line_blocks(body)) if q.kind != "indirect"]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "who"
+    assert q.speaker == "Ana Ruiz"

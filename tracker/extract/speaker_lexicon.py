@@ -245,6 +245,11 @@ SOURCE_NOUNS = wordset(
     transcript
         polls surveys studies reports percent majority minority half third quarter most many some
     everyone everybody nobody none few both others respondents
+        physician doctor doctors teacher professor researcher historian journalist journalists publisher
+    commentator pastor priest bishop prosecutor sheriff detective agent agents veteran veterans
+    activist activists organizer volunteer volunteers supporter protester protesters worker workers
+    employee employees executive executives owner member members delegate delegates consultant
+    operative operatives staffer staffers candidate candidates governor lawmaker chairwoman
     """
 )
 

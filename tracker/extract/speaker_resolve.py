@@ -209,6 +209,15 @@ class Resolver:
             best = full
         return best
 
+    def _antecedent(self, pos: int) -> str | None:
+        """The name a relative pronoun refers to: ``Jane Doe, who said …``."""
+        before = self.body[max(0, pos - 120) : pos].rstrip().rstrip(",–—-").rstrip()
+        for stop in (".", ";", ":", "“", "”", '"', "(", ")"):
+            before = before.rsplit(stop, 1)[-1]
+        chunk = before.rsplit(",", 1)[-1]
+        name = person_name(chunk) or person_name(before)
+        return self.expand(name, pos) if name else None
+
     def resolve(self, mention: SpeakerMention | None) -> str | None:
         if mention is None:
             return None
@@ -217,6 +226,8 @@ class Resolver:
         low = text.lower()
         if low in PERSON_PRONOUNS:
             return self.last_person(pos)
+        if low in ("who", "which"):
+            return self._antecedent(pos)
         if low in PRONOUNS:
             return None
         name = person_name(text)

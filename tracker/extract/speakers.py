@@ -144,8 +144,8 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     last = toks[-1]
     if last.text in ",–—":
         return _appositive_subject(body, toks)
-    if last.low in PRONOUNS:
-        return SpeakerMention(last.text, (last.start, last.end))
+    if last.low in PRONOUNS or (last.low in ("who", "which") and last.text.islower()):
+        return SpeakerMention(last.text, (last.start, last.end))  # "he said", "…, who said"
     return np_before(body, toks)
 
 
@@ -319,7 +319,7 @@ _INTRO_WORDS = wordset(
     """
     in on at after before when while as although though since if because despite with for by from
     during last earlier later speaking asked but and so yet still meanwhile instead however also
-    then now once until unless whether according like unlike alongside amid among against under over without
+    then now once until unless whether according like unlike alongside beyond besides contrast amid among against under over without
     within throughout following ahead two three four five six seven eight nine ten years months
     weeks days hours this that one another finally first second third next yesterday today
     """
@@ -369,13 +369,14 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     if not toks:
         return None
     for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
-        if toks[k].text in "–—" and k > 0:
+        if toks[k].text in "–—-" and k > 0:
             if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
                 toks = toks[k + 1 :]
             break
     for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
         if not toks or not (
-            toks[0].low in _INTRO_WORDS or (toks[0].low.endswith("ing") and toks[0].text[:1].isupper())
+            toks[0].low in _INTRO_WORDS
+            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
         ):
             break
         for k, t in enumerate(toks[:25]):
