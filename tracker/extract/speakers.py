@@ -319,7 +319,8 @@ _INTRO_WORDS = wordset(
     """
     in on at after before when while as although though since if because despite with for by from
     during last earlier later speaking asked but and so yet still meanwhile instead however also
-    then now once until unless whether according like unlike alongside beyond besides contrast amid among against under over without
+    then now once until unless whether according like unlike alongside beyond besides contrast
+    amid among against under over without
     within throughout following ahead two three four five six seven eight nine ten years months
     weeks days hours this that one another finally first second third next yesterday today
     """
