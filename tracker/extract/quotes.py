@@ -251,7 +251,7 @@ def _classify_and_attribute(
         q.kind, q.reason = "term", "byline"
     elif pre_stripped.endswith("(") and n <= 8:
         q.kind, q.reason = "term", "parens"
-    elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or det_before):
+    elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or (det_before and not sentence_cue)):
         q.kind, q.reason = "term", "title" + ("-cue" if sentence_cue else "")
     elif title_case and not sentence_cue and not (at_start and sentence_like):
         q.kind, q.reason = "term", "titlecase"
