@@ -306,3 +306,11 @@ def test_pathological_inputs_stay_bounded() -> None:
         found = find_quotes(body, line_blocks(body))
         assert time.perf_counter() - start < 30
         check_invariants(body, line_blocks(body), found)
+
+
+def test_labels_and_coordinated_titles_are_terms() -> None:
+    body = (
+        "Title\n\nSupporters waved “Keep Our Town Green” signs on Monday.\n\n"
+        "The actor, who starred in “Blue River” and “Night of the Falcon,” posted the clip.\n"
+    )
+    assert [q.kind for q in quotes(body)] == ["term", "term", "term"]

@@ -111,11 +111,13 @@ def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | 
     event_pos = [a.cue_span[0] for a in events]
     quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
     previous: _Quote | None = None
+    prior: _Quote | None = None  # the last quote of any kind
     for q in quotes:
         if _in_markup(body, q.open_mark, blocks[q.block].start):
             q.kind, q.reason = "drop", "markup"
             continue
-        _classify_and_attribute(body, blocks, q, sentences, starts, previous)
+        _classify_and_attribute(body, blocks, q, sentences, starts, previous, prior)
+        prior = q
         same_block = previous is not None and previous.block == q.block
         if q.attribution is None and q.kind == "direct":
             q.attribution = _next_block_source(body, blocks, q.segments[-1].block)
@@ -178,6 +180,7 @@ def _classify_and_attribute(
     sentences: Sequence[Span],
     starts: Sequence[int],
     previous: _Quote | None,
+    prior: _Quote | None = None,
 ) -> None:
     block = blocks[q.block]
     first = q.segments[0]
@@ -251,6 +254,17 @@ def _classify_and_attribute(
         q.kind, q.reason = "term", "byline"
     elif pre_stripped.endswith("(") and n <= 8:
         q.kind, q.reason = "term", "parens"
+    elif (
+        prior is not None
+        and prior.kind == "term"
+        and prior.block == q.block
+        and prior.close_mark is not None
+        and _COORDINATED.match(body[prior.close_mark + 1 : first.open_mark])
+        and (title_case or n <= 3)
+    ):
+        q.kind, q.reason = "term", "coordinated"  # “Parks and Recreation” and “Guardians of the Galaxy”
+    elif title_case and _TERM_AFTER.match(post) and not adjacent_after:
+        q.kind, q.reason = "term", "label"  # the “Make America Great Again” hats
     elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or (det_before and not sentence_cue)):
         q.kind, q.reason = "term", "title" + ("-cue" if sentence_cue else "")
     elif title_case and not sentence_cue and not (at_start and sentence_like):
@@ -285,6 +299,10 @@ def _classify_and_attribute(
 
 _MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
 _DETERMINERS = wordset("a an the this that these those his her its their our my your")
+_TERM_AFTER = re.compile(
+    r"\s*(?:hats?|caps?|signs?|shirts?|t-shirts?|slogans?|banners?|buttons?|stickers?|posters?|"
+    r"show|program|series|film|movie|book|song|album|podcast|documentary)\b"
+)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or|but|as well as)\b(?:\s+[a-z]+){0,2}\s*$")
 _GLOSS_AFTER = re.compile(
     r"\s*,?\s*(?:a|an)\s+(?:\w+\s+){0,3}?(?:form|type|kind|term|phrase|word|name|reference)\b"
