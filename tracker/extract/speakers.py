@@ -149,11 +149,16 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     return np_before(body, toks)
 
 
+_FUNCTION_WORDS = wordset("those these this that there here what which whose some such any each every no")
+
+
 def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     """The noun phrase ending at the last token: a name with its titles, or a description."""
     if not toks:
         return None
     last = toks[-1]
+    if last.low in _FUNCTION_WORDS:
+        return None  # "Those fears …": a determiner, not a source
     if not (is_capitalised(last) or last.low in SOURCE_NOUNS or last.low in TITLE_WORDS):
         return _described(body, toks)
     i = len(toks) - 1
@@ -337,6 +342,13 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
             is_capitalised(toks[j])
             or toks[j].low in NAME_PARTICLES
             or (j and toks[j].low == "of" and is_capitalised(toks[j - 1]))
+            or (  # "AAH chief Khazali", "Stein spokeswoman Melezia Figueroa"
+                j
+                and toks[j].low in TITLE_WORDS
+                and toks[j].text.islower()
+                and j + 1 < len(toks)
+                and is_capitalised(toks[j + 1])
+            )
         )
     ):
         if _possessive(toks[j]):
@@ -391,6 +403,8 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     first = toks[0]
     if first.low in PRONOUNS:
         return SpeakerMention(first.text, (first.start, first.end))
+    if first.low in _FUNCTION_WORDS:
+        return None
     if is_capitalised(first) and first.low not in DETERMINERS:
         return _name_run(body, toks)
     j = 0
