@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..records import Block, FoundQuote, Span
+from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
 from .indirect import find_indirect
 from .quote_marks import Segment, pair_double, pair_headline
@@ -119,6 +119,10 @@ def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | 
         _classify_and_attribute(body, blocks, q, sentences, starts, previous, prior)
         prior = q
         same_block = previous is not None and previous.block == q.block
+        if q.kind in ("direct", "partial") and q.via not in ("after", "split"):
+            label = _transcript_speaker(body, blocks[q.block], q.open_mark)
+            if label is not None:  # a transcript turn: its label outranks cues inside the turn
+                q.attribution, q.via = label, "transcript"
         if q.attribution is None and q.kind == "direct":
             q.attribution = _next_block_source(body, blocks, q.segments[-1].block)
         if q.attribution is None and (q.kind == "direct" or (q.kind == "partial" and same_block)):
@@ -319,6 +323,18 @@ _LOWER_WORD = re.compile(r"[a-z]+")
 
 def _has_cue(text: str) -> bool:
     return any(w in CUE_VERBS or w == "according" for w in _LOWER_WORD.findall(text))
+
+
+_TRANSCRIPT = re.compile(r"[\"“'‘]?\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _transcript_speaker(body: str, block: Block, pos: int) -> Attribution | None:
+    """A transcript paragraph ``"PENCE: Well, …"``: the capitalised label names the speaker."""
+    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
+    if m is None or m.end() > pos + 40:
+        return None
+    span = m.start(1), m.end(1)
+    return Attribution(":", (m.end(1), m.end(1) + 1), SpeakerMention(body[span[0] : span[1]], span))
 
 
 def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attribution | None:
