@@ -115,6 +115,9 @@ def test_transcript_label_names_the_speaker() -> None:
 
     from tracker.extract.quotes import find_quotes
 
-    body = 'Title\n\nPartial transcript:\n\n"HARRIS: Well, look, this is not a game show like “Quiz Night.” It is serious."\n'
+    body = (
+        'Title\n\nPartial transcript:\n\n"HARRIS: Well, look, this is not a game show like “Quiz Night.” '
+        'It is serious."\n'
+    )
     found = [q for q in find_quotes(body, line_blocks(body)) if q.kind in ("direct", "partial")]
     assert found and all(q.speaker_mention is not None and q.speaker_mention.text == "HARRIS" for q in found)
