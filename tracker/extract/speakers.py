@@ -11,6 +11,7 @@ unbounded input.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,17 +87,21 @@ def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     return out
 
 
-class _TokenCache:
-    """The tokens of the last body seen, so repeated windows over one article are slices."""
+class _TokenCache(threading.local):
+    """The tokens of the last body seen (per thread), so windows over one article are slices."""
 
-    body: str | None = None
-    toks: list[Token] = []  # noqa: RUF012 - replaced wholesale, never mutated
-    starts: list[int] = []  # noqa: RUF012
+    def __init__(self) -> None:
+        self.body: str | None = None
+        self.toks: list[Token] = []
+        self.starts: list[int] = []
+
+
+_CACHE = _TokenCache()
 
 
 def tokens(body: str, lo: int, hi: int) -> list[Token]:
     """Word and punctuation tokens in ``[lo, hi)``; a full stop stays on abbreviations ("Gen.")."""
-    cache = _TokenCache
+    cache = _CACHE
     if cache.body is not body:
         cache.toks = _tokenize(body, 0, len(body))
         cache.starts = [t.start for t in cache.toks]
