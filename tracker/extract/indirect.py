@@ -351,7 +351,7 @@ def _trailing_attribution(
             if mention is not None and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
         if len(rest) > 14:
-            return None
+            continue  # a long tail: maybe an appositive after an inverted source further left
         for k, t in enumerate(rest[1:9], start=1):
             if t.low in CUE_VERBS and t.text.islower():
                 mention = mention_before(body, first.start, t.start)
@@ -366,6 +366,7 @@ def _trailing_attribution(
                         mention.text.lower() in PRONOUNS
                         or mention.text[:1].isupper()
                         or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
+                        or mention.text.split()[0].lower() in ("the", "a", "an", "several", "some", "many")
                     )
                     and _ends_sentence(body, t.end, hi)
                 ):
@@ -408,7 +409,7 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     if not rest or rest.startswith(","):
         return True
     words = [w.lower() for w in rest.split()]
-    if words[0] in _ADJUNCT_STARTS and len(words) <= 5:
+    if words[0] in _ADJUNCT_STARTS and len(words) <= 7:
         return True
     return len(words) <= 3 and not any(
         w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words

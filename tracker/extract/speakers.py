@@ -135,7 +135,11 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     while toks and (
         (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
         or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
-        or (toks[-1].low in ("on", "last", "this", "early", "late") and len(toks) > 1)
+        or (
+            toks[-1].low
+            in ("on", "last", "this", "early", "late", "morning", "evening", "night", "afternoon")
+            and len(toks) > 1
+        )
     ):
         toks.pop()  # "X on Tuesday said", "X flatly denied"
     if toks and toks[-1].text == ")":
@@ -209,7 +213,9 @@ def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     return SpeakerMention(body[start:end], (start, end))
 
 
-_QUANTIFIERS = wordset("the a an this that some many most several other two three four both all few")
+_QUANTIFIERS = wordset(
+    "the a an this that some many most several other two three four both all few each every either neither another"
+)
 
 
 def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
