@@ -214,7 +214,8 @@ def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
 
 
 _QUANTIFIERS = wordset(
-    "the a an this that some many most several other two three four both all few each every either neither another"
+    "the a an this that some many most several other two three four both all few each every either "
+    "neither another"
 )
 
 
