@@ -31,6 +31,9 @@ def check_invariants(body: str, blocks: list[Block], found: list[FoundQuote]) ->
         for s, e in q.spans:
             assert s < e
             assert any(b.start <= s and e <= b.end for b in blocks)
+        if q.speaker_mention is not None:
+            s, e = q.speaker_mention.span
+            assert body[s:e] == q.speaker_mention.text
     assert [q.spans[0] for q in found] == sorted(q.spans[0] for q in found)
 
 
