@@ -280,8 +280,8 @@ def _classify_and_attribute(
     elif n <= 3 and not adjacent_after and not sentence_like:
         if sentence_cue:
             q.kind, q.reason = "partial", "short-cue"
-        elif det_before:
-            q.kind, q.reason = "term", "short-det"
+        elif det_before or n == 1:
+            q.kind, q.reason = "term", "short-det" if det_before else "scare"  # a lone word, no speech verb
         else:
             q.kind, q.reason = "partial", "short"
     elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":")):
