@@ -121,3 +121,9 @@ def test_transcript_label_names_the_speaker() -> None:
     )
     found = [q for q in find_quotes(body, line_blocks(body)) if q.kind in ("direct", "partial")]
     assert found and all(q.speaker_mention is not None and q.speaker_mention.text == "HARRIS" for q in found)
+
+
+def test_person_name_edge_cases() -> None:
+    assert person_name("Rep. G.K. Butterfield") == "G.K. Butterfield"
+    assert person_name("The Washington Post Trump") == "Trump"
+    assert person_name("I’m") is None

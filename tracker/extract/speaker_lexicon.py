@@ -142,7 +142,7 @@ estimate estimates estimated estimating
 find finds found finding
 show shows showed showing shown
 indicate indicates indicated indicating
-press presses pressed pressing
+pressed
 interject interjects interjected interjecting
 elaborate elaborates elaborated elaborating
 chime chimes chimed chiming

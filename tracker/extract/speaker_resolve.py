@@ -64,6 +64,16 @@ _TITLE_ALIASES = {
 }
 
 
+_ORG_WORDS = wordset(
+    """post times journal news house party committee department university institute center council
+    court senate congress network channel street agency association union bank company corp inc group
+    foundation fund campaign administration office magazine press review tribune herald globe daily
+    weekly tv radio club church school college county city state republic kingdom force forces army
+    navy guard"""
+)
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$|^(?:It|That|There|He|She|What)[’']s$")
+
+
 def _lower(word: str) -> str:
     return word.lower().rstrip(".")
 
@@ -89,10 +99,12 @@ def _person_name(text: str) -> str | None:
     toks = text.replace(",", " , ").split()
     run: list[str] = []
     for tok in reversed(toks):
-        bare = tok.strip('()[]"“”.,') if not _initial(tok.strip('()[]"“”,')) else tok.strip('()[]"“”,')
+        bare = tok.strip('()[]"“”,')
+        if not (_initial(bare) or "." in bare[:-1]):
+            bare = bare.rstrip(".")  # keep "W." and "G.K."; drop a sentence's full stop
         low = bare.lower()
-        if not bare:
-            break
+        if not bare or _CONTRACTION.search(bare):
+            break  # "I’m", "That’s": not part of a name
         particle = low.split("-")[0] in NAME_PARTICLES and ("-" in low or bool(run))
         if bare[:1].isupper() or particle:
             if bare.endswith(("’s", "'s")):
@@ -103,6 +115,10 @@ def _person_name(text: str) -> str | None:
     if not run:
         return None
     run.reverse()
+    for i in range(len(run) - 2, -1, -1):
+        if run[i].lower() in _ORG_WORDS:
+            run = run[i + 1 :]  # "The Washington Post Trump", "U.S. Army Brig. Gen. Jane Doe"
+            break
     while run and (
         _lower(run[0]) in TITLE_WORDS
         or _lower(run[0]) in _COMMON
@@ -118,7 +134,8 @@ def _person_name(text: str) -> str | None:
 
 
 def _initial(word: str) -> bool:
-    return len(word) == 2 and word[0].isupper() and word[1] == "."
+    """``W.`` or ``G.K.``: initials, not an abbreviated title."""
+    return re.fullmatch(r"(?:[A-Z]\.){1,3}", word) is not None
 
 
 def _surname_key(word: str) -> str:
@@ -148,6 +165,12 @@ class Resolver:
         self._positions: list[int] = []
 
     def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
+        sentence_end = re.search(r"\w{3}\.\s", run)
+        if sentence_end:  # "… Russia. A …": the run crossed a full stop
+            self._note_run(body, lo, pos, run[: sentence_end.start() + 3])
+            rest = sentence_end.end()
+            self._note_run(body, lo, pos + rest, run[rest:])
+            return
         full = person_name(run)
         if not full:
             return
@@ -186,14 +209,18 @@ class Resolver:
         if len(parts) != 1:
             return name
         key = _surname_key(parts[0])
-        first_full: tuple[int, str] | None = None
+        counts: dict[str, int] = {}
+        first_at: dict[str, int] = {}
         for p, full in self.names:
             if _surname_key(full.split()[-1]) == key:
-                first_full = (p, full)
-                break
+                counts[full] = counts.get(full, 0) + 1
+                first_at.setdefault(full, p)
         titled_at = self.titled_surname.get(key)
-        if first_full is not None and (titled_at is None or first_full[0] < titled_at):
-            return first_full[1]
+        if counts:
+            # the full name the article uses most for that surname (the earliest on a tie)
+            best = max(counts, key=lambda f: (counts[f], -first_at[f]))
+            if titled_at is None or first_at[best] < titled_at:
+                return best
         if name[:3].lower() == "al-" and len(name) > 4:
             return name[3].upper() + name[4:]
         return name
