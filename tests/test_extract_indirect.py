@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import line_blocks, seed
+from test_extract_quotes import line_blocks, seed
 
 from tracker.extract.quotes import find_quotes
 from tracker.records import FoundQuote

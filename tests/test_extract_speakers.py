@@ -100,7 +100,7 @@ def test_title_introduced_surname_is_kept() -> None:
 
 
 def test_relative_pronoun_source_resolves_to_antecedent() -> None:
-    from conftest import line_blocks
+    from test_extract_quotes import line_blocks
 
     from tracker.extract.quotes import find_quotes
 
@@ -111,7 +111,7 @@ def test_relative_pronoun_source_resolves_to_antecedent() -> None:
 
 
 def test_transcript_label_names_the_speaker() -> None:
-    from conftest import line_blocks
+    from test_extract_quotes import line_blocks
 
     from tracker.extract.quotes import find_quotes
 
