@@ -155,7 +155,32 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
         return _appositive_subject(body, toks)
     if last.low in PRONOUNS or (last.low in ("who", "which") and last.text.islower()):
         return SpeakerMention(last.text, (last.start, last.end))  # "he said", "…, who said"
-    return np_before(body, toks)
+    found = np_before(body, toks)
+    if found is not None:
+        found = _head_of_chain(body, toks, found)
+    return found
+
+
+_CHAIN_PREPOSITIONS = wordset("of in at for from with")
+
+
+def _head_of_chain(body: str, toks: list[Token], found: SpeakerMention) -> SpeakerMention:
+    """``The leader of one of the militias in Iraq said``: the phrase starts at its head noun."""
+    k = next((i for i, t in enumerate(toks) if t.start == found.span[0]), None)
+    start = found.span[0]
+    steps = 0
+    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < 4:
+        head = np_before(body, toks[: k - 1])
+        if head is None:
+            break
+        start = head.span[0]
+        k = next((i for i, t in enumerate(toks) if t.start == start), None)
+        steps += 1
+    return (
+        found
+        if start == found.span[0]
+        else SpeakerMention(body[start : found.span[1]], (start, found.span[1]))
+    )
 
 
 _FUNCTION_WORDS = wordset("those these this that there here what which whose some such any each every no")
