@@ -1,0 +1,86 @@
+"""Reported speech without quotation marks."""
+
+from __future__ import annotations
+
+from test_extract_quotes import line_blocks, seed
+
+from tracker.extract.quotes import find_quotes
+from tracker.records import FoundQuote
+
+
+def indirect(body: str) -> list[FoundQuote]:
+    return [q for q in find_quotes(body, line_blocks(body)) if q.kind == "indirect"]
+
+
+def test_said_that_clause() -> None:
+    body = "Title\n\nLeader Omar Haddad said on Twitter the assembly would vote to expel the troops.\n"
+    (q,) = indirect(body)
+    assert q.text == "the assembly would vote to expel the troops"
+    assert q.speaker == "Omar Haddad"
+    assert q.cue == "said"
+    (span,) = q.spans
+    assert body[span[0] : span[1]] == q.text
+
+
+def test_told_object_is_skipped() -> None:
+    body = "Title\n\nMinister Lena Park told the conference that the country will remain a partner.\n"
+    (q,) = indirect(body)
+    assert q.text == "the country will remain a partner"
+    assert q.cue == "told"
+
+
+def test_trailing_attribution() -> None:
+    body = "Title\n\nThe talks will resume next month, officials said.\n"
+    (q,) = indirect(body)
+    assert q.text == "The talks will resume next month"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "officials"
+
+
+def test_according_to() -> None:
+    body = "Title\n\nAccording to the ministry, the road will reopen on Friday.\n"
+    (q,) = indirect(body)
+    assert q.text == "the road will reopen on Friday"
+    assert q.cue == "According to"
+
+
+def test_direct_quote_sentences_are_not_indirect() -> None:
+    body = "Title\n\n“We are leaving,” he said, adding that the rest would follow.\n"
+    assert all("We are leaving" not in q.text for q in indirect(body))
+
+
+def test_no_reporting_verb_no_indirect() -> None:
+    body = "Title\n\nThe bridge was built in 1920 and repaired last year.\n"
+    assert indirect(body) == []
+
+
+def test_seed_001_reported_speech() -> None:
+    body = seed("001")
+    found = indirect(body)
+    vote = [q for q in found if q.text.startswith("the Iraqi parliament would respond")]
+    assert len(vote) == 1
+    assert vote[0].speaker == "Qais al-Khazali"
+    assert (
+        vote[0].text
+        == "the Iraqi parliament would respond by voting to expel the American troops stationed there"
+    )
+
+
+def test_set_off_attribution_keeps_both_sides() -> None:
+    body = "Title\n\nAt first, he said, there was pressure on the mayor to act.\n"
+    (q,) = indirect(body)
+    assert len(q.spans) == 2
+    assert q.text == "At first there was pressure on the mayor to act"
+
+
+def test_headline_reporting_verb() -> None:
+    body = "Rivera Says Budget Deal Is Close\n\nText of the article.\n"
+    (q,) = indirect(body)
+    assert q.text == "Budget Deal Is Close"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Rivera"
+
+
+def test_trailing_inverted_source_with_appositive() -> None:
+    body = "Title\n\nThe fund is $9 million short, said Ed Morales, who chairs the committee.\n"
+    (q,) = indirect(body)
+    assert q.text == "The fund is $9 million short"
+    assert q.speaker == "Ed Morales"

@@ -1,0 +1,129 @@
+"""Speaker mentions, cues and name resolution."""
+
+from __future__ import annotations
+
+from tracker.extract.speaker_cues import cue_after, cue_before
+from tracker.extract.speaker_resolve import Resolver, person_name
+from tracker.extract.speakers import mention_after, mention_before, sentence_subject
+from tracker.records import Block, SpeakerMention
+
+
+def test_person_name_strips_titles() -> None:
+    assert person_name("Secretary of State Rex Tillerson") == "Rex Tillerson"
+    assert person_name("U.S. Army Brig. Gen. Jonathan Braga") == "Jonathan Braga"
+    assert person_name("AAH leader Qais al-Khazali") == "Qais al-Khazali"
+    assert person_name("Ronald W. Reagan") == "Ronald W. Reagan"
+    assert person_name("the campaign") is None
+    assert person_name("Neither Smith") == "Smith"
+
+
+def test_mention_before_cue() -> None:
+    text = "To keep the peace, Khazali said, “we reject it.”"
+    cue = text.index("said")
+    m = mention_before(text, 0, cue)
+    assert m == SpeakerMention("Khazali", (19, 26))
+
+
+def test_mention_before_skips_appositive() -> None:
+    text = "Sara Lind, a leader in the bloc – the largest faction – said the occupation was over."
+    m = mention_before(text, 0, text.index("said"))
+    assert m is not None and m.text == "Sara Lind"
+
+
+def test_mention_after_inverted_cue() -> None:
+    text = "said Kenneth Miller, resident scholar at the institute."
+    m = mention_after(text, 4, len(text))
+    assert m is not None and m.text == "Kenneth Miller"
+
+
+def test_cue_after_quote_variants() -> None:
+    for tail, cue, mention in [
+        (", he tweeted.", "tweeted", "he"),
+        (" the budget overview stated.", "stated", "the budget overview"),
+        (", Khazali said then.", "said", "Khazali"),
+        (", according to officials.", "according to", "officials"),
+        (", the campaign said in a statement.", "said in a statement", "the campaign"),
+    ]:
+        att = cue_after(tail, 0, len(tail))
+        assert att is not None, tail
+        assert att.cue == cue
+        assert att.mention is not None and att.mention.text == mention
+
+
+def test_cue_after_rejects_unrelated_clause() -> None:
+    tail = " of Trump, whom he called a con artist."
+    assert cue_after(tail, 0, len(tail)) is None
+
+
+def test_cue_before_main_clause_for_partial() -> None:
+    text = "The senator said Monday that the state made a “"
+    att = cue_before(text, 0, len(text) - 1, adjacent=False)
+    assert att is not None and att.cue == "said"
+    assert att.mention is not None and att.mention.text == "The senator"
+
+
+def test_gerund_cue_takes_sentence_subject() -> None:
+    text = "Bush, the former governor, also attacked Jones, calling him a “"
+    att = cue_before(text, 0, len(text) - 1, adjacent=False)
+    assert att is not None and att.mention is not None and att.mention.text == "Bush"
+
+
+def test_sentence_subject_skips_intro() -> None:
+    text = "In an interview on Tuesday, the prime minister expressed hope."
+    m = sentence_subject(text, 0, len(text))
+    assert m is not None and m.text == "the prime minister"
+
+
+def test_resolver_surnames_pronouns_and_roles() -> None:
+    body = (
+        "Title\n\nSen. Maria Lopez spoke first. Qais al-Rami, the group leader, said it was over.\n\n"
+        "Later Rami said more, and he laughed. The senator replied.\n"
+    )
+    blocks = [Block(0, 5, "title"), Block(7, 88, "text"), Block(90, len(body) - 1, "text")]
+    r = Resolver(body, blocks)
+    r.note_speakers([SpeakerMention("Qais al-Rami", (body.index("Qais"), body.index("Qais") + 12))])
+    rami = body.index("Rami said")
+    assert r.resolve(SpeakerMention("Rami", (rami, rami + 4))) == "Qais al-Rami"
+    he = body.index("he laughed")
+    assert r.resolve(SpeakerMention("he", (he, he + 2))) == "Qais al-Rami"
+    senator = body.index("The senator")
+    assert r.resolve(SpeakerMention("The senator", (senator, senator + 11))) == "Maria Lopez"
+    assert r.resolve(SpeakerMention("the campaign", (senator, senator + 12))) == "the campaign"
+
+
+def test_title_introduced_surname_is_kept() -> None:
+    body = "Title\n\nPresident Vance met Laura Vance on Monday. Vance said so.\n"
+    blocks = [Block(0, 5, "title"), Block(7, len(body) - 1, "text")]
+    r = Resolver(body, blocks)
+    pos = body.index("Vance said")
+    assert r.resolve(SpeakerMention("Vance", (pos, pos + 5))) == "Vance"
+
+
+def test_relative_pronoun_source_resolves_to_antecedent() -> None:
+    from test_extract_quotes import line_blocks
+
+    from tracker.extract.quotes import find_quotes
+
+    body = "Title\n\nThe plan drew fire from Ana Ruiz, who has called it “a disaster for the city.”\n"
+    (q,) = [q for q in find_quotes(body, line_blocks(body)) if q.kind != "indirect"]
+    assert q.speaker_mention is not None and q.speaker_mention.text == "who"
+    assert q.speaker == "Ana Ruiz"
+
+
+def test_transcript_label_names_the_speaker() -> None:
+    from test_extract_quotes import line_blocks
+
+    from tracker.extract.quotes import find_quotes
+
+    body = (
+        'Title\n\nPartial transcript:\n\n"HARRIS: Well, look, this is not a game show like “Quiz Night.” '
+        'It is serious."\n'
+    )
+    found = [q for q in find_quotes(body, line_blocks(body)) if q.kind in ("direct", "partial")]
+    assert found and all(q.speaker_mention is not None and q.speaker_mention.text == "HARRIS" for q in found)
+
+
+def test_person_name_edge_cases() -> None:
+    assert person_name("Rep. G.K. Butterfield") == "G.K. Butterfield"
+    assert person_name("The Washington Post Trump") == "Trump"
+    assert person_name("I’m") is None

@@ -1,0 +1,443 @@
+"""Reported (indirect) speech: attributions without quotation marks.
+
+Three sentence shapes are recognised, each with a reporting or attitude verb from a lexicon and a
+source found by the same scans as for direct quotes:
+
+* ``SOURCE CUE [that] CONTENT``  ("Khazali said the parliament would vote to expel the troops")
+* ``CONTENT, SOURCE CUE.`` / ``CONTENT, CUE SOURCE.``  ("The vote is near, officials said.")
+* ``According to SOURCE, CONTENT`` / ``CONTENT, according to SOURCE.``
+
+The span is the content clause. Sentences whose content is already a direct quotation are left to
+the quote extractor; spans never include quotation marks' outer text beyond the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Block, FoundQuote, Span, SpeakerMention
+from ..text import normalize_space, split_sentences
+from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
+from .speaker_resolve import Resolver
+from .speakers import Token, mention_after, mention_before, sentence_subject, tokens
+
+__all__ = ["INDIRECT_VERBS", "find_indirect"]
+
+#: Attitude verbs: reported content only with a clause ("that …", "to …") after them.
+_ATTITUDE = """
+seem seems seemed appear appears appeared expect expects expected want wants wanted plan plans
+planned decline declines declined refuse refuses refused propose proposes proposed seek seeks sought
+decide decides decided learn learns learned learnt hope hopes hoped fear fears feared worry worries
+worried believe believes believed think thinks thought know knows knew feel feels felt predict
+predicts predicted assume assumes assumed guess guessed imagine imagines imagined doubt doubts
+doubted suspect suspects suspected acknowledge acknowledges acknowledged recognize recognizes
+recognized understand understands understood realize realizes realized insist insists insisted
+promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened
+endorse endorses endorsed support supports supported oppose opposes opposed defend defends defended
+reject rejects rejected blame blames blamed attack attacks attacked question questions questioned
+consider considers considered express expresses expressed back backs backed favor favors favored
+want wants wanted seek seeks sought propose proposes proposed argue argues argued
+"""
+_CLAUSE_ONLY: frozenset[str] = frozenset()
+_NOUN_OBJECT = wordset(
+    """
+    criticize criticizes criticized criticizing blast blasts blasted slam slams slammed praise
+    praises praised hail hails hailed mock mocks mocked accuse accuses accused mention mentions
+    mentioned cite cites cited quote quotes quoted thank thanks thanked tease teases teased condemn
+    condemns condemned denounce denounces denounced dismiss dismisses dismissed decry decries
+    decried tout touts touted recount recounts recounted describe describes described coin coins
+    coined answer answers answered counter counters countered begin begins began continue continues
+    repeat repeats repeated reiterate reiterates reiterated confirm confirms confirmed reveal
+    reveals revealed deny denies denied testify testifies testified lash lashes lashed rail rails
+    railed frame frames framed refer refers referred sing sings sang chant chants chanted tweet
+    tweets tweeted
+    """
+)
+
+#: Verbs whose complement clause is reported content.
+INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - wordset(
+    """
+    call calls called calling dub dubs dubbed describe describes described name names named label
+    labels labeled labelled brand brands branded read reads post posts mock mocks laugh laughs
+    laughed sigh sighs sighed comment comments remark remarks state states note notes continue
+    continues continued begin began beginning plan offers offering know found posted declared
+    maintained repeated press seem appear expect report reporting
+    maintains adding adds continuing finding backed back criticizing opposed decide announcing
+    answer attack attacks support responding question favor favored written point showing
+    """
+)
+# Excluded above: forms whose clause after them was reported content less than half of the time
+# in the PolNeAR training split (nouns, aspect verbs, plain actions).
+
+_SKIP_AFTER_CUE = wordset(
+    """
+    that on in at during after before this last monday tuesday wednesday thursday friday saturday
+    sunday today yesterday tonight week month year morning evening night afternoon earlier later
+    also again repeatedly previously recently privately publicly flatly
+    """
+)
+_AUXILIARIES = wordset(
+    "has have had is are was were will would could can may might should also still now already "
+    "increasingly repeatedly later then again often never not reportedly publicly privately"
+)
+_TELL = wordset(
+    """
+    told tell tells telling assured assure assures warned warn warns urged
+    """
+)
+_MIN_WORDS = 2
+_MAX_CONTENT = 600
+
+
+def find_indirect(
+    body: str, blocks: Sequence[Block], quoted: Sequence[Span], resolver: Resolver
+) -> list[FoundQuote]:
+    """Reported-speech attributions in the content blocks, as ``indirect`` quotes."""
+    out: list[FoundQuote] = []
+    for lo, hi in split_sentences(body, blocks):
+        if hi - lo > 2000:
+            continue
+        headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
+        found = _in_sentence(body, lo, hi, quoted, headline)
+        if found is None:
+            continue
+        span, cue, mention = found[0], found[1], found[2]
+        spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
+        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
+        if len(text.split()) < _MIN_WORDS:
+            continue
+        speaker = resolver.resolve(mention)
+        out.append(FoundQuote(text, spans, "indirect", speaker, mention, cue))
+    return out
+
+
+def _inside(spans: Sequence[Span], a: int, b: int) -> int:
+    return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
+
+
+_Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Span]
+
+
+def _in_sentence(
+    body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
+) -> _Found | None:
+    toks = tokens(body, lo, hi)
+    if headline:
+        return _headline(body, toks, hi, quoted)
+    if len(toks) < 4:
+        return None
+    # According to X, CONTENT  /  CONTENT, according to X.
+    for k, t in enumerate(toks[:-1]):
+        if t.low == "according" and toks[k + 1].low == "to":
+            mention = mention_after(body, toks[k + 1].end, hi)
+            if mention is None:
+                continue
+            if k == 0 or toks[k - 1].text in "(":
+                comma = _next_comma(toks, k + 2)
+                if comma is None:
+                    return None
+                span = _clause(body, toks[comma].end, hi)
+            elif toks[k - 1].text == ",":
+                span = _clause(body, lo, toks[k - 1].start)
+                after = _clause(body, mention.span[1], hi)
+                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > 20:
+                    # "Fundraising, according to the campaign, has surged": content on both sides
+                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+                    if first is not None:
+                        return first[0], first[1], mention, after
+            else:
+                continue
+            return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    # CONTENT, SOURCE CUE, CONTENT  (the attribution set off in the middle)
+    middle = _parenthetical(body, toks, lo, hi, quoted)
+    if middle is not None:
+        return middle
+    # CONTENT, SOURCE CUE.  /  CONTENT, CUE SOURCE.
+    tail = _trailing_attribution(body, toks, hi)
+    if tail is not None:
+        comma, cue, mention = tail
+        span = _clause(body, lo, toks[comma].start)
+        return _checked(body, span, quoted, cue, mention)
+    # SOURCE’s claim that CONTENT
+    for k in range(1, len(toks) - 2):
+        t = toks[k]
+        if t.low in _CLAIM_NOUNS and toks[k + 1].low == "that" and toks[k - 1].text.endswith(("’s", "'s")):
+            owner = toks[k - 1]
+            mention = SpeakerMention(owner.text, (owner.start, owner.end))
+            start = k - 1
+            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < 5:
+                start -= 1
+            if start < k - 1:
+                mention = SpeakerMention(body[toks[start].start : owner.end], (toks[start].start, owner.end))
+            found = _checked(body, _clause(body, toks[k + 2].start, hi), quoted, t.text, mention)
+            if found is not None:
+                return found
+    # SOURCE CUE [that] CONTENT
+    for k, t in enumerate(toks):
+        if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
+            continue
+        if any(x.text in '”"' for x in toks[:k]) and not (
+            t.low.endswith("ing") or (k + 1 < len(toks) and toks[k + 1].low == "that")
+        ):
+            continue  # "“…,” he said, adding that …": only the later clause is reported speech
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+            continue
+        mention = mention_before(body, lo, t.start)
+        prev = toks[k - 1].low
+        if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
+            mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
+        if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
+            mention = sentence_subject(body, lo, t.start)
+        if mention is None:
+            subject = sentence_subject(body, lo, t.start)
+            between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
+            if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= 3:
+                mention = subject  # "Democratic party leaders are increasingly admitting that …"
+            elif (
+                subject is not None
+                and between
+                and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
+                and len(between) <= 12
+                and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
+            ):
+                mention = subject  # "The officials whose laws were struck down say …"
+        if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
+            continue
+        j = k + 1
+        if t.low in _TELL:
+            j = _skip_object(toks, j)
+        j = _skip_adjuncts(toks, j)
+        if j < 0:
+            return None
+        if j >= len(toks) or toks[j].text in '“"':
+            return None
+        span = _clause(body, toks[j].start, hi)
+        return _checked(body, span, quoted, t.text, mention)
+    return None
+
+
+_PREPOSITIONS = wordset("on in at during after before with from for about via over")
+
+
+def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
+    """Past "that", time words and short prepositional phrases after the verb; -1 if unclear."""
+    start = j
+    while j < len(toks) and j - start < 12:
+        t = toks[j]
+        if t.low == "that":
+            return j + 1
+        if t.text == "," or (t.low in _SKIP_AFTER_CUE and t.low not in _PREPOSITIONS):
+            j += 1
+            continue
+        if t.low in _PREPOSITIONS and not (
+            j + 1 < len(toks) and toks[j + 1].low in ("least", "most", "first", "last")
+        ):
+            # "said on Twitter the parliament …", "said in a statement that …"
+            for m in range(j + 1, min(len(toks), j + 8)):
+                if toks[m].low == "that":
+                    return m + 1
+                if toks[m].text == ",":
+                    j = m
+                    break
+            else:
+                k = j + 1
+                while k < len(toks) and toks[k].low in _OBJECT_DETERMINERS:
+                    k += 1
+                named = k
+                while k < len(toks) and k - j <= 4 and (toks[k].text[:1].isupper() or toks[k].text.isdigit()):
+                    k += 1
+                if k == named or k - j > 4:
+                    return -1
+                j = k
+            continue
+        return j
+    return -1
+
+
+_OBJECT_DETERMINERS = wordset("the a an his her their its this last")
+_HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
+
+
+_HEADLINE_VERBS = wordset(
+    """says say said thinks believes claims warns tells reveals explains admits insists argues predicts
+    suggests vows slams blasts rips backs endorses urges denies defends praises attacks wants plans
+    promises calls accuses questions rejects dismisses knocks mocks touts"""
+)
+
+
+def _parenthetical(
+    body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]
+) -> _Found | None:
+    """``At first, he said, there was pressure …``: content on both sides of a set-off attribution."""
+    for k in range(2, len(toks) - 3):
+        t = toks[k]
+        if t.low not in CUE_VERBS or not t.text.islower() or t.low in AMBIGUOUS_CUES:
+            continue
+        if toks[k + 1].text != ",":
+            continue
+        start = k - 1
+        while start > 0 and toks[start - 1].text != "," and k - start < 6:
+            start -= 1
+        if start == 0 or toks[start - 1].text != ",":
+            continue
+        mention = mention_before(body, toks[start].start, t.start)
+        if mention is None or mention.span[0] != toks[start].start:
+            continue
+        before = _clause(body, lo, toks[start - 1].start)
+        after = _clause(body, toks[k + 1].end, hi)
+        first = _checked(body, before, quoted, t.text, mention)
+        second = _checked(body, after, quoted, t.text, mention)
+        if first is None or second is None:
+            return first or second
+        return first[0], t.text, mention, second[0]
+    return None
+
+
+def _headline(
+    body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]
+) -> tuple[Span, str, SpeakerMention] | None:
+    """``Rubio Thinks Joe Biden Was a Good Senator``: a title-case headline with a reporting verb."""
+    for k in range(1, min(len(toks) - 2, 8)):
+        t = toks[k]
+        if t.low in _HEADLINE_VERBS:
+            subject = toks[:k]
+            if not all(x.text[:1].isupper() or x.text[:1].isdigit() or x.text in "’'-" for x in subject):
+                return None
+            mention = SpeakerMention(
+                body[subject[0].start : subject[-1].end], (subject[0].start, subject[-1].end)
+            )
+            j = k + 1
+            if toks[j].low == "that":
+                j += 1
+            return _checked(body, _clause(body, toks[j].start, hi), quoted, t.text, mention)
+    return None
+
+
+def _skip_object(toks: Sequence[Token], j: int) -> int:
+    """Past the hearer of "told reporters", "told the conference in Kuwait that"."""
+    for k in range(j, min(len(toks), j + 9)):
+        t = toks[k]
+        if t.low == "that":
+            return k
+        if t.text in ",;:" or (t.text.islower() and t.low in INDIRECT_VERBS):
+            break
+    k = j
+    if k < len(toks) and toks[k].low in _HEARERS:
+        return k + 1
+    while k < len(toks) and k - j < 5 and (toks[k].low in _OBJECT_DETERMINERS or toks[k].text[:1].isupper()):
+        k += 1
+    return k
+
+
+def _next_comma(toks: Sequence[Token], k: int) -> int | None:
+    for j in range(k, min(len(toks), k + 15)):
+        if toks[j].text == ",":
+            return j
+    return None
+
+
+def _trailing_attribution(
+    body: str, toks: Sequence[Token], hi: int
+) -> tuple[int, str, SpeakerMention] | None:
+    """``…, officials said.`` or ``…, said Jane Doe, a spokeswoman.`` at the end of the sentence."""
+    for comma in range(len(toks) - 2, 2, -1):
+        if toks[comma].text != ",":
+            continue
+        rest = toks[comma + 1 :]
+        first = rest[0]
+        if first.low in CUE_VERBS and first.text.islower() and first.low not in AMBIGUOUS_CUES:
+            mention = mention_after(body, first.end, hi)
+            if mention is not None and _ends_sentence(body, mention.span[1], hi):
+                return comma, first.text, mention
+        if len(rest) > 14:
+            continue  # a long tail: maybe an appositive after an inverted source further left
+        for k, t in enumerate(rest[1:9], start=1):
+            if t.low in CUE_VERBS and t.text.islower():
+                mention = mention_before(body, first.start, t.start)
+                if (mention is None or mention.span[0] != first.start) and _plain_np(rest[:k]):
+                    mention = SpeakerMention(
+                        body[first.start : rest[k - 1].end], (first.start, rest[k - 1].end)
+                    )
+                if (
+                    mention is not None
+                    and mention.span[0] == first.start
+                    and (
+                        mention.text.lower() in PRONOUNS
+                        or mention.text[:1].isupper()
+                        or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
+                        or mention.text.split()[0].lower() in ("the", "a", "an", "several", "some", "many")
+                    )
+                    and _ends_sentence(body, t.end, hi)
+                ):
+                    return comma, t.text, mention
+                break
+    return None
+
+
+_NP_WORDS = wordset("a an the his her their its of to close familiar with in at for from on")
+
+
+def _plain_np(toks: Sequence[Token]) -> bool:
+    """``a source close to him``, ``one senior Democrat``: words of a noun phrase, no verb."""
+    if not toks or len(toks) > 8 or not (toks[0].low in _NP_WORDS or toks[0].text[:1].isupper()):
+        return False
+    if not any(t.low in SOURCE_NOUNS or t.low in TITLE_WORDS or t.text[:1].isupper() for t in toks):
+        return False
+    return all(
+        t.text.replace("-", "").replace("’", "").isalpha()
+        and t.low not in CUE_VERBS
+        and t.low not in _AUXILIARIES
+        for t in toks
+    )
+
+
+_CLAIM_NOUNS = wordset(
+    """claim claims assertion argument view belief suggestion contention promise warning charge
+    allegation insistence statement comment comments remarks pledge vow prediction suspicion fear
+    hope concern complaint accusation admission acknowledgment conclusion finding position"""
+)
+_ADJUNCT_STARTS = wordset(
+    """on in at during after before last this monday tuesday wednesday thursday friday saturday sunday
+    yesterday today told reporters earlier later recently"""
+)
+
+
+def _ends_sentence(body: str, pos: int, hi: int) -> bool:
+    """Only an appositive, a short adjunct or nothing between ``pos`` and the sentence end."""
+    rest = body[pos:hi].strip().rstrip(".!?")
+    if not rest or rest.startswith(","):
+        return True
+    words = [w.lower() for w in rest.split()]
+    if words[0] in _ADJUNCT_STARTS and len(words) <= 7:
+        return True
+    return len(words) <= 3 and not any(
+        w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words
+    )
+
+
+def _clause(body: str, a: int, b: int) -> Span:
+    while a < b and (body[a].isspace() or body[a] in ",;:—–-"):
+        a += 1
+    while b > a and (body[b - 1].isspace() or body[b - 1] in ".,;:!?—–-"):
+        b -= 1
+    return a, min(b, a + _MAX_CONTENT)
+
+
+def _checked(
+    body: str, span: Span, quoted: Sequence[Span], cue: str, mention: SpeakerMention
+) -> tuple[Span, str, SpeakerMention] | None:
+    a, b = span
+    for i in range(a, b):
+        if body[i] in "“" or (body[i] == '"' and (i == a or body[i - 1].isspace())):
+            break  # a quotation opens first: balanced marks inside the clause are fine
+        if body[i] in '”"' or body[i : i + 2] == "''":
+            b = i  # a quotation the clause did not open closes inside: the clause ends before it
+            while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
+                b -= 1
+            break
+    if b - a < 8:
+        return None
+    if _inside(quoted, a, b) * 2 >= b - a:
+        return None  # mostly a direct quotation: the quote extractor has it
+    return (a, b), cue, mention
