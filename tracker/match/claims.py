@@ -40,6 +40,7 @@ PERSON_MEASURES = EVENT_MEASURES | frozenset(
     """.split()
 )
 INCIDENT_WINDOW_DAYS = 30
+INCIDENT_COUNT = 100  # person counts below this describe one incident; larger ones are tallies
 
 _STOP = frozenset(
     """
@@ -230,9 +231,10 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
     apart = abs((da - db).days) if da and db else 0
     # Small counts (an incident's toll) coincide by chance; large figures (troop levels, budgets,
     # historical tolls) are carried across months of coverage of one story.
-    small = a.kind in ("count", "age") and max(abs(a.value), abs(b.value)) < SMALL_COUNT
-    if small and a.measure in PERSON_MEASURES and apart > INCIDENT_WINDOW_DAYS:
-        return 0.0
+    largest = max(abs(a.value), abs(b.value))
+    small = a.kind in ("count", "age") and largest < SMALL_COUNT
+    if a.measure in PERSON_MEASURES and largest < INCIDENT_COUNT and apart > INCIDENT_WINDOW_DAYS:
+        return 0.0  # people hurt, held or present at one incident are reported within weeks
     if small and known and apart > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
         return 0.0
     score = 0.6 * sentence + 0.4 * max(article, names)

@@ -61,7 +61,27 @@ def article_names(files: Iterable[ClaimFile]) -> dict[str, frozenset[str]]:
         for quote in cf.quotes:
             names |= entities(str(quote.get("speaker") or ""))
         out[str(cf.article.get("id"))] = frozenset(names)
-    return out
+    return _without_outlet_template(out, {str(cf.article.get("id")): cf.article.get("outlet") for cf in files})
+
+
+def _without_outlet_template(names: dict[str, frozenset[str]], outlets: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Drop names an outlet prints in most of its articles (its own name, its tip line, its
+    station blurb): they say which site published a story, not which event it is about."""
+    by_outlet: dict[Any, list[str]] = {}
+    for article, outlet in outlets.items():
+        if outlet:
+            by_outlet.setdefault(outlet, []).append(article)
+    for articles in by_outlet.values():
+        if len(articles) < 3:
+            continue
+        counts: dict[str, int] = {}
+        for article in articles:
+            for name in names.get(article, frozenset()):
+                counts[name] = counts.get(name, 0) + 1
+        common = {n for n, c in counts.items() if c > len(articles) / 2}
+        for article in articles:
+            names[article] = names.get(article, frozenset()) - common
+    return names
 
 
 def _spans(value: Any) -> list[list[int]]:
