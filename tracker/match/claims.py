@@ -190,6 +190,7 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
     contexts = {i: context_words(items[i]) for i in members}
     sentence_names = {i: entities(items[i].sentence.replace(items[i].surface, " ")) for i in members}
     keys = {i: contexts[i] | {f"@{n}" for n in sentence_names[i]} for i in members}
+    edges: list[tuple[float, int, int]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for i in members:
         for word in keys[i]:
@@ -207,7 +208,32 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
             score = _score(a, b, contexts[i], contexts[j], sentence_names[i], sentence_names[j],
                            names.get(a.article), names.get(b.article))
             if score >= LINK_SCORE:
-                sets.union(i, j)
+                edges.append((score, i, j))
+    # Strongest links first, and a link that would stretch an incident's group over months is
+    # refused: one weak pair cannot chain two incidents together.
+    span: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+    for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ri, rj = sets.find(i), sets.find(j)
+        if ri == rj:
+            continue
+        lo_i, hi_i = span.get(ri, (_date(items[i].published),) * 2)
+        lo_j, hi_j = span.get(rj, (_date(items[j].published),) * 2)
+        dates = [d for d in (lo_i, hi_i, lo_j, hi_j) if d]
+        limit = _window(items[i], items[j])
+        if dates and limit is not None and (max(dates) - min(dates)).days > limit:
+            continue
+        sets.union(i, j)
+        span[sets.find(i)] = (min(dates), max(dates)) if dates else (None, None)
+
+
+def _window(a: ClaimItem, b: ClaimItem) -> int | None:
+    """Longest time in days one group of these claims may span (None: no limit)."""
+    largest = max(abs(a.value), abs(b.value))
+    if a.measure in PERSON_MEASURES and largest < INCIDENT_COUNT:
+        return INCIDENT_WINDOW_DAYS
+    if a.kind in ("count", "age") and largest < SMALL_COUNT:
+        return FAR_APART_DAYS
+    return None
 
 
 def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str], nb: set[str],
