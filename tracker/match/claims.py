@@ -40,7 +40,7 @@ PERSON_MEASURES = EVENT_MEASURES | frozenset(
     """.split()
 )
 INCIDENT_WINDOW_DAYS = 30
-INCIDENT_COUNT = 100  # person counts below this describe one incident; larger ones are tallies
+INCIDENT_COUNT = 200  # person counts below this describe one incident (a crowd, a toll); larger ones are tallies
 
 _STOP = frozenset(
     """
