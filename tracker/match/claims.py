@@ -136,7 +136,7 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     ``same``/``different`` are reviewer decisions as pairs of "article/claim_id" refs.
     """
     names = specific_names(article_names or {})
-    template = boilerplate(items)
+    template = boilerplate(items) | {i for i, item in enumerate(items) if recalls_earlier_event(item)}
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.measure and i not in template:
@@ -168,6 +168,31 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
                                  tuple(items[i] for i in ordered)))
     groups.sort(key=lambda g: (g.items[0].published is None, g.items[0].published or "", g.id))
     return groups
+
+
+_MONTHS = {m: n for n, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?!,?\s*\d{4})")
+RECALL_DAYS = 3  # a dated event this much older than the article is background, not the news
+
+
+def recalls_earlier_event(item: ClaimItem) -> bool:
+    """A figure about an earlier, recent event ("On Nov. 9, gunfire erupted ... 100 people") in
+    a later article: background to that article's own news, so it groups with neither."""
+    published = _date(item.published)
+    if published is None:
+        return False
+    for match in _MONTH_DAY.finditer(item.sentence):
+        month = _MONTHS[match.group(1)[:3].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        try:
+            when = dt.date(year, month, int(match.group(2)))
+        except ValueError:
+            continue
+        if (published - when).days > RECALL_DAYS:
+            return True
+    return False
 
 
 def boilerplate(items: Sequence[ClaimItem]) -> set[int]:
