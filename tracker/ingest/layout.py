@@ -26,7 +26,9 @@ _CHROME_LINE = re.compile(
     |comment\s+as\s+a\s+guest|your\s+email\s+(?:address\s+)?will\s+not|benefit\s+of\s+signing
     |leave\s+a\s+(?:comment|reply)|share\s+(?:this|on)\b|follow\s+us|subscribe\b|newsletter
     |advertisement|skip\s+to\s+(?:main\s+)?content|all\s+rights\s+reserved|copyright\b|©
-    |click\s+here|tap\s+here|page\s+size|data\s+pager|load\s+more|show\s+more|print\s+this)""",
+    |click\s+here|tap\s+here|page\s+size|data\s+pager|load\s+more|show\s+more|print\s+this
+    |related\s+(?:article|story|stories|coverage|content|link)s?\b|previous\s+(?:story|article)\b
+    |(?:read|see)\s+(?:more|also)\s*:)""",
     re.IGNORECASE | re.VERBOSE,
 )
 

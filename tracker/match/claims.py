@@ -136,7 +136,8 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     ``same``/``different`` are reviewer decisions as pairs of "article/claim_id" refs.
     """
     names = specific_names(article_names or {})
-    template = boilerplate(items) | {i for i, item in enumerate(items) if recalls_earlier_event(item)}
+    template = boilerplate(items) | {i for i, item in enumerate(items)
+                                     if recalls_earlier_event(item) or is_partitive(item)}
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.measure and i not in template:
@@ -175,6 +176,16 @@ _MONTHS = {m: n for n, m in enumerate(
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?!,?\s*\d{4})")
 RECALL_DAYS = 3  # a dated event this much older than the article is background, not the news
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|his|her|their|its|whom|which|us|you)\b", re.IGNORECASE)
+
+
+def is_partitive(item: ClaimItem) -> bool:
+    """A part of a larger figure ("three of those killed", "one of the two victims"): not the
+    total that other reports give, so it is never compared with them."""
+    at = item.sentence.find(item.surface)
+    return at >= 0 and bool(_PARTITIVE.match(item.sentence, at + len(item.surface)))
 
 
 def recalls_earlier_event(item: ClaimItem) -> bool:
