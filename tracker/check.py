@@ -20,15 +20,15 @@ from .ingest import Document
 from .ingest.decode import decode_text
 from .ingest.frontmatter import split_front_matter
 from .records import QUOTE_KINDS, REVIEW_STATUSES
+from .schema import allowed_keys
 from .text import normalize_space
 from .yamlio import load_roundtrip
 
-TOP_KEYS = ("article", "quotes", "claims")
-ARTICLE_KEYS = ("id", "path", "sha256", "title", "outlet", "authors", "published", "url")
-QUOTE_KEYS = ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "review", "orphaned")
-CLAIM_KEYS = ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
-              "sentence", "review", "orphaned")
-REVIEW_KEYS = ("status", "by", "note", "same_as", "different_from", "resolved")
+TOP_KEYS = allowed_keys("file")
+ARTICLE_KEYS = allowed_keys("article")
+QUOTE_KEYS = allowed_keys("quote")
+CLAIM_KEYS = allowed_keys("claim")
+REVIEW_KEYS = allowed_keys("review")
 CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
 BOUNDS = (">", ">=", "<", "<=")
 

@@ -203,5 +203,25 @@ def check(folder: Path, strict: bool) -> None:
         sys.exit(EXIT_PROBLEMS)
 
 
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to FILE instead of stdout.")
+@handle_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of claim files, for editors and other validators.
+
+    Every claim file starts with a ``yaml-language-server`` line pointing at
+    claim-file.schema.json in the same folder; write it there once (and commit it) so
+    editors validate claim files as you type, offline.
+
+    \b
+    Example:
+      tracker schema -o claims/claim-file.schema.json
+    """
+    from .schema import schema_text
+
+    _write_output(schema_text(), output)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

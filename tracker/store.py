@@ -21,9 +21,11 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import ClaimFileError, LockError
 from .records import Article, Claim, Quote, Review
+from .schema import MODELINE
 from .yamlio import atomic_write, dump, flow_map, flow_seq, load_plain, load_roundtrip, scalar
 
-SCHEMA_HEADER = "# yaml-language-server: $schema=https://tracker.invalid/schema/claim-file.json\n"
+SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
+_MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
 LOCK_NAME = ".tracker.lock"
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place; kept over new machine output once reviewed.
@@ -210,9 +212,7 @@ def write_claim_file(
             raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
                                  exc.line) from None
     doc = build_document(article, quotes, claims, body, existing)
-    text = dump(doc, header="" if existing is not None else SCHEMA_HEADER)
-    if existing is not None and not text.startswith(SCHEMA_HEADER):
-        text = SCHEMA_HEADER + text
+    text = SCHEMA_HEADER + _MODELINE.sub("", dump(doc))
     return path, atomic_write(path, text)
 
 
