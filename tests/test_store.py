@@ -112,3 +112,32 @@ def test_unsafe_yaml_is_refused(tmp_path: Path) -> None:
     obj.write_text("a: !!python/object/apply:os.system ['true']\n", encoding="utf-8")
     with pytest.raises(ClaimFileError, match="tag"):
         load_roundtrip(obj)
+
+
+def test_machine_fields_refresh_until_a_person_edits_them(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote(speaker=None)], [_claim()], BODY)
+    write_claim_file(tmp_path, ARTICLE, [_quote(speaker="Jo Doe")], [_claim()], BODY)
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["quotes"][0]["speaker"] == "Jo Doe"  # a better extractor
+    path.write_text(path.read_text(encoding="utf-8").replace("speaker: Jo Doe", "speaker: Joanna Doe"),
+                    encoding="utf-8")  # no review status: the correction alone is a human edit
+    write_claim_file(tmp_path, ARTICLE, [_quote(speaker="Someone Else")], [_claim()], BODY)
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["quotes"][0]["speaker"] == "Joanna Doe"
+
+
+def test_keys_missing_from_an_older_file_are_inserted_in_place(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    fresh = path.read_text(encoding="utf-8")
+    path.write_text("".join(line for line in fresh.splitlines(keepends=True)
+                            if not line.strip().startswith(("auto:", "cue:"))), encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    assert path.read_text(encoding="utf-8") == fresh
+
+
+def test_old_https_modeline_is_replaced_not_duplicated(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    fresh = path.read_text(encoding="utf-8")
+    lines = fresh.splitlines(keepends=True)
+    path.write_text("# yaml-language-server: $schema=https://tracker.invalid/x.json\n" + "".join(lines[1:]),
+                    encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    assert path.read_text(encoding="utf-8") == fresh
