@@ -181,21 +181,29 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Also fail on unresolved conflicts and unreviewed records.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True,
+              help="Also fail on warnings (stale sources, orphaned records), unresolved conflicts and "
+                   "unreviewed records: the CI gate.")
 @handle_errors
-def check(folder: Path, strict: bool) -> None:
+def check(paths: tuple[Path, ...], strict: bool) -> None:
     """Validate claim files; print path:line:col: [level] message (rule). Exit 1 on errors.
+
+    PATHS are folders of claim files (their _reviews.yaml included) or single claim files, as
+    pre-commit passes them. Checks: the schema (unknown keys with a "did you mean" hint, types,
+    allowed values), values PyYAML and YAML 1.2 readers would read differently, duplicate ids,
+    spans outside the article or no longer holding their text, articles changed since extraction
+    (stale) or gone, review decisions naming records that do not exist. Without --strict only
+    errors fail; with it every problem does, as with yamllint.
 
     \b
     Example:
-      tracker check claims --strict
+      tracker check claims            # before committing
+      tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .check import check_folder, conflict_problems
+    from .check import check_paths
 
-    problems = list(check_folder(folder, strict=strict))
-    if strict and not any(p.level == "error" and p.rule == "syntax" for p in problems):
-        problems += list(conflict_problems(folder))
+    problems = list(check_paths(list(paths), strict=strict))
     for problem in problems:
         click.echo(safe(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]

@@ -23,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .errors import ClaimFileError, LockError
 from .records import Article, Claim, Quote, Review
+from .reviews import claim_file_paths
 from .schema import MODELINE
 from .yamlio import atomic_write, dump, flow_map, flow_seq, load_plain, load_roundtrip, scalar
 
@@ -317,7 +318,7 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
     """Every claim file in ``folder`` as plain data; raises ClaimFileError naming a bad one."""
     if not folder.is_dir():
         raise ClaimFileError("no such folder of claim files", str(folder))
-    for path in sorted(folder.glob("*.yaml")):
+    for path in claim_file_paths(folder):
         data = load_plain(path)
         if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
             raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
