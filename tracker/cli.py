@@ -231,5 +231,40 @@ def schema(output: Path | None) -> None:
     _write_output(schema_text(), output)
 
 
+@main.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--path", "-p", "path", default="claims", show_default=True,
+              help="The claims folder inside the repository, for sides given as bare git revisions.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, as git diff --exit-code.")
+def diff(old: str, new: str | None, path: str, exit_code: bool) -> None:
+    """Show what changed in meaning between two sets of claim files.
+
+    OLD and NEW are folders of claim files or git revisions: REV (with --path), or REV:FOLDER.
+    Without NEW, OLD is compared with the claim files in the working folder (--path).
+    Prints one line per change, by article: quotes added (+) or removed (-), quotes amended
+    word by word ([-old-]{+new+}), speakers, values and other fields changed, review changes;
+    then claim-group verdicts and cluster/group reviews that changed. Exit 0; with --exit-code
+    1 when anything changed. Errors (an unknown revision, a broken file) exit 2.
+
+    \b
+    Example:
+      tracker diff HEAD~1 HEAD --path claims     # what the last commit changed
+      tracker diff main:claims claims            # a branch against your working copy
+      tracker diff old-claims new-claims --exit-code
+    """
+    from .diff import diff_sides, resolve
+
+    try:
+        changes = diff_sides(resolve(old, path), resolve(new, path))
+    except TrackerError as exc:
+        _warn(f"Error: {exc}")
+        sys.exit(2)
+    for change in changes:
+        click.echo(safe(str(change)))
+    if exit_code and changes:
+        sys.exit(EXIT_PROBLEMS)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
