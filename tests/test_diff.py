@@ -64,8 +64,8 @@ def test_word_diff(old: str, new: str, expected: str) -> None:
 
 def test_amended_quote_between_two_git_revisions_reads_word_by_word(repo: Path) -> None:
     source = repo / "in" / "a.txt"
-    source.write_text(ARTICLE.replace("we will rebuild the bridge by spring", "we will repair the old bridge by spring"),
-                      encoding="utf-8")
+    amended = ARTICLE.replace("we will rebuild the bridge by spring", "we will repair the old bridge by spring")
+    source.write_text(amended, encoding="utf-8")
     commit_rerun("article amended")
     out = cli("diff", "HEAD~1", "HEAD", "--path", "claims")
     print(out)
@@ -105,9 +105,8 @@ def test_added_and_removed_articles_and_verdict_changes(repo: Path) -> None:
     for name in ("a", "b"):  # a reviewer says what is counted: the two figures now form a group
         path = repo / "claims" / f"{name}.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("    measure:\n    kind: count\n    approximate: false\n    bound:\n    high:\n"
-                                     "    surface: \"4", "    measure: killed\n    kind: count\n    approximate: false\n"
-                                     "    bound:\n    high:\n    surface: \"4"), encoding="utf-8")
+        unmeasured = "    measure:\n    kind: count\n    approximate: false\n    bound:\n    high:\n    surface: \"4"
+        path.write_text(text.replace(unmeasured, unmeasured.replace("measure:", "measure: killed")), encoding="utf-8")
     out = cli("diff", "HEAD")
     assert "report: + claim group cg-a-" in out and ": conflict (" in out
     git("commit", "-qam", "measured")
