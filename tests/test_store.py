@@ -141,3 +141,90 @@ def test_old_https_modeline_is_replaced_not_duplicated(tmp_path: Path) -> None:
                     encoding="utf-8")
     write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
     assert path.read_text(encoding="utf-8") == fresh
+
+
+texts = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=60),
+    st.sampled_from(["yes", "No", "on", "OFF", "y", "12:30", "1:20:30", "1e3", "1E+3", ".5", "0x1F", "0o17", "017",
+                     "1_000", "~", "null", "NULL", "true", "2020-01-02", "2020-01-02T10:00:00", "", " lead", "trail ",
+                     "- dash", "#hash", "a: b", "a #b", "[x]", "{x}", "*star", "&amp", "!bang", "%pct", "@at", "`tick",
+                     "'single'", '"double"', "|pipe", ">fold", "? q", "tab\there", "line\nbreak", "nel\x85x",
+                     "ls\u2028x", "\ufeffbom", "=", "<<", ".inf", ".NaN", "+1", "-0", "1.", "08", "0b101"]),
+)
+numbers = st.one_of(st.integers(min_value=-(10**30), max_value=10**30),
+                    st.floats(allow_nan=False, allow_infinity=False),
+                    st.sampled_from([1e3, 1e16, 1e-7, 5e-324, 1.7976931348623157e308, -0.0, 0.1 + 0.2, 2.0**53 + 2]))
+optional_texts = st.one_of(st.none(), texts)
+spans = st.tuples(st.integers(0, 10**6), st.integers(0, 10**6))
+
+
+@st.composite
+def records(draw: st.DrawFn) -> tuple[Article, list[Quote], list[Claim]]:
+    sha = draw(st.text("0123456789abcdef", min_size=64, max_size=64))
+    article = Article(id=draw(texts.filter(bool)), path=draw(texts), sha256=sha,
+                      title=draw(optional_texts), outlet=draw(optional_texts),
+                      authors=tuple(draw(st.lists(texts, max_size=3))), published=draw(optional_texts),
+                      url=draw(optional_texts))
+    quotes = [Quote(id=f"q{i:010x}", text=draw(texts), spans=tuple(draw(st.lists(spans, min_size=1, max_size=3))),
+                    kind=draw(st.sampled_from(["direct", "partial", "indirect"])), speaker=draw(optional_texts),
+                    speaker_mention=draw(st.one_of(st.none(), st.builds(SpeakerMention, texts, spans))),
+                    cue=draw(optional_texts)) for i in range(draw(st.integers(0, 3)))]
+    claims = [Claim(id=f"c{i:010x}", value=draw(numbers), unit=draw(optional_texts), approximate=draw(st.booleans()),
+                    surface=draw(texts), span=draw(spans), sentence=draw(texts), measure=draw(optional_texts),
+                    high=draw(st.one_of(st.none(), numbers)), bound=draw(st.sampled_from([None, ">", "<="])))
+              for i in range(draw(st.integers(0, 3)))]
+    return article, quotes, claims
+
+
+def _expected(value: object) -> object:
+    """What a reader must get back: numbers as numbers (integral floats may read back as ints)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+@settings(max_examples=150, deadline=None)
+@given(records())
+def test_claim_files_read_back_identically_with_pyyaml_and_ruamel_and_are_byte_stable(
+        data: tuple[Article, list[Quote], list[Claim]]) -> None:
+    import io
+    import tempfile
+
+    from tracker.yamlio import make_yaml
+
+    article, quotes, claims = data
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path, _ = write_claim_file(folder, article, quotes, claims, "")
+        text = path.read_text(encoding="utf-8")
+        assert write_claim_file(folder, article, quotes, claims, "") == (path, False)  # stable on re-run
+        second = Path(tmp) / "again"
+        assert write_claim_file(second, article, quotes, claims, "")[0].read_text(encoding="utf-8") == text
+    assert "\r" not in text.replace("\\r", "")
+    plain = yaml.safe_load(text)
+    assert plain == _plain_ruamel(make_yaml().load(io.StringIO(text)))
+    assert plain["article"]["id"] == article.id and plain["article"]["title"] == article.title
+    assert plain["article"]["authors"] == list(article.authors)
+    for record, quote in zip(plain["quotes"], quotes, strict=True):
+        assert (record["text"], record["speaker"], record["cue"]) == (quote.text, quote.speaker, quote.cue)
+        assert record["spans"] == [list(s) for s in quote.spans]
+    for record, claim in zip(plain["claims"], claims, strict=True):
+        assert record["value"] == _expected(claim.value) and type(record["value"]) is type(_expected(claim.value))
+        assert record["high"] == _expected(claim.high)
+        assert (record["surface"], record["sentence"], record["unit"]) == (claim.surface, claim.sentence, claim.unit)
+
+
+def _plain_ruamel(node: object) -> object:
+    if isinstance(node, dict):
+        return {str(k): _plain_ruamel(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain_ruamel(v) for v in node]
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, int):
+        return int(node)
+    raise AssertionError(f"unexpected type {type(node)}")

@@ -25,7 +25,7 @@ from .errors import ClaimFileError, LockError
 from .records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
-from .yamlio import atomic_write, dump, flow_map, flow_seq, load_plain, load_roundtrip, scalar
+from .yamlio import atomic_write, dump, flow_map, flow_scalar, flow_seq, load_plain, load_roundtrip, scalar
 
 SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
 _MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
@@ -89,7 +89,7 @@ def portable_path(path: str) -> str:
 
 
 def _review_map(review: Review) -> CommentedMap:
-    return flow_map({"status": review.status, "by": scalar(review.by), "note": scalar(review.note)})
+    return flow_map({"status": review.status, "by": flow_scalar(review.by), "note": flow_scalar(review.note)})
 
 
 def article_map(article: Article) -> CommentedMap:
@@ -111,7 +111,7 @@ def quote_map(quote: Quote) -> CommentedMap:
     mention = None
     if quote.speaker_mention is not None:
         mention = flow_map(
-            {"text": scalar(quote.speaker_mention.text), "span": flow_seq(list(quote.speaker_mention.span))}
+            {"text": flow_scalar(quote.speaker_mention.text), "span": flow_seq(list(quote.speaker_mention.span))}
         )
     return CommentedMap(
         [
@@ -190,7 +190,8 @@ def human_owned(section: str, record: Any, fresh: CommentedMap) -> bool:
 def _set(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
     """Set ``key`` without disturbing the mapping: update in place, or insert at its canonical place."""
     if key in mapping:
-        if mapping[key] != value:
+        # Same type too: a float read back (ruamel's ScalarFloat) would re-print in its own spelling.
+        if mapping[key] != value or type(mapping[key]) is not type(value):
             mapping[key] = value
         return
     position = 0

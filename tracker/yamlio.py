@@ -11,6 +11,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -147,9 +148,14 @@ def scalar(value: Any) -> Any:
     return value
 
 
+# Characters a plain scalar must not hold: YAML line breaks (NEL, LS, PS fold into spaces), the
+# byte-order mark, tabs and other controls, and anything outside YAML's printable set.
+_UNSAFE_PLAIN = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
 def _needs_quotes(text: str) -> bool:
-    """Quote strings that some YAML reader would turn into a bool, number, date or null."""
-    if text == "" or text != text.strip():
+    """Quote strings that some YAML reader would turn into a bool, number, date or null, or alter."""
+    if text == "" or text != text.strip() or _UNSAFE_PLAIN.search(text):
         return True
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag != "tag:yaml.org,2002:str":
@@ -158,6 +164,21 @@ def _needs_quotes(text: str) -> bool:
     return lowered in {"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"} or (
         ":" in text and text.replace(":", "").replace(".", "").isdigit()
     )
+
+
+_FLOW_SAFE = re.compile(r"[^\W_](?:[\w .'’-]*[\w.'’])?")
+
+
+def flow_scalar(value: Any) -> Any:
+    """A value inside ``{...}``: strings other than plain words are double-quoted.
+
+    Readers disagree on which indicators (``?``, ``:``, ``,``, ``#``, brackets) end a plain
+    scalar in flow context, so anything but words, spaces and light punctuation is quoted.
+    """
+    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
+            _needs_quotes(value) or not _FLOW_SAFE.fullmatch(value)):
+        return DoubleQuotedScalarString(value)
+    return scalar(value)
 
 
 def flow_seq(items: list[Any]) -> CommentedSeq:
