@@ -62,3 +62,9 @@ def test_schema_rejects_what_check_rejects() -> None:
         {"id": "c1", "value": "five", "surface": "five", "span": [0, 4]}]}
     messages = " ".join(e.message for e in validator.iter_errors(bad))
     assert "speker" in messages and "aproved" in messages and "'five' is not of type 'number'" in messages
+
+
+def test_the_repositorys_claims_folder_carries_the_current_schema() -> None:
+    from helpers import ROOT
+
+    assert (ROOT / "claims" / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
