@@ -228,3 +228,11 @@ def _plain_ruamel(node: object) -> object:
     if isinstance(node, int):
         return int(node)
     raise AssertionError(f"unexpected type {type(node)}")
+
+
+def test_a_corrected_value_survives_a_rerun(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 5\n", "value: 5000000  # 5 million\n"),
+                    encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    assert "    value: 5000000  # 5 million\n" in path.read_text(encoding="utf-8")

@@ -243,6 +243,7 @@ def check_file(path: Path, strict: bool = False, base: Path | None = None,
                 checker.add(record, "id", f"duplicate id '{rid}' (first at line {seen[rid]})", "duplicate-id")
             else:
                 seen[rid] = _pos(record, "id")[0]
+            checker.type_(record, "auto", (str,), section[:-1], nullable=False)
             orphaned = record.get("orphaned")
             if orphaned is not None and not isinstance(orphaned, bool):
                 checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")

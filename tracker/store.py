@@ -31,8 +31,9 @@ SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline onc
 _MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
 LOCK_NAME = ".tracker.lock"
 REVIEW_KEYS = ("status", "by", "note")
-# Fields a reviewer may correct in place; kept over new machine output once reviewed.
-EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("unit", "measure")}
+# Fields a reviewer may correct in place: once the file differs from what extraction wrote
+# (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
+EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure")}
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
     "quotes": ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "auto", "review"),
