@@ -131,7 +131,7 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem
             else:
                 problems += check_file(path, strict=strict, known=known)
         yield from problems
-        if strict and not any(p.rule == "syntax" for p in problems) and _all_load(folder):
+        if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
             yield from conflict_problems(folder)
 
 
