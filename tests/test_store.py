@@ -236,3 +236,11 @@ def test_a_corrected_value_survives_a_rerun(tmp_path: Path) -> None:
                     encoding="utf-8")
     write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
     assert "    value: 5000000  # 5 million\n" in path.read_text(encoding="utf-8")
+
+
+def test_crlf_written_by_a_reviewers_editor_is_kept(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    crlf = path.read_bytes().replace(b"\n", b"\r\n").replace(b"status: unreviewed", b"status: confirmed", 1)
+    path.write_bytes(crlf)
+    assert write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY) == (path, False)
+    assert path.read_bytes() == crlf

@@ -313,7 +313,17 @@ def write_claim_file(
                                  exc.line) from None
     doc = build_document(article, quotes, claims, body, existing)
     text = SCHEMA_HEADER + _MODELINE.sub("", dump(doc))
+    if existing is not None and _uses_crlf(path):
+        text = text.replace("\n", "\r\n")  # the reviewer's editor wrote CRLF: keep it, or every line changes
     return path, atomic_write(path, text)
+
+
+def _uses_crlf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.readline().endswith(b"\r\n")
+    except OSError:
+        return False
 
 
 def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
