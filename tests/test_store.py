@@ -244,3 +244,15 @@ def test_crlf_written_by_a_reviewers_editor_is_kept(tmp_path: Path) -> None:
     path.write_bytes(crlf)
     assert write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY) == (path, False)
     assert path.read_bytes() == crlf
+
+
+def test_corrected_article_metadata_survives_a_rerun(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    path.write_text(path.read_text(encoding="utf-8").replace('published: "2020-01-02"', 'published: "2020-01-01"'),
+                    encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["article"]["published"] == "2020-01-01"
+    newer = Article(id="a1", path="a1.txt", sha256="1" * 64, title="New title", published="2020-01-02")
+    write_claim_file(tmp_path, newer, [_quote()], [_claim()], BODY)
+    article = yaml.safe_load(path.read_text(encoding="utf-8"))["article"]
+    assert article["published"] == "2020-01-01" and article["sha256"] == "1" * 64

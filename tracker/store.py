@@ -33,7 +33,8 @@ LOCK_NAME = ".tracker.lock"
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
-EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure")}
+EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure"),
+            "article": ("title", "outlet", "authors", "published")}
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
     "quotes": ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "auto", "review"),
@@ -279,14 +280,17 @@ def build_document(
     new_quotes = [_with_auto("quotes", quote_map(q)) for q in quotes]
     new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
     fresh_article = article_map(article)
+    fresh_article["auto"] = auto_digest("article", fresh_article)
     if not isinstance(existing, CommentedMap):
         return CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
                              ("claims", CommentedSeq(new_claims))])
     doc = existing
     old_article = doc.get("article")
     if isinstance(old_article, CommentedMap):
+        owned = human_owned("article", old_article, fresh_article)
         for key, value in fresh_article.items():
-            _set(old_article, key, value, list(fresh_article))
+            if not (owned and key in EDITABLE["article"] and key in old_article):
+                _set(old_article, key, value, list(fresh_article))
     else:
         doc["article"] = fresh_article
     for section, fresh in (("quotes", new_quotes), ("claims", new_claims)):
