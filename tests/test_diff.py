@@ -121,8 +121,18 @@ def test_added_and_removed_articles_and_verdict_changes(repo: Path) -> None:
     assert "b: - article “Flood toll rises”" in cli("diff", "HEAD")
 
 
+def test_a_revision_without_claims_diffs_as_everything_added(repo: Path) -> None:
+    (repo / "README").write_text("x\n", encoding="utf-8")
+    git("rm", "-rq", "--cached", "claims")
+    git("commit", "-qm", "no claims yet")
+    out = cli("diff", "HEAD", "--exit-code", code=1)
+    assert out.startswith("a: + article “Mayor vows to rebuild” (1 quotes, 2 claims)")
+
+
 def test_errors_exit_2(repo: Path) -> None:
     result = CliRunner().invoke(main, ["diff", "no-such-rev", "HEAD", "--exit-code"])
     assert result.exit_code == 2 and "Error: git ls-tree" in result.output
     result = CliRunner().invoke(main, ["diff", "HEAD", "--path", "nowhere"])
-    assert result.exit_code == 2 and "no claim files under 'nowhere'" in result.output
+    assert result.exit_code == 2 and "Error: nowhere: no such folder of claim files" in result.output
+    result = CliRunner().invoke(main, ["diff", "HEAD", "HEAD", "--path", "nowhere"])
+    assert result.exit_code == 2 and "no claim files in HEAD:nowhere or HEAD:nowhere" in result.output

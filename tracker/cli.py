@@ -237,6 +237,7 @@ def schema(output: Path | None) -> None:
 @click.option("--path", "-p", "path", default="claims", show_default=True,
               help="The claims folder inside the repository, for sides given as bare git revisions.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, as git diff --exit-code.")
+@handle_errors
 def diff(old: str, new: str | None, path: str, exit_code: bool) -> None:
     """Show what changed in meaning between two sets of claim files.
 

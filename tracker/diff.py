@@ -81,8 +81,8 @@ def read_revision(rev: str, path: str) -> Side:
     names = _git(["ls-tree", "-r", "--full-name", "--name-only", "-z", rev, "--", path or "."])
     wanted = [n for n in names.decode("utf-8").split("\0") if n.endswith(".yaml")]
     wanted = [n for n in wanted if os.path.dirname(n) == os.path.dirname(wanted[0])] if wanted else []
-    if not wanted:
-        raise TrackerError(f"no claim files under '{path}' in {rev}; pass the folder with --path")
+    if not wanted:  # e.g. the commit before the claims folder was added: everything is new
+        return Side(f"{rev}:{path}", [], {section: {} for section in SECTIONS})
     blobs = _git(["cat-file", "--batch"], "".join(f"{rev}:{n}\n" for n in wanted).encode("utf-8"))
     files: list[ClaimFile] = []
     reviews: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
@@ -304,6 +304,8 @@ def _verdict_changes(old: Side, new: Side) -> Iterator[Change]:
 
 def diff_sides(old: Side, new: Side) -> list[Change]:
     """Every change in meaning from ``old`` to ``new``: per article in id order, then the report."""
+    if not old.files and not new.files:
+        raise TrackerError(f"no claim files in {old.label} or {new.label}; pass the claims folder with --path")
     old_by = {str(cf.article.get("id")): cf for cf in old.files}
     new_by = {str(cf.article.get("id")): cf for cf in new.files}
     changes: list[Change] = []
