@@ -256,3 +256,14 @@ def test_corrected_article_metadata_survives_a_rerun(tmp_path: Path) -> None:
     write_claim_file(tmp_path, newer, [_quote()], [_claim()], BODY)
     article = yaml.safe_load(path.read_text(encoding="utf-8"))["article"]
     assert article["published"] == "2020-01-01" and article["sha256"] == "1" * 64
+
+
+def test_comments_follow_their_records_when_records_are_inserted_before_them(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    text = path.read_text(encoding="utf-8").replace("quotes:\n  - id: q1\n", "quotes:\n  # about q1\n  - id: q1\n")
+    path.write_text(text, encoding="utf-8")
+    earlier = Quote(id="q0", text="He", spans=((0, 2),), kind="direct")
+    write_claim_file(tmp_path, ARTICLE, [earlier, _quote()], [_claim()], BODY)
+    after = path.read_text(encoding="utf-8")
+    assert "quotes:\n  - id: q0\n" in after and "  # about q1\n  - id: q1\n" in after
+    assert after.count("# about q1") == 1

@@ -249,7 +249,7 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
         if isinstance(rid, str) and rid in fresh_ids and old_by_id[rid][0] == index:
             continue
         commented = bool(old.ca.items.get(index)) or (index == 0 and bool(old.ca.comment))
-        keep = isinstance(record, CommentedMap) and (
+        keep = not isinstance(record, CommentedMap) or (  # not a record: left for `tracker check` to report
             _reviewed(record) or _has_comments(record) or commented or _vanished(section, record, body)
             or (isinstance(rid, str) and old_by_id[rid][0] != index))
         if not keep:
@@ -265,10 +265,11 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
         above[0] = old.ca.comment[1]
     moved = {new_index: above[old_index] for new_index, (old_index, _) in enumerate(result)
              if old_index is not None and old_index in above}
+    key_line = old.ca.comment[0] if old.ca.comment else None
     old.clear()
     old.extend(record for _, record in result)
     old.ca.items.clear()
-    old.ca.comment = [None, moved.pop(0)] if 0 in moved else None
+    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None] if key_line or 0 in moved else None
     old.ca.items.update({i: [None, tokens, None, None] for i, tokens in moved.items()})
     return old
 
