@@ -108,6 +108,8 @@ CASES = [
     (('published: "2020-01-02"', "published: 2020/01/02"),
      "a.yaml:9:3: [error] article.published must be YYYY-MM-DD, not '2020/01/02' (value)"),
     (("  - id: c1\n", "  - id: q1\n"), None),  # ids are per section: no clash with the quote
+    (("{text: The mayor, span", "{txt: The mayor, span"),
+     "a.yaml:16:23: [error] unknown key 'txt' in speaker_mention; did you mean 'text'? (unknown-key)"),
     (("kind: direct", "kind: quoted"),
      "a.yaml:18:5: [error] quote kind 'quoted' is not one of direct, partial, term, headline, indirect (value)"),
     (("span: [37, 40]", "span: [38, 41]"),

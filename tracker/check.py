@@ -345,8 +345,12 @@ def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
     if mention is not None:
         if not isinstance(mention, dict):
             checker.add(q, "speaker_mention", "speaker_mention must be {text, span} or null", "type")
-        elif "span" in mention:
-            _check_span(checker, mention, "span", mention["span"], body, None)
+        else:
+            checker.keys(mention, ("text", "span"), "speaker_mention")
+            checker.type_(mention, "text", (str,), "speaker_mention", nullable=False)
+            if "span" in mention:
+                text = mention.get("text") if isinstance(mention.get("text"), str) else None
+                _check_span(checker, mention, "span", mention["span"], body, text)
 
 
 def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
