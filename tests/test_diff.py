@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.cli import main
 from tracker.diff import word_diff
@@ -136,3 +139,12 @@ def test_errors_exit_2(repo: Path) -> None:
     assert result.exit_code == 2 and "Error: nowhere: no such folder of claim files" in result.output
     result = CliRunner().invoke(main, ["diff", "HEAD", "HEAD", "--path", "nowhere"])
     assert result.exit_code == 2 and "no claim files in HEAD:nowhere or HEAD:nowhere" in result.output
+
+
+@given(st.lists(st.sampled_from("a b c d e f".split()), max_size=12),
+       st.lists(st.sampled_from("a b c d e f".split()), max_size=12))
+def test_word_diff_holds_both_sides(old: list[str], new: list[str]) -> None:
+    marked = word_diff(" ".join(old), " ".join(new))
+    before = re.sub(r"\{\+.*?\+\}", " ", marked).replace("[-", " ").replace("-]", " ")
+    after = re.sub(r"\[-.*?-\]", " ", marked).replace("{+", " ").replace("+}", " ")
+    assert before.split() == old and after.split() == new

@@ -62,3 +62,10 @@ def test_try_repo_fails_on_a_broken_claim_file_and_passes_on_a_good_one(tmp_path
     assert "Failed" in bad.stdout
     assert "claims/a.yaml:4:14: [error] claim value must be a number, not 'two hundred' (type)" in bad.stdout
     assert "review status 'aproved' is not one of" in bad.stdout
+
+
+def test_manifest_and_config_pass_pre_commits_own_validation() -> None:
+    checks = (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml"))
+    for command, name in checks:
+        done = run(ROOT, sys.executable, "-m", "pre_commit", command, name)
+        assert done.returncode == 0, done.stdout + done.stderr
