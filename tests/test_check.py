@@ -186,3 +186,19 @@ def test_reviews_file_is_checked(tmp_path: Path) -> None:
         "_reviews.yaml:3:13: [error] review status 'confirmd' is not one of unreviewed, confirmed, rejected, "
         "disputed; did you mean 'confirmed'? (value)",
     ]
+
+
+def test_the_four_problems_are_found_even_without_the_article(runner: CliRunner, tmp_path: Path) -> None:
+    broken = (GOOD.replace("    speaker: The mayor\n", "    speakr: The mayor\n")
+              .replace("review: {status: confirmed, by: ed, note: null}\nclaims:",
+                       "review: {status: aproved, by: ed, note: null}\nclaims:")
+              .replace("value: 200", "value: two hundred")
+              .replace("span: [37, 40]", "span: [37, 4000]"))
+    lint(tmp_path, broken)
+    (tmp_path / "a.txt").unlink()
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert [line.split(": [")[0] for line in lines if "[error]" in line] == [
+        "claims/a.yaml:15:5", "claims/a.yaml:19:14", "claims/a.yaml:22:5", "claims/a.yaml:30:5"]
+    assert "claims/a.yaml:30:5: [error] span [37, 4000] is out of range: 3963 characters for '200' (3) (span)" in lines

@@ -320,6 +320,10 @@ def _check_span(checker: _Checker, node: Any, key: Any, span: Any, body: str | N
                     "span")
     elif body is not None and surface is not None and body[start:end] != surface:
         checker.add(node, key, f"span [{start}, {end}] no longer holds {surface!r}", "span-text", "warning")
+    elif body is None and surface is not None and end - start != len(surface):
+        # Without the article the range cannot be checked, but a span must be as long as its text.
+        checker.add(node, key, f"span [{start}, {end}] is out of range: {end - start} characters for "
+                    f"{surface!r} ({len(surface)})", "span")
 
 
 def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
