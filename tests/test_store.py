@@ -267,3 +267,19 @@ def test_comments_follow_their_records_when_records_are_inserted_before_them(tmp
     after = path.read_text(encoding="utf-8")
     assert "quotes:\n  - id: q0\n" in after and "  # about q1\n  - id: q1\n" in after
     assert after.count("# about q1") == 1
+
+
+def test_what_a_reviewer_types_is_requoted_so_pyyaml_reads_the_same(tmp_path: Path) -> None:
+    path, _ = write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("review: {status: unreviewed, by: null, note: null}",
+                        "review: {status: disputed, by: ed, note: paraphrase?}", 1)
+    text = text.replace("speaker: Jo Doe", "speaker: yes  # the speaker is literally named Yes")
+    path.write_text(text, encoding="utf-8")
+    write_claim_file(tmp_path, ARTICLE, [_quote()], [_claim()], BODY)
+    after = path.read_text(encoding="utf-8")
+    assert 'review: {status: disputed, by: ed, note: "paraphrase?"}' in after
+    assert any(line.startswith('    speaker: "yes" ') and line.endswith("# the speaker is literally named Yes")
+               for line in after.splitlines())
+    quote = yaml.safe_load(after)["quotes"][0]
+    assert quote["speaker"] == "yes" and quote["review"]["note"] == "paraphrase?"

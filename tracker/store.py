@@ -25,7 +25,18 @@ from .errors import ClaimFileError, LockError
 from .records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
-from .yamlio import atomic_write, dump, flow_map, flow_scalar, flow_seq, load_plain, load_roundtrip, scalar
+from .yamlio import (
+    atomic_write,
+    check_pyyaml_reads,
+    dump,
+    flow_map,
+    flow_scalar,
+    flow_seq,
+    load_plain,
+    load_roundtrip,
+    requote,
+    scalar,
+)
 
 SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
 _MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
@@ -317,7 +328,14 @@ def write_claim_file(
             raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
                                  exc.line) from None
     doc = build_document(article, quotes, claims, body, existing)
+    if existing is not None:
+        requote(doc)  # what a reviewer typed must read the same in PyYAML
     text = SCHEMA_HEADER + _MODELINE.sub("", dump(doc))
+    try:
+        check_pyyaml_reads(text, str(path))
+    except ClaimFileError as exc:
+        raise ClaimFileError(f"{exc.message}; PyYAML could not read the merged file, so it was left untouched",
+                             str(path), exc.line) from None
     if existing is not None and _uses_crlf(path):
         text = text.replace("\n", "\r\n")  # the reviewer's editor wrote CRLF: keep it, or every line changes
     return path, atomic_write(path, text)

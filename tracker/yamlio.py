@@ -166,19 +166,50 @@ def _needs_quotes(text: str) -> bool:
     )
 
 
-_FLOW_SAFE = re.compile(r"[^\W_](?:[\w .'’-]*[\w.'’])?")
+_FLOW_SAFE = re.compile(r"[^\W_][^,:?\[\]{}#\x00-\x1f]*")  # PyYAML ends a plain scalar in {...} at ,:?[]{}
 
 
 def flow_scalar(value: Any) -> Any:
     """A value inside ``{...}``: strings other than plain words are double-quoted.
 
     Readers disagree on which indicators (``?``, ``:``, ``,``, ``#``, brackets) end a plain
-    scalar in flow context, so anything but words, spaces and light punctuation is quoted.
+    scalar in flow context, so any string holding one, or not starting with a letter or digit,
+    is quoted.
     """
     if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
             _needs_quotes(value) or not _FLOW_SAFE.fullmatch(value)):
         return DoubleQuotedScalarString(value)
     return scalar(value)
+
+
+def requote(node: Any, flow: bool = False) -> None:
+    """Quote plain strings a person typed that PyYAML would read differently (``note: yes``), or
+    cannot read at all in ``{...}`` (``note: why?``), so the file keeps one meaning for every reader.
+
+    Strings tracker wrote never change: they are already quoted where needed.
+    """
+    if isinstance(node, CommentedMap):
+        flow = flow or node.fa.flow_style()
+        for key, value in node.items():
+            if type(value) is str and (_needs_quotes(value) or (flow and not _FLOW_SAFE.fullmatch(value))):
+                node[key] = DoubleQuotedScalarString(value)
+            else:
+                requote(value, flow)
+    elif isinstance(node, CommentedSeq):
+        flow = flow or node.fa.flow_style()
+        for index, value in enumerate(node):
+            if type(value) is str and (_needs_quotes(value) or (flow and not _FLOW_SAFE.fullmatch(value))):
+                node[index] = DoubleQuotedScalarString(value)
+            else:
+                requote(value, flow)
+
+
+def check_pyyaml_reads(text: str, path: str) -> None:
+    """Raise ClaimFileError unless ``yaml.safe_load`` reads ``text`` (the claim-file contract)."""
+    try:
+        yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path) from None
 
 
 def flow_seq(items: list[Any]) -> CommentedSeq:
