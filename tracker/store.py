@@ -176,7 +176,7 @@ def _has_comments(record: Any) -> bool:
 def auto_digest(section: str, record: Any) -> str:
     """Fingerprint of a record's editable fields (see ``EDITABLE``), as extraction wrote them."""
     values = [record.get(key) if isinstance(record, dict) else None for key in EDITABLE[section]]
-    key = json.dumps(values, ensure_ascii=False)
+    key = json.dumps(values, ensure_ascii=False, default=str)  # default: dates a person typed
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 

@@ -81,6 +81,10 @@ def scan_for_unsafe(text: str, path: str) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control
+        line = text.count("\n", 0, exc.position) + 1
+        raise ClaimFileError(f"malformed YAML: character {exc.character!r} is not allowed; write it as an "
+                             "escape inside double quotes", path, line) from None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
@@ -110,6 +114,8 @@ def load_plain(path: Path) -> Any:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, str(path)) from None
+    except (ValueError, OverflowError) as exc:
+        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -118,6 +124,8 @@ def load_roundtrip(path: Path) -> Any:
     scan_for_unsafe(text, str(path))
     try:
         return make_yaml().load(text)
+    except (ValueError, OverflowError) as exc:  # a value no type accepts, e.g. the date 0000-00-00
+        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
     except RuamelError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", str(path),
@@ -182,24 +190,38 @@ def flow_scalar(value: Any) -> Any:
     return scalar(value)
 
 
+def _requoted(value: Any, flow: bool) -> Any:
+    """``value`` as it must be written for PyYAML to read what ruamel read, or None if it is fine."""
+    if type(value) is str:
+        return DoubleQuotedScalarString(value) if _needs_quotes(value) or (
+            flow and not _FLOW_SAFE.fullmatch(value)) else None
+    if isinstance(value, bool) or value is None or type(value) in (int, float):
+        return None
+    if isinstance(value, int | float):  # ruamel keeps a typed number's spelling ("08", "0o17", "1_000", "1e3")
+        return int(value) if isinstance(value, int) else float(value)
+    return None
+
+
 def requote(node: Any, flow: bool = False) -> None:
-    """Quote plain strings a person typed that PyYAML would read differently (``note: yes``), or
+    """Rewrite values a person typed that PyYAML would read differently (``note: yes``, ``08``), or
     cannot read at all in ``{...}`` (``note: why?``), so the file keeps one meaning for every reader.
 
-    Strings tracker wrote never change: they are already quoted where needed.
+    Values tracker wrote never change: they are already written in the one spelling both agree on.
     """
     if isinstance(node, CommentedMap):
-        flow = flow or node.fa.flow_style()
+        flow = flow or bool(node.fa.flow_style())
         for key, value in node.items():
-            if type(value) is str and (_needs_quotes(value) or (flow and not _FLOW_SAFE.fullmatch(value))):
-                node[key] = DoubleQuotedScalarString(value)
+            fixed = _requoted(value, flow)
+            if fixed is not None:
+                node[key] = fixed
             else:
                 requote(value, flow)
     elif isinstance(node, CommentedSeq):
-        flow = flow or node.fa.flow_style()
+        flow = flow or bool(node.fa.flow_style())
         for index, value in enumerate(node):
-            if type(value) is str and (_needs_quotes(value) or (flow and not _FLOW_SAFE.fullmatch(value))):
-                node[index] = DoubleQuotedScalarString(value)
+            fixed = _requoted(value, flow)
+            if fixed is not None:
+                node[index] = fixed
             else:
                 requote(value, flow)
 
@@ -210,6 +232,8 @@ def check_pyyaml_reads(text: str, path: str) -> None:
         yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise ClaimFileError(f"malformed YAML: {exc}", path) from None
 
 
 def flow_seq(items: list[Any]) -> CommentedSeq:
