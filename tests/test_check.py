@@ -110,6 +110,10 @@ CASES = [
     (("  - id: c1\n", "  - id: q1\n"), None),  # ids are per section: no clash with the quote
     (("{text: The mayor, span", "{txt: The mayor, span"),
      "a.yaml:16:23: [error] unknown key 'txt' in speaker_mention; did you mean 'text'? (unknown-key)"),
+    (("title: T", "title: 0000-00-00"), "a.yaml:1:1: [error] malformed value: year 0 is out of range (syntax)"),
+    (("title: T", "title: \x1f"),
+     "a.yaml:6:1: [error] malformed YAML: character '\\x1f' is not allowed; write it as an escape inside "
+     "double quotes (syntax)"),
     (("kind: direct", "kind: quoted"),
      "a.yaml:18:5: [error] quote kind 'quoted' is not one of direct, partial, term, headline, indirect (value)"),
     (("span: [37, 40]", "span: [38, 41]"),

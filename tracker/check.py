@@ -201,6 +201,8 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(str(path), line, col, "error",
                               f"PyYAML (yaml.safe_load) cannot read this: {exc.problem or exc.context}", "syntax")]
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        return None, [Problem(str(path), 1, 1, "error", f"PyYAML (yaml.safe_load) cannot read this: {exc}", "syntax")]
     checker = _Checker(path, Path.cwd())
     _loader_differences(checker, doc, plain, "")
     return doc, checker.problems

@@ -83,7 +83,8 @@ def scan_for_unsafe(text: str, path: str) -> None:
         raise _syntax_error(exc, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control
         line = text.count("\n", 0, exc.position) + 1
-        raise ClaimFileError(f"malformed YAML: character {exc.character!r} is not allowed; write it as an "
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        raise ClaimFileError(f"malformed YAML: character {char!r} is not allowed; write it as an "
                              "escape inside double quotes", path, line) from None
 
 
