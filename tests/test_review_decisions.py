@@ -69,6 +69,7 @@ def cluster_of(rep: dict[str, Any], article: str) -> dict[str, Any]:
 
 def test_quotes_cluster_and_different_from_splits_them(folder: Path) -> None:
     assert len(cluster_of(report(), "a")["members"]) == 2  # recycled across both articles
+    assert cluster_of(report(), "a")["review"] == {"status": "unreviewed", "by": None, "note": None}
     edit(folder, "b", "quotes", "schools", {"review": {"different_from": [ref(folder, "a", "quotes", "schools")]}})
     rep = report()
     assert len(cluster_of(rep, "a")["members"]) == 1 and len(cluster_of(rep, "b")["members"]) == 1
