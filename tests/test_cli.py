@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from tracker import __version__
 from tracker.cli import main, safe
 
-COMMANDS = ["extract", "report", "run", "check"]
+COMMANDS = ["extract", "report", "run", "check", "schema", "diff"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -229,25 +229,89 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, help="Also fail on unresolved conflicts and unreviewed records.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True,
+              help="Also fail on warnings (stale sources, orphaned records), unresolved conflicts and "
+                   "unreviewed records: the CI gate.")
 @handle_errors
-def check(folder: Path, strict: bool) -> None:
+def check(paths: tuple[Path, ...], strict: bool) -> None:
     """Validate claim files; print path:line:col: [level] message (rule). Exit 1 on errors.
+
+    PATHS are folders of claim files (their _reviews.yaml included) or single claim files, as
+    pre-commit passes them. Checks: the schema (unknown keys with a "did you mean" hint, types,
+    allowed values), values PyYAML and YAML 1.2 readers would read differently, duplicate ids,
+    spans outside the article or no longer holding their text, articles changed since extraction
+    (stale) or gone, review decisions naming records that do not exist. Without --strict only
+    errors fail; with it every problem does, as with yamllint.
 
     \b
     Example:
-      tracker check claims --strict
+      tracker check claims            # before committing
+      tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .check import check_folder, conflict_problems
+    from .check import check_paths
 
-    problems = list(check_folder(folder, strict=strict))
-    if strict and not any(p.level == "error" and p.rule == "syntax" for p in problems):
-        problems += list(conflict_problems(folder))
+    problems = list(check_paths(list(paths), strict=strict))
     for problem in problems:
         click.echo(safe(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]
     if failing:
+        sys.exit(EXIT_PROBLEMS)
+
+
+@main.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the schema to FILE instead of stdout.")
+@handle_errors
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of claim files, for editors and other validators.
+
+    Every claim file starts with a ``yaml-language-server`` line pointing at
+    claim-file.schema.json in the same folder; write it there once (and commit it) so
+    editors validate claim files as you type, offline.
+
+    \b
+    Example:
+      tracker schema -o claims/claim-file.schema.json
+    """
+    from .schema import schema_text
+
+    _write_output(schema_text(), output)
+
+
+@main.command()
+@click.argument("old")
+@click.argument("new", required=False)
+@click.option("--path", "-p", "path", default="claims", show_default=True,
+              help="The claims folder inside the repository, for sides given as bare git revisions.")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when there are differences, as git diff --exit-code.")
+@handle_errors
+def diff(old: str, new: str | None, path: str, exit_code: bool) -> None:
+    """Show what changed in meaning between two sets of claim files.
+
+    OLD and NEW are folders of claim files or git revisions: REV (with --path), or REV:FOLDER.
+    Without NEW, OLD is compared with the claim files in the working folder (--path).
+    Prints one line per change, by article: quotes added (+) or removed (-), quotes amended
+    word by word ([-old-]{+new+}), speakers, values and other fields changed, review changes;
+    then claim-group verdicts and cluster/group reviews that changed. Exit 0; with --exit-code
+    1 when anything changed. Errors (an unknown revision, a broken file) exit 2.
+
+    \b
+    Example:
+      tracker diff HEAD~1 HEAD --path claims     # what the last commit changed
+      tracker diff main:claims claims            # a branch against your working copy
+      tracker diff old-claims new-claims --exit-code
+    """
+    from .diff import diff_sides, resolve
+
+    try:
+        changes = diff_sides(resolve(old, path), resolve(new, path))
+    except TrackerError as exc:
+        _warn(f"Error: {exc}")
+        sys.exit(2)
+    for change in changes:
+        click.echo(safe(str(change)))
+    if exit_code and changes:
         sys.exit(EXIT_PROBLEMS)
 
 

@@ -11,6 +11,7 @@ import contextlib
 import io
 import math
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .errors import ClaimFileError
+from .fastyaml import plain_ok
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
 # libyaml's C scanner and loader when PyYAML was built with it: ten times faster on claim folders.
@@ -85,6 +87,11 @@ def scan_for_unsafe(text: str, path: str) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control
+        line = text.count("\n", 0, exc.position) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else exc.character
+        raise ClaimFileError(f"malformed YAML: character {char!r} is not allowed; write it as an "
+                             "escape inside double quotes", path, line) from None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
@@ -114,6 +121,8 @@ def load_plain(path: Path) -> Any:
         return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, str(path)) from None
+    except (ValueError, OverflowError) as exc:
+        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -122,6 +131,8 @@ def load_roundtrip(path: Path) -> Any:
     scan_for_unsafe(text, str(path))
     try:
         return make_yaml().load(text)
+    except (ValueError, OverflowError) as exc:  # a value no type accepts, e.g. the date 0000-00-00
+        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
     except RuamelError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", str(path),
@@ -146,15 +157,20 @@ def scalar(value: Any) -> Any:
             return int(value)
         return value  # represented by _represent_float below
     if isinstance(value, str):
-        if _needs_quotes(value):
+        if _needs_quotes(value) or not plain_ok(value):
             return DoubleQuotedScalarString(value)
         return value
     return value
 
 
+# Characters a plain scalar must not hold: YAML line breaks (NEL, LS, PS fold into spaces), the
+# byte-order mark, tabs and other controls, and anything outside YAML's printable set.
+_UNSAFE_PLAIN = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
 def _needs_quotes(text: str) -> bool:
-    """Quote strings that some YAML reader would turn into a bool, number, date or null."""
-    if text == "" or text != text.strip():
+    """Quote strings that some YAML reader would turn into a bool, number, date or null, or alter."""
+    if text == "" or text != text.strip() or _UNSAFE_PLAIN.search(text):
         return True
     tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     if tag != "tag:yaml.org,2002:str":
@@ -163,6 +179,68 @@ def _needs_quotes(text: str) -> bool:
     return lowered in {"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"} or (
         ":" in text and text.replace(":", "").replace(".", "").isdigit()
     )
+
+
+_FLOW_SAFE = re.compile(r"[^\W_][^,:?\[\]{}#\x00-\x1f]*")  # PyYAML ends a plain scalar in {...} at ,:?[]{}
+
+
+def flow_scalar(value: Any) -> Any:
+    """A value inside ``{...}``: strings other than plain words are double-quoted.
+
+    Readers disagree on which indicators (``?``, ``:``, ``,``, ``#``, brackets) end a plain
+    scalar in flow context, so any string holding one, or not starting with a letter or digit,
+    is quoted.
+    """
+    if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
+            _needs_quotes(value) or not _FLOW_SAFE.fullmatch(value) or not plain_ok(value, in_flow=True)):
+        return DoubleQuotedScalarString(value)
+    return scalar(value)
+
+
+def _requoted(value: Any, flow: bool) -> Any:
+    """``value`` as it must be written for PyYAML to read what ruamel read, or None if it is fine."""
+    if type(value) is str:
+        return DoubleQuotedScalarString(value) if _needs_quotes(value) or (
+            flow and not _FLOW_SAFE.fullmatch(value)) else None
+    if isinstance(value, bool) or value is None or type(value) in (int, float):
+        return None
+    if isinstance(value, int | float):  # ruamel keeps a typed number's spelling ("08", "0o17", "1_000", "1e3")
+        return int(value) if isinstance(value, int) else float(value)
+    return None
+
+
+def requote(node: Any, flow: bool = False) -> None:
+    """Rewrite values a person typed that PyYAML would read differently (``note: yes``, ``08``), or
+    cannot read at all in ``{...}`` (``note: why?``), so the file keeps one meaning for every reader.
+
+    Values tracker wrote never change: they are already written in the one spelling both agree on.
+    """
+    if isinstance(node, CommentedMap):
+        flow = flow or bool(node.fa.flow_style())
+        for key, value in node.items():
+            fixed = _requoted(value, flow)
+            if fixed is not None:
+                node[key] = fixed
+            else:
+                requote(value, flow)
+    elif isinstance(node, CommentedSeq):
+        flow = flow or bool(node.fa.flow_style())
+        for index, value in enumerate(node):
+            fixed = _requoted(value, flow)
+            if fixed is not None:
+                node[index] = fixed
+            else:
+                requote(value, flow)
+
+
+def check_pyyaml_reads(text: str, path: str) -> None:
+    """Raise ClaimFileError unless ``yaml.safe_load`` reads ``text`` (the claim-file contract)."""
+    try:
+        yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, path) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise ClaimFileError(f"malformed YAML: {exc}", path) from None
 
 
 def flow_seq(items: list[Any]) -> CommentedSeq:

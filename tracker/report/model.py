@@ -20,9 +20,11 @@ from ..analyze import judge
 from ..match.claims import ClaimItem, group_claims
 from ..match.normalize import entities, speaker_key
 from ..match.quotes import QuoteItem, cluster_quotes
+from ..reviews import load_reviews, review_of
 from ..store import ClaimFile, iter_claim_files
 
 Report = dict[str, Any]
+Reviews = dict[str, dict[str, dict[str, Any]]]
 
 
 def _review(record: dict[str, Any]) -> dict[str, Any]:
@@ -161,11 +163,13 @@ def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dic
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
     files = list(iter_claim_files(folder))
-    return build_report_from(files)
+    return build_report_from(files, load_reviews(folder))
 
 
-def build_report_from(files: Iterable[ClaimFile]) -> Report:
+def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None) -> Report:
+    """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``."""
     files = list(files)
+    reviews = reviews or {}
     articles = [dict(cf.article) for cf in files]
     meta = {str(a.get("id")): a for a in articles}
     quote_items: list[QuoteItem] = []
@@ -212,6 +216,7 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
             "canonical": cl.canonical,
             "first_seen": {"article": cl.first.article, "published": cl.first.published},
             "articles": len({m.item.article for m in cl.members}),
+            "review": review_of(reviews, "quote_clusters", cl.id),
             "members": [{
                 "quote_id": m.item.quote_id, "article": m.item.article, "outlet": m.item.outlet,
                 "published": m.item.published, "text": m.item.text, "speaker": m.item.speaker,
@@ -221,11 +226,13 @@ def build_report_from(files: Iterable[ClaimFile]) -> Report:
         })
     claim_groups: list[dict[str, Any]] = []
     for g in groups:
-        reason = next((resolved[f"{it.article}/{it.claim_id}"] for it in g.items
-                       if f"{it.article}/{it.claim_id}" in resolved), None)
+        group_review = review_of(reviews, "claim_groups", g.id)
+        reason = group_review.get("resolved") or next((resolved[f"{it.article}/{it.claim_id}"] for it in g.items
+                                                      if f"{it.article}/{it.claim_id}" in resolved), None)
         verdict = judge(g.items, str(reason) if reason else None)
         claim_groups.append({
             "id": g.id, "status": verdict.status, "verdict": verdict.verdict, "reason": verdict.reason,
+            "review": group_review,
             "measure": g.measure, "unit": g.unit,
             "values": [{
                 "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
