@@ -709,7 +709,7 @@ def _pred_claim(c: Mapping[str, Any], article: str) -> PredClaim:
     return PredClaim(
         article=article,
         id=str(c.get("id") or c.get("claim_id") or ""),
-        value=_as_float(c["value"]),
+        value=_as_float(c["value"] if c.get("value") is not None else c.get("low")),
         approximate=bool(c.get("approximate", False)),
         surface=str(c.get("surface") or ""),
         sentence=None if c.get("sentence") is None else str(c["sentence"]),

@@ -362,8 +362,13 @@ def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
 def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
     if "value" not in c:
         checker.add(c, None, "claim needs a value", "schema")
-    elif c["value"] is None or isinstance(c["value"], bool) or not isinstance(c["value"], int | float):
+    elif c["value"] is None:
+        if not all(isinstance(c.get(k), int | float) and not isinstance(c.get(k), bool) for k in ("low", "high")):
+            checker.add(c, "value", "claim value must be a number (null only for a range with low and high)",
+                        "type")
+    elif isinstance(c["value"], bool) or not isinstance(c["value"], int | float):
         checker.add(c, "value", f"claim value must be a number, not {c['value']!r}", "type")
+    checker.type_(c, "low", (int, float), "claim")
     checker.type_(c, "high", (int, float), "claim")
     checker.type_(c, "approximate", (bool,), "claim", nullable=False)
     for key in ("unit", "measure", "surface", "sentence"):

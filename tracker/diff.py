@@ -28,7 +28,7 @@ from .yamlio import load_plain, scan_for_unsafe
 PAIR_RATIO = 60.0  # fuzz.ratio above which a removed and an added record are one record amended
 REVIEW_FIELDS = ("status", "by", "note", "same_as", "different_from", "resolved")
 QUOTE_FIELDS = ("speaker", "kind", "orphaned")
-CLAIM_FIELDS = ("value", "unit", "measure", "kind", "approximate", "bound", "high", "orphaned")
+CLAIM_FIELDS = ("value", "unit", "measure", "kind", "approximate", "bound", "low", "high", "orphaned")
 
 
 @dataclass(frozen=True)

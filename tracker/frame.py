@@ -51,7 +51,7 @@ COLUMNS: dict[str, dict[str, str]] = {
                "text": STRING, "start": INT, "end": INT, "spans": INT, "status": STRING, "orphaned": BOOL,
                "outlet": STRING, "published": DATE},
     "claims": {"article": STRING, "claim_id": STRING, "group": STRING, "value": FLOAT, "unit": STRING,
-               "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "high": FLOAT,
+               "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "low": FLOAT, "high": FLOAT,
                "surface": STRING, "start": INT, "end": INT, "sentence": STRING, "status": STRING,
                "orphaned": BOOL, "outlet": STRING, "published": DATE},
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,

@@ -123,10 +123,14 @@ class Quote:
 
 @dataclass(frozen=True)
 class Claim:
-    """A numeric claim record as stored in a claim file."""
+    """A numeric claim record as stored in a claim file.
+
+    A range ("between 2005 and 2011", "15 to 22 mph") has no single value: ``value`` is None
+    and ``low``/``high`` give its ends.
+    """
 
     id: str
-    value: float
+    value: float | None
     unit: str | None
     approximate: bool
     surface: str
@@ -136,4 +140,5 @@ class Claim:
     kind: str = "count"
     bound: str | None = None
     high: float | None = None
+    low: float | None = None
     review: Review = field(default_factory=Review)

@@ -151,6 +151,7 @@ def claim_map(claim: Claim) -> CommentedMap:
             ("kind", claim.kind),
             ("approximate", claim.approximate),
             ("bound", scalar(claim.bound)),
+            ("low", scalar(claim.low)),
             ("high", scalar(claim.high)),
             ("surface", scalar(claim.surface)),
             ("span", flow_seq(list(claim.span))),

@@ -43,11 +43,13 @@ def quote_records(found: list[FoundQuote]) -> list[Quote]:
 
 def claim_records(found: list[FoundClaim]) -> list[Claim]:
     keys = [f"{normalize_space(c.sentence).casefold()}\x00{c.surface}" for c in found]
-    return [
-        Claim(id=rid, value=c.value, unit=c.unit, approximate=c.approximate, surface=c.surface,
-              span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind, bound=c.bound, high=c.high)
-        for rid, c in zip(_ids("c", keys), found, strict=True)
-    ]
+    out = []
+    for rid, c in zip(_ids("c", keys), found, strict=True):
+        ranged = c.high is not None and c.high != c.value  # a range: no single value
+        out.append(Claim(id=rid, value=None if ranged else c.value, unit=c.unit, approximate=c.approximate,
+                         surface=c.surface, span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind,
+                         bound=c.bound, high=c.high if ranged else None, low=c.value if ranged else None))
+    return out
 
 
 def extract_document(doc: Document) -> tuple[list[Quote], list[Claim]]:

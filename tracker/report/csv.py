@@ -18,8 +18,8 @@ from .model import Report
 TABLES: dict[str, tuple[str, ...]] = {
     "articles": ("id", "path", "sha256", "title", "outlet", "authors", "published", "url"),
     "quotes": ("article", "quote_id", "cluster", "speaker", "kind", "text", "start", "end", "status", "orphaned"),
-    "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "high",
-               "surface", "start", "end", "sentence", "status", "orphaned"),
+    "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "low",
+               "high", "surface", "start", "end", "sentence", "status", "orphaned"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",

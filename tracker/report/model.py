@@ -187,6 +187,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                                          int(first) if isinstance(first, int) else 0))
         for c in cf.claims:
             value = _number(c.get("value"))
+            if value is None:  # a range: compared by its ends
+                value = _number(c.get("low")) if _number(c.get("high")) is not None else None
             if value is None or _review(c).get("status") == "rejected" or c.get("orphaned"):
                 continue
             claim_items.append(ClaimItem(
@@ -237,7 +239,7 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             "values": [{
                 "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
                 "value": int(it.value) if it.value.is_integer() else it.value, "kind": it.kind,
-                "approximate": it.approximate,
+                "approximate": it.approximate, "high": it.high,  # a range: value is its low end
                 "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
                 "span": claim_spans.get((it.article, it.claim_id)),
             } for it in g.items],
@@ -254,7 +256,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         "article": str(cf.article.get("id")), "claim_id": str(c.get("id")), "value": c.get("value")
         if _number(c.get("value")) is not None else None, "unit": _text(c.get("unit")),
         "measure": _text(c.get("measure")), "kind": _text(c.get("kind")), "approximate": bool(c.get("approximate")),
-        "bound": _text(c.get("bound")), "high": c.get("high") if _number(c.get("high")) is not None else None,
+        "bound": _text(c.get("bound")), "low": c.get("low") if _number(c.get("low")) is not None else None,
+        "high": c.get("high") if _number(c.get("high")) is not None else None,
         "surface": str(c.get("surface") or ""), "span": claim_spans.get((str(cf.article.get("id")), str(c.get("id")))),
         "sentence": str(c.get("sentence") or ""), "status": str(_review(c).get("status") or "unreviewed"),
         "orphaned": bool(c.get("orphaned")), "group": group_of.get((str(cf.article.get("id")), str(c.get("id")))),
