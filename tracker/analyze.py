@@ -44,6 +44,7 @@ def compatible(a: ClaimItem, b: ClaimItem) -> bool:
 
 
 def _fmt(value: float) -> str:
+    value = float(value)
     if value.is_integer():
         return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
     return f"{value:g}"

@@ -53,7 +53,7 @@ class Block:
 
 @dataclass(frozen=True)
 class SpeakerMention:
-    """The words naming the speaker, as written ("he", "the senator", "Rex Tillerson")."""
+    """The words naming the speaker, as written ("he", "the senator", "Secretary of State Jane Roe")."""
 
     text: str
     span: Span

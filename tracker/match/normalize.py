@@ -36,7 +36,7 @@ def quote_key(text: str) -> str:
 def speaker_key(name: str | None) -> str | None:
     """A key under which spelling variants of one person's name meet.
 
-    ``Qais al-Khazali``, ``Qais Khazali``, ``al-Khazali`` and ``Khazali`` all give ``khazali``:
+    ``Omar al-Rashid``, ``Omar Rashid``, ``al-Rashid`` and ``Rashid`` all give ``rashid``:
     the surname without Arabic article particles or titles, case-folded.
     """
     if not name:
@@ -71,7 +71,7 @@ _GENERIC = frozenset(
 
 
 def entities(sentence: str) -> set[str]:
-    """Capitalised names in a sentence, with acronyms of multi-word names ("AAH" for "Asaib Ahl al-Haq").
+    """Capitalised names in a sentence, with acronyms of multi-word names ("NLF" for "National Liberation Front").
 
     Multi-word names appear whole ("dwayne curtis") and word by word; generic capitalised words
     (sentence starters, "Police", weekdays) are left out.
@@ -109,3 +109,23 @@ def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, fro
 def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Shared share of the smaller set: a short text inside a long one still counts."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def misspelling_aliases(keys: Iterable[str]) -> dict[str, str]:
+    """Surname keys that are one person's name misspelt, mapped to the most used spelling.
+
+    Two keys meet when they are long (six letters or more), start with the same two letters
+    and use the same letters in another order ("khalazi" for "khazali"): a transposition typo,
+    not a different name.
+    """
+    counts = Counter(keys)
+    families: dict[tuple[str, str], list[str]] = {}
+    for key in counts:
+        if len(key) >= 6 and key.isalpha():
+            families.setdefault((key[:2], "".join(sorted(key))), []).append(key)
+    out: dict[str, str] = {}
+    for members in families.values():
+        if len(members) > 1:
+            best = max(members, key=lambda k: (counts[k], k))
+            out.update({k: best for k in members if k != best})
+    return out

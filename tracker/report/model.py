@@ -18,7 +18,7 @@ from typing import Any
 
 from ..analyze import judge
 from ..match.claims import ClaimItem, group_claims
-from ..match.normalize import entities, speaker_key
+from ..match.normalize import entities, misspelling_aliases, speaker_key
 from ..match.quotes import QuoteItem, cluster_quotes
 from ..reviews import load_reviews, review_of
 from ..store import ClaimFile, iter_claim_files
@@ -103,7 +103,7 @@ def _text(value: Any) -> str | None:
 
 
 def _given(name: str) -> tuple[str, ...]:
-    """Given names, case-folded, titles dropped: ("qais",) for "Qais al-Khazali"."""
+    """Given names, case-folded, titles dropped: ("omar",) for "Omar al-Rashid"."""
     words = name.replace("’", "'").split()[:-1]
     return tuple(w.casefold().strip(".,") for w in words if speaker_key(w) is not None)
 
@@ -112,12 +112,16 @@ def speaker_names(names: Iterable[str]) -> dict[str, str]:
     """Each spelling of a speaker mapped to the fullest spelling of the same person.
 
     Spellings meet when their surnames agree (``speaker_key``) and so do their given names
-    ("Mayor Jane Roe" = "Jane Roe"); a bare surname ("Khazali") joins a fuller name only when
-    exactly one person with that surname is quoted, so "Trump" never merges Donald and Melania.
+    ("Mayor Jane Roe" = "Jane Roe"); a bare surname ("Rashid") joins a fuller name only when
+    exactly one person with that surname is quoted, so "Trump" never merges Donald and Melania;
+    a transposition typo of a surname ("Rahsid") joins the usual spelling.
     """
+    names = list(names)
+    typos = misspelling_aliases(k for k in map(speaker_key, names) if k)
     people: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for name in dict.fromkeys(names):
         key = speaker_key(name)
+        key = typos.get(key, key) if key else None
         people.setdefault((key or name, _given(name) if key else ()), []).append(name)
     by_surname: dict[str, list[tuple[str, ...]]] = {}
     for surname, given in people:
