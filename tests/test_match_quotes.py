@@ -48,7 +48,8 @@ def test_stock_phrases_in_unrelated_coverage_stay_apart() -> None:
 
 
 def test_name_variants_and_misspellings_meet() -> None:
-    assert {speaker_key(n) for n in ["Omar al-Rashid", "Omar Rashid", "al-Rashid", "Rashid", "Gen. Rashid"]} == {"rashid"}
+    variants = ["Omar al-Rashid", "Omar Rashid", "al-Rashid", "Rashid", "Gen. Rashid"]
+    assert {speaker_key(n) for n in variants} == {"rashid"}
     assert misspelling_aliases(["rashidi", "rashidi", "rasihdi", "allen", "allan"]) == {"rasihdi": "rashidi"}
     names = speaker_names(["Omar al-Rashidi", "Rashidi", "Rasihdi", "Donald Trump", "Melania Trump", "Trump"])
     assert names["Rasihdi"] == names["Rashidi"] == "Omar al-Rashidi"
