@@ -69,8 +69,13 @@ def _claim(
         if event is None:
             return None
         return _make(q, span, sentence, None, event, "year")
+    if q.surface.lower() == "one" and _MEMBER_OR_IDIOM.match(text, q.end):
+        return None  # "one of the most ...", "one of his offices": a member; "one way to tell": an idiom
     unit, measure = _unit_and_measure(text, q)
     return _make(q, span, sentence, unit, measure, q.kind)
+
+
+_MEMBER_OR_IDIOM = re.compile(r"\s+(?:of|way|thing)\b", re.IGNORECASE)
 
 
 def _make(
@@ -264,6 +269,7 @@ _FURNITURE = wordset("posted updated published created modified edited copyright
 _CLOCK = re.compile(r"[\s,]{0,3}\d{1,2}[:.]\d\d")
 _BACKGROUND_BEFORE = 45
 _BACKGROUND_AFTER = 25
+_PART_OF_YEAR = frozenset({"late", "early", "mid", "mid-"})
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
 
 
@@ -299,6 +305,8 @@ def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | Non
         return None  # part of a name: "Euro 2020", "Act 1974"
     if after and after[0][0].isalpha() and after[0][0].isupper() and q.kind == "year":
         return None  # "2024 GMC Hummer"
+    if before and before[-1].lower() in _PART_OF_YEAR:
+        before = before[:-1]  # "in late 2017", "by early 2019"
     if after and after[0][0].isalpha() and after[0].islower() and q.kind == "year" and (
         not before or before[-1].lower() not in _YEAR_PREP
     ):
