@@ -239,3 +239,19 @@ def test_coordinated_numbers_share_a_unit() -> None:
 def test_emergency_numbers_and_street_names() -> None:
     assert find_quantities("police got a 911 call") == []
     assert find_quantities("a shop on Seven Mile Road") == []
+
+
+def test_phone_numbers_times_dates_and_addresses_are_not_quantities() -> None:
+    for text in (
+        "Call Crime Stoppers at 713-222-TIPS (8477) or 1-800-TBI-FIND (1-800-824-3463).",
+        "Call Miami-Dade Crime Stoppers at (305) 471-TIPS or 305-471- TIPS or 1-888-Crime-SC.",
+        "Call 1-800-706-2488, (859) 258-3700 or 504 822-1111. In 9-1-1 tapes she cried.",
+        "The meeting is scheduled for 6-8 p.m. Tuesday, or 9 to 11 am.",
+        "On 1-24-16, they were outside near 3200 South and 5100 West, and at 5800 South 53rd Glen.",
+        "The scene outside 7318 Enchanted Creek in Cypress.",
+    ):
+        assert [q.surface for q in find_quantities(text) if q.kind not in ("date", "ordinal")] == [], text
+
+
+def test_directions_before_demonyms_stay_counts() -> None:
+    assert [q.value for q in find_quantities("Some 500 South Korean troops and 300 North Koreans left.")] == [500, 300]

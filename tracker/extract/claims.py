@@ -69,12 +69,19 @@ def _claim(
         if event is None:
             return None
         return _make(q, span, sentence, None, event, "year")
-    if q.surface.lower() == "one" and _MEMBER_OR_IDIOM.match(text, q.end):
+    low = q.surface.lower()
+    if low == "one" and _MEMBER_OR_IDIOM.match(text, q.end) and not _HARM_TEXT.search(text):
         return None  # "one of the most ...", "one of his offices": a member; "one way to tell": an idiom
+    if q.unit == "ratio" and low.startswith("one of") and _HARM_TEXT.search(text):
+        q = replace(q, end=q.start + 3, surface=q.surface[:3], value=1.0, unit=None)  # "One of two girls ... died"
     unit, measure = _unit_and_measure(text, q)
     return _make(q, span, sentence, unit, measure, q.kind)
 
 
+#: A sentence about deaths or injuries: there "one of the victims" is the toll, not a membership.
+_HARM_TEXT = re.compile(
+    r"\b(?:" + "|".join(sorted(KILL_WORDS | INJURE_WORDS | {"killing", "slaying"})) + r")\b", re.IGNORECASE
+)
 _MEMBER_OR_IDIOM = re.compile(r"\s+(?:of|way|thing)\b", re.IGNORECASE)
 
 

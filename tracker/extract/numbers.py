@@ -54,6 +54,16 @@ __all__ = ["find_quantities"]
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}$")
 _EMAIL_RIGHT = re.compile(r"[\w-]{1,63}\.[\w.-]{1,190}")
+#: Telephone numbers: "(305) 471-TIPS (8477)", "1-800-TBI-FIND", "713-222-TIPS", "1-800-706-2488",
+#: "9-1-1". Their digits are never quantities.
+_PHONE = re.compile(
+    r"(?<![\w$.,/-])(?:"
+    r"(?:1\s?[-.]\s?)?(?:\(\d{3}\)\s?|\d{3}(?:\s?[-.]\s?|\s))(?:\d{3}|[A-Z]{3,})\s?[-.]\s?"
+    r"(?:\d{4}|[A-Z]{4,}(?:-[A-Z]{2,})?)(?:\s?\(\d{4}\))?"
+    r"|1-8\d\d-[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]{2,})*"
+    r"|9-1-1"
+    r")(?![\w])"
+)
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
 
@@ -83,8 +93,10 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _outside_urls(text: str, toks: list[Tok]) -> list[Tok]:
-    """Drop the tokens of web addresses and e-mail addresses: their digits are not quantities."""
+    """Drop the tokens of web and e-mail addresses and phone numbers: their digits are not quantities."""
     spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if "-" in text or "(" in text:
+        spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     at = text.find("@")
     while at >= 0:
         left = _EMAIL_LEFT.search(text, max(0, at - 64), at)

@@ -15,7 +15,8 @@ from .numbers_units import MONTHS
 _TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "bst"})
 _STREET = frozenset(
     wordset("street st avenue ave road rd boulevard blvd drive dr lane ln way court ct place pl highway hwy "
-    "parkway pkwy terrace circle")
+    "parkway pkwy terrace circle creek trail trl loop ridge cove glen path crossing plaza pike square sq "
+    "bend hollow run pass point pt")
 )
 #: Capitalised words that may precede a count without making it a label ("About 1,000 ...").
 NOT_LABEL = frozenset(
@@ -135,6 +136,10 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     end = _time_tail(lows, j)
     if end > j and len(toks[i].text) <= 5:
         return Atom(i, end, 0.0, "time", emit=False)
+    if j + 1 < n and lows[j] in ("-", "–", "to") and len(toks[i].text) <= 2 and toks[j + 1].text.isdigit() and (
+        len(toks[j + 1].text) <= 2 and _time_tail(lows, j + 2) > j + 2
+    ):
+        return Atom(i, _time_tail(lows, j + 2), 0.0, "time", emit=False)  # "6-8 p.m.", "9 to 11 am"
     # phone numbers: 3-3-4 or 3-4 digit groups joined by hyphens or dots
     k = i
     groups = []
@@ -155,8 +160,15 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
         j += 2  # "16-18 Industrial Avenue"
     if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
-        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper():
-            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"
+        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper() and not (
+            lows[j + 1].endswith(("an", "ans", "ese", "ns"))
+            or (j + 2 < n and is_word(toks[j + 2]) and toks[j + 2].text.islower() and _plural(toks[j + 2]))
+        ):
+            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"; not "500 South Korean troops"
+        if lows[j] in _DIRECTIONS and len(toks[i].text) >= 3 and (
+            j + 1 >= n or lows[j + 1] in (",", "and", ".", "&") or is_num(toks[j + 1])
+        ):
+            return Atom(i, j + 1, 0.0, "address", emit=False)  # "3200 South and 5100 West", "5800 South 53rd"
         for k in range(j + 1, min(n, j + 4)):
             if lows[k] in _STREET and toks[k].text[0].isupper():
                 return Atom(i, j, 0.0, "address", emit=False)
@@ -249,6 +261,10 @@ def _numeric_date(toks: Sequence[Tok], i: int) -> Atom | None:
                 return Atom(i, i + 5, float(c), "date")
             if len(a) == 4 and len(b) <= 2 and len(c) <= 2 and s1 != ".":
                 return Atom(i, i + 5, float(a), "date")
+        if s1 == s2 and s1 in ("/", "-") and len(a) <= 2 and len(b) <= 2 and len(c) == 2 and (
+            a.isdigit() and b.isdigit() and c.isdigit() and 1 <= int(a) <= 12 and 1 <= int(b) <= 31
+        ):
+            return Atom(i, i + 5, float(b), "date", unit="day")  # "1-24-16", "3/5/17"
     if i + 2 < n and glued(toks, i, i + 1) and glued(toks, i + 1, i + 2) and toks[i + 1].text == "-":
         a, b = toks[i].text, toks[i + 2].text
         runs_on = i + 3 < n and glued(toks, i + 2, i + 3) and (is_num(toks[i + 3]) or is_word(toks[i + 3]))
