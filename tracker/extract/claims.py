@@ -42,6 +42,8 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
     for s, e in sentences:
         text = body[s:e]
         quantities = find_quantities(text)
+        if not quantities:
+            continue
         sentence = normalize_space(text)
         others = [q for q in quantities if q.kind not in ("year", "date", "ordinal")]
         previous: FoundClaim | None = None

@@ -64,12 +64,34 @@ _PHONE = re.compile(
     r"|9-1-1"
     r")(?![\w])"
 )
+#: Every ASCII text holding a number mention matches (a digit, or a word starting like a number
+#: word: "one", "tenfold", "dozens", "thirds", "half"); a cheap test before tokenising.
+def _prefix_pattern(words: frozenset[str]) -> str:
+    """A regex matching any of ``words`` as a prefix, nested by first letters (a trie), so that the
+    engine tries one branch per position instead of every word."""
+    if "" in words:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    return "(?:" + "|".join(re.escape(h) + _prefix_pattern(frozenset(rest)) for h, rest in sorted(heads.items())) + ")"
+
+
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b" + _prefix_pattern(
+        nw.NUMBER_WORDS | frozenset(nw.ORDINALS) | frozenset(nw.VAGUE) | nw.DOZENS | frozenset(nw.DENOMINATORS)
+        | {"half", "quarter"}
+    ),
+    re.IGNORECASE,
+)
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number mention in ``text``, in order, with ``text[q.start:q.end] == q.surface``."""
+    if text.isascii() and _MAYBE_NUMBER.search(text) is None:
+        return []  # no digit and no word a number could start with: most sentences of an article
     toks = _outside_urls(text, tokenize(text))
     lows = [t.low for t in toks]
     atoms = _scan(toks, lows)
@@ -125,6 +147,17 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     i = 0
     n = len(toks)
     while i < n:
+        low = lows[i]
+        if low not in _STARTERS and not low[0].isdigit() and not low.endswith("fold") and (
+            len(low) != 1 or low.isalpha() or unicodedata.numeric(low, -1.0) < 0
+        ):
+            i += 1  # the test _atom_at starts with, without the call: most tokens are plain words
+            continue
+        if low in _ARTICLE_OR_POINT and i + 1 < n:
+            nxt = lows[i + 1]
+            if (nxt[0].isalpha() and nxt not in _AFTER_ARTICLE) or (low == "." and not nxt[0].isdigit()):
+                i += 1  # "a man", "an hour", a full stop: no number starts here
+                continue
         a = _atom_at(toks, lows, i)
         if a is None:
             i += 1
@@ -134,6 +167,12 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     return atoms
 
 
+_ARTICLE_OR_POINT = frozenset({"a", "an", "."})
+#: Words after "a"/"an" that may make a number ("a hundred", "a dozen", "a third", "a half").
+_AFTER_ARTICLE = (
+    nw.NUMBER_WORDS | nw.DOZENS | frozenset(nw.DENOMINATORS) | frozenset(nw.ORDINALS) | frozenset(nw.VAGUE)
+    | {"half", "halves", "quarter", "quarters"}
+)
 _FOLD = {**{w: float(v) for w, v in nw.UNITS.items() if v > 1}, **{w: float(v) for w, v in nw.TEENS.items()},
          **{w: float(v) for w, v in nw.TENS.items()}, "hundred": 100.0, "thousand": 1000.0}
 _STARTERS = (
