@@ -255,3 +255,15 @@ def test_phone_numbers_times_dates_and_addresses_are_not_quantities() -> None:
 
 def test_directions_before_demonyms_stay_counts() -> None:
     assert [q.value for q in find_quantities("Some 500 South Korean troops and 300 North Koreans left.")] == [500, 300]
+
+
+def test_money_tails_scales_cents_and_million_codes() -> None:
+    def money(text: str) -> list[tuple[str, float, str | None]]:
+        return [(q.surface, q.value, q.unit) for q in find_quantities(text) if q.kind == "currency"]
+
+    assert money("It only cost 3 dollars 50 cents.") == [("3 dollars 50 cents", 3.5, "USD")]
+    assert money("thirteen dollars and forty-five cents") == [("thirteen dollars and forty-five cents", 13.45, "USD")]
+    assert money("They lost 75 USD million last year.") == [("75 USD million", 75e6, "USD")]
+    assert money("losses in excess of 30 MUSD were reported") == [("30 MUSD", 30e6, "USD")]
+    assert money("Supply limit: ₿21,000,000") == [("₿21,000,000", 21e6, "BTC")]
+    assert money("He paid 5 dollars and 3 friends came.") == [("5 dollars", 5, "USD")]

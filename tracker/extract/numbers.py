@@ -323,6 +323,31 @@ def _space_grouped(toks: Sequence[Tok], i: int, core: Core) -> Core:
     return Core(float(digits), k)
 
 
+_MILLION_CODES = {"musd": "USD", "meur": "EUR", "mgbp": "GBP", "mchf": "CHF", "msek": "SEK", "mnok": "NOK",
+                  "mdkk": "DKK", "mcad": "CAD", "maud": "AUD", "mjpy": "JPY"}
+_CENTS = frozenset({"cents", "cent"})
+
+
+def _money_tail(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> Atom:
+    """After "75 USD": a scale word ("75 USD million") or the cents ("3 dollars 50 cents",
+    "thirteen dollars and forty-five cents")."""
+    j, n = a.j, len(toks)
+    if j < n and lows[j] in ("million", "billion", "trillion") and a.scaled == 1.0 and (
+        a.unit is not None and a.unit.isupper()
+    ):
+        f = nw.SCALES[lows[j]]
+        return replace(a, j=j + 1, value=a.value * f, scaled=f)
+    if a.unit in ("USD-cent", "GBP-pence") or a.value != int(a.value) or a.scaled != 1.0:
+        return a
+    k = j + 1 if j < n and lows[j] == "and" else j
+    if k >= n:
+        return a
+    core = digit_core(toks, k, money=False) if toks[k].text.isdigit() else word_core(toks, k, lows)
+    if core is None or not 0 < core.value < 100 or core.j >= n or lows[core.j] not in _CENTS:
+        return a
+    return replace(a, j=core.j + 1, value=a.value + core.value / 100)
+
+
 def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     if i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
@@ -400,7 +425,12 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
             return replace(a, j=k + 1, kind="age", unit="years")
         if kind == "measure" and unit == "pound" and a.scaled >= 1e6:
             kind, unit = "currency", "GBP"  # "361 million pounds" is money, "200 pounds" a weight
+        if kind == "currency":
+            return _money_tail(toks, lows, replace(a, j=k, kind=kind, unit=unit))
         return replace(a, j=k, kind=kind, unit=unit)
+    million = _MILLION_CODES.get(lows[j]) if j < len(lows) and toks[j].start - toks[j - 1].end <= 1 else None
+    if million is not None and a.scaled == 1.0:
+        return replace(a, j=j + 1, kind="currency", unit=million, value=a.value * 1e6, scaled=1e6)  # "30 MUSD"
     if a.i > 0 and lows[a.i - 1] in ("aged", "age", "ages") and is_int and 0 < a.value < 130:
         return replace(a, kind="age", unit="years")  # "aged 45", "men aged 18 to 34"
     if is_num(toks[a.i if lows[a.i] != "-" else a.i + 1]):
