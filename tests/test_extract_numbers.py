@@ -267,3 +267,13 @@ def test_money_tails_scales_cents_and_million_codes() -> None:
     assert money("losses in excess of 30 MUSD were reported") == [("30 MUSD", 30e6, "USD")]
     assert money("Supply limit: ₿21,000,000") == [("₿21,000,000", 21e6, "BTC")]
     assert money("He paid 5 dollars and 3 friends came.") == [("5 dollars", 5, "USD")]
+
+
+def test_compound_ordinals() -> None:
+    def ords(text: str) -> list[tuple[str, float]]:
+        return [(q.surface, q.value) for q in find_quantities(text) if q.kind == "ordinal"]
+
+    assert ords("the two hundredth day") == [("two hundredth", 200)]
+    assert ords("one hundred twenty-fifth anniversary") == [("one hundred twenty-fifth", 125)]
+    assert ords("two hundred fifth graders came") == [("fifth", 5)]
+    assert [q.value for q in find_quantities("two hundred fifth graders came")][0] == 200

@@ -374,8 +374,44 @@ def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
         return None
     if lows[i] in ("a", "an") and core.j == i + 1:
         return None
+    compound = _compound_ordinal(toks, lows, core, start)
+    if compound is not None and sign > 0:
+        return compound
     atom = Atom(start, core.j, sign * core.value, "count", scaled=core.scaled)
     return _suffix(toks, lows, atom, is_int=float(core.value).is_integer())
+
+
+def _compound_ordinal(toks: Sequence[Tok], lows: Sequence[str], core: Core, start: int) -> Atom | None:
+    """ "two hundredth" (200th), "one hundred twenty fifth", "one hundred twenty-fifth" (125th): a
+    cardinal run on by an ordinal word. Not before a plural ("two hundred fifth graders") and not
+    when glued on ("fifth-graders")."""
+    j, n = core.j, len(toks)
+    if j >= n or not core.words or not _close_to(toks, j) or not float(core.value).is_integer():
+        return None
+    o = nw.parse_ordinal(lows, j)
+    big = {"hundredth": 100, "thousandth": 1000}.get(lows[j])  # "two millionth" reads as a fraction too
+    if o is None and big is None:
+        return None
+    end = o.end if o is not None else j + 1
+    if end < n and (glued(toks, end - 1, end) or (is_word(toks[end]) and _plural_word(lows[end]))):
+        return None
+    if big is not None:
+        if core.value < 2 or (end < n and lows[end] == "of"):
+            return None  # "one hundredth of a second" is a fraction
+        return Atom(start, end, core.value * big, "ordinal")
+    assert o is not None
+    step = 100 if core.value % 100 == 0 else 10 if core.value % 10 == 0 else 0
+    if not step or core.value < 100 or o.value >= step:
+        return None
+    return Atom(start, end, core.value + o.value, "ordinal")
+
+
+def _close_to(toks: Sequence[Tok], j: int) -> bool:
+    return toks[j].start - toks[j - 1].end <= 1
+
+
+def _plural_word(low: str) -> bool:
+    return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
 
 
 def _is_fraction_context(lows: Sequence[str], i: int) -> bool:
