@@ -276,4 +276,4 @@ def test_compound_ordinals() -> None:
     assert ords("the two hundredth day") == [("two hundredth", 200)]
     assert ords("one hundred twenty-fifth anniversary") == [("one hundred twenty-fifth", 125)]
     assert ords("two hundred fifth graders came") == [("fifth", 5)]
-    assert [q.value for q in find_quantities("two hundred fifth graders came")][0] == 200
+    assert find_quantities("two hundred fifth graders came")[0].value == 200
