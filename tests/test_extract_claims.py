@@ -164,3 +164,8 @@ def test_percent_measure_names_what_it_is_of() -> None:
 
 def test_death_toll() -> None:
     assert only("The death toll rose to 5 on Sunday.").measure == "killed"
+
+
+def test_a_place_in_a_ranking_is_no_count() -> None:
+    assert claims("Their side have slipped towards the bottom three during a bad run.") == []
+    assert [c.value for c in claims("The top 10 companies hired 500 people.")] == [10, 500]

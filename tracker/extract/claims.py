@@ -77,7 +77,12 @@ def _claim(
     if q.unit == "ratio" and low.startswith("one of") and _HARM_TEXT.search(text):
         q = replace(q, end=q.start + 3, surface=q.surface[:3], value=1.0, unit=None)  # "One of two girls ... died"
     unit, measure = _unit_and_measure(text, q)
+    if q.kind == "count" and unit is None and _RANK_BEFORE.search(text, 0, q.start):
+        return None  # "slipped towards the bottom three": a place in a ranking, not a count
     return _make(q, span, sentence, unit, measure, q.kind)
+
+
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.IGNORECASE)
 
 
 #: A sentence about deaths or injuries: there "one of the victims" is the toll, not a membership.
