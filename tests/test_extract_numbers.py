@@ -277,3 +277,13 @@ def test_compound_ordinals() -> None:
     assert ords("one hundred twenty-fifth anniversary") == [("one hundred twenty-fifth", 125)]
     assert ords("two hundred fifth graders came") == [("fifth", 5)]
     assert find_quantities("two hundred fifth graders came")[0].value == 200
+
+
+def test_ages_in_apposition_after_nicknames_suffixes_and_brackets() -> None:
+    def ages(text: str) -> list[float]:
+        return [q.value for q in find_quantities(text) if q.kind == "age"]
+
+    assert ages("On Wednesday, Clark, aka “Cheeto,” 26, of Detroit pleaded guilty.") == [26]
+    assert ages("They were Barry Adair Jr., 27, and Jerome Butler, 50.") == [27, 50]
+    assert ages("the murders of Marlon Eason (10) and Richard Hallman (16).") == [10, 16]
+    assert ages("In March, 25, people came. The company (16) reported.") == []

@@ -113,13 +113,27 @@ def _plural(t: Tok) -> bool:
 
 def is_age_apposition(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> bool:
     """ "Spc. Alexander Missildine, 20, of Tyler": a name, comma, a small number, comma."""
-    i = a.i
-    if not is_int or not 0 < a.value < 120 or i < 2 or a.j >= len(toks):
+    i, j, n = a.i, a.j, len(toks)
+    if not is_int or not 0 < a.value < 120 or i < 2:
         return False
-    if toks[i - 1].text != "," or toks[a.j].text not in (",", ")", ";"):
+    closes = j < n and (toks[j].text in (",", ";") or (toks[j].text == "." and j + 1 == n))
+    if toks[i - 1].text == "(" and j < n and toks[j].text == ")":
+        k = i - 2  # "Richard Hallman (16)"
+    elif toks[i - 1].text == "," and closes:
+        k = i - 2  # "Jane Roe, 20, of", "and Jerome Butler, 50."
+    elif toks[i - 1].text in _CLOSING_QUOTES and toks[i - 2].text == "," and closes:
+        k = i - 3  # 'Clark, aka “Cheeto,” 26, of Detroit'
+    else:
         return False
-    name = toks[i - 2]
-    return is_word(name) and name.text[0].isupper() and name.low not in MONTHS
+    if k >= 1 and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
+        k -= 1  # "Barry Adair Jr., 27,"
+    if k < 0:
+        return False
+    name = toks[k]
+    return is_word(name) and name.text[0].isupper() and name.low not in MONTHS and name.low not in NOT_LABEL
+
+
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 
 
 def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
