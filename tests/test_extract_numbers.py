@@ -287,3 +287,13 @@ def test_ages_in_apposition_after_nicknames_suffixes_and_brackets() -> None:
     assert ages("They were Barry Adair Jr., 27, and Jerome Butler, 50.") == [27, 50]
     assert ages("the murders of Marlon Eason (10) and Richard Hallman (16).") == [10, 16]
     assert ages("In March, 25, people came. The company (16) reported.") == []
+
+
+def test_heights_in_feet_and_inches_are_one_measure() -> None:
+    def heights(text: str) -> list[tuple[str, float]]:
+        return [(q.surface, round(q.value, 3)) for q in find_quantities(text)]
+
+    assert heights("He is 5 feet 11, and weighs little.") == [("5 feet 11", 5.917)]
+    assert heights("a man who is 5'10 and thin") == [("5'10", 5.833)]
+    assert heights("the 6-foot-7 suspect") == [("6-foot-7", 6.583)]
+    assert heights("walked 200 feet 3 times") == [("200 feet", 200), ("3", 3)]

@@ -323,6 +323,20 @@ def _space_grouped(toks: Sequence[Tok], i: int, core: Core) -> Core:
     return Core(float(digits), k)
 
 
+def _height(toks: Sequence[Tok], lows: Sequence[str], a: Atom, k: int) -> Atom:
+    """The inches after feet ("5 feet 11", "6-foot-1", "5'10\""): one height in feet."""
+    n = len(toks)
+    m = k + 1 if k < n and toks[k].text in ("-", "'", "’") and glued(toks, k - 1, k) else k
+    if m >= n or not toks[m].text.isdigit() or len(toks[m].text) > 2 or int(toks[m].text) >= 12:
+        return a
+    if not a.value.is_integer() or not 3 <= a.value <= 8 or toks[m].start - toks[m - 1].end > 1:
+        return a  # a person's height; "200 feet 3 times" is not one
+    end = m + 1
+    if end < n and lows[end] in ("inches", "inch", "in", '"', "”", "''") and toks[end].start - toks[end - 1].end <= 1:
+        end += 1
+    return replace(a, j=end, value=a.value + int(toks[m].text) / 12)
+
+
 _MILLION_CODES = {"musd": "USD", "meur": "EUR", "mgbp": "GBP", "mchf": "CHF", "msek": "SEK", "mnok": "NOK",
                   "mdkk": "DKK", "mcad": "CAD", "maud": "AUD", "mjpy": "JPY"}
 _CENTS = frozenset({"cents", "cent"})
@@ -463,7 +477,13 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
             kind, unit = "currency", "GBP"  # "361 million pounds" is money, "200 pounds" a weight
         if kind == "currency":
             return _money_tail(toks, lows, replace(a, j=k, kind=kind, unit=unit))
+        if unit == "foot":
+            return _height(toks, lows, replace(a, j=k, kind=kind, unit=unit), k)
         return replace(a, j=k, kind=kind, unit=unit)
+    if j + 1 < len(toks) and toks[j].text in ("'", "’") and glued(toks, j - 1, j) and glued(toks, j, j + 1) and (
+        is_int and 3 <= a.value <= 8 and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < 12
+    ):
+        return _height(toks, lows, replace(a, kind="measure", unit="foot"), j)  # "5'10", "6’02"
     million = _MILLION_CODES.get(lows[j]) if j < len(lows) and toks[j].start - toks[j - 1].end <= 1 else None
     if million is not None and a.scaled == 1.0:
         return replace(a, j=j + 1, kind="currency", unit=million, value=a.value * 1e6, scaled=1e6)  # "30 MUSD"
