@@ -297,3 +297,13 @@ def test_heights_in_feet_and_inches_are_one_measure() -> None:
     assert heights("a man who is 5'10 and thin") == [("5'10", 5.833)]
     assert heights("the 6-foot-7 suspect") == [("6-foot-7", 6.583)]
     assert heights("walked 200 feet 3 times") == [("200 feet", 200), ("3", 3)]
+
+
+def test_bound_pairs_either_order_and_only_with_bound_words_between() -> None:
+    def spans(text: str) -> list[tuple[float, str | None, float | None]]:
+        return [(q.value, q.bound, q.high) for q in find_quantities(text)]
+
+    assert spans("There are at most 100 and at least 20 apples.") == [(20, None, 100)]
+    assert spans("more than 10 and less than 40 people") == [(10, None, 40)]
+    assert spans("x>10 and y<20") == [(10, ">", None), (20, "<", None)]
+    assert spans("The number range is 5k-20k") == [(5000, None, 20000)]

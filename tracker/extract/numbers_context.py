@@ -74,6 +74,8 @@ def is_code(toks: Sequence[Tok], i: int) -> bool:
     if not glued(toks, i - 1, i) or not glued(toks, i - 2, i - 1):
         return False
     p2 = toks[i - 2]
+    if p2.low in ("k", "m", "bn", "b") and i > 2 and glued(toks, i - 3, i - 2) and is_num(toks[i - 3]):
+        return False  # "5k-20k", "$3m-5m": a range of scaled amounts
     return is_word(p2) and p2.low not in _HYPHEN_PREFIX and p2.low not in NUMBER_WORDS
 
 

@@ -92,15 +92,30 @@ def merge_bound_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in quantities:
         prev = out[-1] if out else None
-        if (
-            prev is not None and prev.bound in (">", ">=") and q.bound in ("<", "<=") and prev.high is None
-            and q.high is None and prev.kind == q.kind and prev.value < q.value
-            and _PAIR_GAP.match(text, prev.end) is not None and q.start - prev.end < 40
+        if prev is not None and prev.high is None and q.high is None and prev.kind == q.kind and (
+            _bound_gap(text, prev.end, q.start)
         ):
-            out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], high=q.value, bound=None)
-            continue
+            if prev.bound in (">", ">=") and q.bound in ("<", "<=") and prev.value < q.value:
+                out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], high=q.value, bound=None)
+                continue
+            if prev.bound in ("<", "<=") and q.bound in (">", ">=") and q.value < prev.value:
+                # "at most 100 and at least 20": the same interval, upper bound first
+                out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], value=q.value,
+                                  high=prev.value, bound=None)
+                continue
         out.append(q)
     return out
+
+
+_BOUND_PHRASES = frozenset(" ".join(k) for k, _ in BOUND_BEFORE)
+
+
+def _bound_gap(text: str, end: int, start: int) -> bool:
+    """Between two bounds only "and"/"but" and the second bound's words ("and less than")."""
+    m = _PAIR_GAP.match(text, end)
+    if m is None or start - end >= 40 or m.end() > start:
+        return False
+    return " ".join(text[m.end() : start].lower().split()) in _BOUND_PHRASES
 
 
 _SHARED_KINDS = frozenset({"age", "measure", "percent"})
