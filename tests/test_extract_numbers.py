@@ -307,3 +307,13 @@ def test_bound_pairs_either_order_and_only_with_bound_words_between() -> None:
     assert spans("more than 10 and less than 40 people") == [(10, None, 40)]
     assert spans("x>10 and y<20") == [(10, ">", None), (20, "<", None)]
     assert spans("The number range is 5k-20k") == [(5000, None, 20000)]
+
+
+def test_more_addresses_and_slide_counters() -> None:
+    for text in (
+        "around the 800-block of West 50th Place",
+        "It happened at 10000 41st Street in Cooper City.",
+        "at Horan Park, 3025 W. Van Buren Ave., around noon",
+        "shot teen to death 1 / 6 Back to Gallery",
+    ):
+        assert [q.surface for q in find_quantities(text) if q.kind not in ("ordinal", "date")] == [], text

@@ -171,8 +171,18 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     if _is_score(toks, lows, i):
         return Atom(i, j + 2, 0.0, "score", emit=False)
     # street numbers: "6600 block", "1600 Pennsylvania Avenue"
-    if j < n and lows[j] == "block" and toks[i].text.isdigit() and len(toks[i].text) >= 3:
-        return Atom(i, j, 0.0, "address", emit=False)
+    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j < n and (
+        lows[j] == "block" or (lows[j] in ("-", "‑") and j + 1 < n and lows[j + 1] == "block" and glued(toks, i, j))
+    ):
+        return Atom(i, j, 0.0, "address", emit=False)  # "the 6600 block", "the 800-block of"
+    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j + 2 < n and toks[j].text.isdigit() and (
+        lows[j + 1] in ("st", "nd", "rd", "th") and glued(toks, j, j + 1) and toks[j + 2].text[:1].isupper()
+    ):
+        return Atom(i, j, 0.0, "address", emit=False)  # "10000 41st Street"
+    if j + 1 < n and toks[j].text == "/" and toks[i].text.isdigit() and toks[j + 1].text.isdigit() and (
+        not glued(toks, i, j) and not glued(toks, j, j + 1) and 0 < int(toks[i].text) <= int(toks[j + 1].text) < 1000
+    ):
+        return Atom(i, j + 2, 0.0, "counter", emit=False)  # "1 / 6 Back to Gallery": a slide counter
     if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
         j += 2  # "16-18 Industrial Avenue"
     if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
@@ -185,7 +195,7 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
             j + 1 >= n or lows[j + 1] in (",", "and", ".", "&") or is_num(toks[j + 1])
         ):
             return Atom(i, j + 1, 0.0, "address", emit=False)  # "3200 South and 5100 West", "5800 South 53rd"
-        for k in range(j + 1, min(n, j + 4)):
+        for k in range(j + 1, min(n, j + 5)):
             if lows[k] in _STREET and toks[k].text[0].isupper():
                 return Atom(i, j, 0.0, "address", emit=False)
     if toks[i].text in _EMERGENCY and (
