@@ -115,8 +115,36 @@ def test_elided_noun_is_inherited_within_the_sentence() -> None:
 
 
 def test_partitive_counts_name_the_group() -> None:
-    c = only("She is one of the most senior officials in the ministry.")
-    assert (c.value, c.measure) == (1, "official")
+    c = only("Two of the most senior officials in the ministry resigned.")
+    assert (c.value, c.measure) == (2, "official")
+
+
+def test_one_of_is_a_member_not_a_count() -> None:
+    assert claims("She is one of the most senior officials in the ministry.") == []
+    assert claims("That's one way you can tell who won.") == []
+    c = only("HabEx is just one of four separate mission concepts.")
+    assert (c.value, c.unit) == (0.25, "separate mission concepts")
+
+
+def test_movements_are_one_range() -> None:
+    found = claims("Ethereum fell from $2,415 to $2,315 from 1.05am to 7.05am.")
+    assert [(c.value, c.high, c.unit) for c in found] == [(2315, 2415, "USD")]
+    found = claims("Volume narrowed to 138,285 lots from 212,577 lots in the previous week.")
+    assert [(c.value, c.high) for c in found] == [(138285, 212577)]
+    found = claims("Economy climbed from 21 mpg combined to 23 for FWD models.")
+    assert [(c.value, c.high, c.unit) for c in found] == [(21, 23, "mpg")]
+    found = claims("It cut 10 seconds off that 0-to-60-mph time.")
+    assert [(c.value, c.high) for c in found] == [(10, None), (0, 60)]
+    # two amounts with a clause between them stay two claims
+    found = claims("Sales rose from $5 million, analysts said, to a record.")
+    assert [(c.value, c.high) for c in found] == [(5e6, None)]
+
+
+def test_years_date_returns_takeovers_and_when_clauses() -> None:
+    found = claims("American forces withdrew in 2011, but returned in 2014 at the invitation of the government.")
+    assert [(c.value, c.measure) for c in found] == [(2011, "withdrawal"), (2014, "return")]
+    assert [c.value for c in claims("In 2014, the Islamic State took over huge swaths of Iraq.")] == [2014]
+    assert [c.value for c in claims("He ruffled feathers in late 2017 when he showed up at the border.")] == [2017]
 
 
 def test_furniture_dates_are_not_event_years() -> None:
@@ -136,3 +164,8 @@ def test_percent_measure_names_what_it_is_of() -> None:
 
 def test_death_toll() -> None:
     assert only("The death toll rose to 5 on Sunday.").measure == "killed"
+
+
+def test_a_place_in_a_ranking_is_no_count() -> None:
+    assert claims("Their side have slipped towards the bottom three during a bad run.") == []
+    assert [c.value for c in claims("The top 10 companies hired 500 people.")] == [10, 500]

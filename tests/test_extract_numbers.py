@@ -239,3 +239,81 @@ def test_coordinated_numbers_share_a_unit() -> None:
 def test_emergency_numbers_and_street_names() -> None:
     assert find_quantities("police got a 911 call") == []
     assert find_quantities("a shop on Seven Mile Road") == []
+
+
+def test_phone_numbers_times_dates_and_addresses_are_not_quantities() -> None:
+    for text in (
+        "Call Crime Stoppers at 713-222-TIPS (8477) or 1-800-TBI-FIND (1-800-824-3463).",
+        "Call Miami-Dade Crime Stoppers at (305) 471-TIPS or 305-471- TIPS or 1-888-Crime-SC.",
+        "Call 1-800-706-2488, (859) 258-3700 or 504 822-1111. In 9-1-1 tapes she cried.",
+        "The meeting is scheduled for 6-8 p.m. Tuesday, or 9 to 11 am.",
+        "On 1-24-16, they were outside near 3200 South and 5100 West, and at 5800 South 53rd Glen.",
+        "The scene outside 7318 Enchanted Creek in Cypress.",
+    ):
+        assert [q.surface for q in find_quantities(text) if q.kind not in ("date", "ordinal")] == [], text
+
+
+def test_directions_before_demonyms_stay_counts() -> None:
+    assert [q.value for q in find_quantities("Some 500 South Korean troops and 300 North Koreans left.")] == [500, 300]
+
+
+def test_money_tails_scales_cents_and_million_codes() -> None:
+    def money(text: str) -> list[tuple[str, float, str | None]]:
+        return [(q.surface, q.value, q.unit) for q in find_quantities(text) if q.kind == "currency"]
+
+    assert money("It only cost 3 dollars 50 cents.") == [("3 dollars 50 cents", 3.5, "USD")]
+    assert money("thirteen dollars and forty-five cents") == [("thirteen dollars and forty-five cents", 13.45, "USD")]
+    assert money("They lost 75 USD million last year.") == [("75 USD million", 75e6, "USD")]
+    assert money("losses in excess of 30 MUSD were reported") == [("30 MUSD", 30e6, "USD")]
+    assert money("Supply limit: ₿21,000,000") == [("₿21,000,000", 21e6, "BTC")]
+    assert money("He paid 5 dollars and 3 friends came.") == [("5 dollars", 5, "USD")]
+
+
+def test_compound_ordinals() -> None:
+    def ords(text: str) -> list[tuple[str, float]]:
+        return [(q.surface, q.value) for q in find_quantities(text) if q.kind == "ordinal"]
+
+    assert ords("the two hundredth day") == [("two hundredth", 200)]
+    assert ords("one hundred twenty-fifth anniversary") == [("one hundred twenty-fifth", 125)]
+    assert ords("two hundred fifth graders came") == [("fifth", 5)]
+    assert find_quantities("two hundred fifth graders came")[0].value == 200
+
+
+def test_ages_in_apposition_after_nicknames_suffixes_and_brackets() -> None:
+    def ages(text: str) -> list[float]:
+        return [q.value for q in find_quantities(text) if q.kind == "age"]
+
+    assert ages("On Wednesday, Clark, aka “Cheeto,” 26, of Detroit pleaded guilty.") == [26]
+    assert ages("They were Barry Adair Jr., 27, and Jerome Butler, 50.") == [27, 50]
+    assert ages("the murders of Marlon Eason (10) and Richard Hallman (16).") == [10, 16]
+    assert ages("In March, 25, people came. The company (16) reported.") == []
+
+
+def test_heights_in_feet_and_inches_are_one_measure() -> None:
+    def heights(text: str) -> list[tuple[str, float]]:
+        return [(q.surface, round(q.value, 3)) for q in find_quantities(text)]
+
+    assert heights("He is 5 feet 11, and weighs little.") == [("5 feet 11", 5.917)]
+    assert heights("a man who is 5'10 and thin") == [("5'10", 5.833)]
+    assert heights("the 6-foot-7 suspect") == [("6-foot-7", 6.583)]
+    assert heights("walked 200 feet 3 times") == [("200 feet", 200), ("3", 3)]
+
+
+def test_bound_pairs_either_order_and_only_with_bound_words_between() -> None:
+    def spans(text: str) -> list[tuple[float, str | None, float | None]]:
+        return [(q.value, q.bound, q.high) for q in find_quantities(text)]
+
+    assert spans("There are at most 100 and at least 20 apples.") == [(20, None, 100)]
+    assert spans("more than 10 and less than 40 people") == [(10, None, 40)]
+    assert spans("x>10 and y<20") == [(10, ">", None), (20, "<", None)]
+    assert spans("The number range is 5k-20k") == [(5000, None, 20000)]
+
+
+def test_more_addresses_and_slide_counters() -> None:
+    for text in (
+        "around the 800-block of West 50th Place",
+        "It happened at 10000 41st Street in Cooper City.",
+        "at Horan Park, 3025 W. Van Buren Ave., around noon",
+        "shot teen to death 1 / 6 Back to Gallery",
+    ):
+        assert [q.surface for q in find_quantities(text) if q.kind not in ("ordinal", "date")] == [], text

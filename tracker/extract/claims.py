@@ -42,6 +42,8 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
     for s, e in sentences:
         text = body[s:e]
         quantities = find_quantities(text)
+        if not quantities:
+            continue
         sentence = normalize_space(text)
         others = [q for q in quantities if q.kind not in ("year", "date", "ordinal")]
         previous: FoundClaim | None = None
@@ -69,8 +71,25 @@ def _claim(
         if event is None:
             return None
         return _make(q, span, sentence, None, event, "year")
+    low = q.surface.lower()
+    if low == "one" and _MEMBER_OR_IDIOM.match(text, q.end) and not _HARM_TEXT.search(text):
+        return None  # "one of the most ...", "one of his offices": a member; "one way to tell": an idiom
+    if q.unit == "ratio" and low.startswith("one of") and _HARM_TEXT.search(text):
+        q = replace(q, end=q.start + 3, surface=q.surface[:3], value=1.0, unit=None)  # "One of two girls ... died"
     unit, measure = _unit_and_measure(text, q)
+    if q.kind == "count" and unit is None and _RANK_BEFORE.search(text, 0, q.start):
+        return None  # "slipped towards the bottom three": a place in a ranking, not a count
     return _make(q, span, sentence, unit, measure, q.kind)
+
+
+_RANK_BEFORE = re.compile(r"\b(?:top|bottom)\s+$", re.IGNORECASE)
+
+
+#: A sentence about deaths or injuries: there "one of the victims" is the toll, not a membership.
+_HARM_TEXT = re.compile(
+    r"\b(?:" + "|".join(sorted(KILL_WORDS | INJURE_WORDS | {"killing", "slaying"})) + r")\b", re.IGNORECASE
+)
+_MEMBER_OR_IDIOM = re.compile(r"\s+(?:of|way|thing)\b", re.IGNORECASE)
 
 
 def _make(
@@ -264,6 +283,7 @@ _FURNITURE = wordset("posted updated published created modified edited copyright
 _CLOCK = re.compile(r"[\s,]{0,3}\d{1,2}[:.]\d\d")
 _BACKGROUND_BEFORE = 45
 _BACKGROUND_AFTER = 25
+_PART_OF_YEAR = frozenset({"late", "early", "mid", "mid-"})
 _YEAR_PREP = frozenset({"in", "on", "during", "since", "until", "from", "by", "of", "between"})
 
 
@@ -299,6 +319,8 @@ def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | Non
         return None  # part of a name: "Euro 2020", "Act 1974"
     if after and after[0][0].isalpha() and after[0][0].isupper() and q.kind == "year":
         return None  # "2024 GMC Hummer"
+    if before and before[-1].lower() in _PART_OF_YEAR:
+        before = before[:-1]  # "in late 2017", "by early 2019"
     if after and after[0][0].isalpha() and after[0].islower() and q.kind == "year" and (
         not before or before[-1].lower() not in _YEAR_PREP
     ):

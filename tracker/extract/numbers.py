@@ -54,12 +54,44 @@ __all__ = ["find_quantities"]
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL_LEFT = re.compile(r"[\w.+-]{1,64}$")
 _EMAIL_RIGHT = re.compile(r"[\w-]{1,63}\.[\w.-]{1,190}")
+#: Telephone numbers: "(305) 471-TIPS (8477)", "1-800-TBI-FIND", "713-222-TIPS", "1-800-706-2488",
+#: "9-1-1". Their digits are never quantities.
+_PHONE = re.compile(
+    r"(?<![\w$.,/-])(?:"
+    r"(?:1\s?[-.]\s?)?(?:\(\d{3}\)\s?|\d{3}(?:\s?[-.]\s?|\s))(?:\d{3}|[A-Z]{3,})\s?[-.]\s?"
+    r"(?:\d{4}|[A-Z]{4,}(?:-[A-Z]{2,})?)(?:\s?\(\d{4}\))?"
+    r"|1-8\d\d-[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]{2,})*"
+    r"|9-1-1"
+    r")(?![\w])"
+)
+#: Every ASCII text holding a number mention matches (a digit, or a word starting like a number
+#: word: "one", "tenfold", "dozens", "thirds", "half"); a cheap test before tokenising.
+def _prefix_pattern(words: frozenset[str]) -> str:
+    """A regex matching any of ``words`` as a prefix, nested by first letters (a trie), so that the
+    engine tries one branch per position instead of every word."""
+    if "" in words:
+        return ""
+    heads: dict[str, set[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], set()).add(w[1:])
+    return "(?:" + "|".join(re.escape(h) + _prefix_pattern(frozenset(rest)) for h, rest in sorted(heads.items())) + ")"
+
+
+_MAYBE_NUMBER = re.compile(
+    r"\d|\b" + _prefix_pattern(
+        nw.NUMBER_WORDS | frozenset(nw.ORDINALS) | frozenset(nw.VAGUE) | nw.DOZENS | frozenset(nw.DENOMINATORS)
+        | {"half", "quarter"}
+    ),
+    re.IGNORECASE,
+)
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100})
 _PAREN = re.compile(r"\s*[(\[]\s*(?:or\s+|about\s+|around\s+)?")
 
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number mention in ``text``, in order, with ``text[q.start:q.end] == q.surface``."""
+    if text.isascii() and _MAYBE_NUMBER.search(text) is None:
+        return []  # no digit and no word a number could start with: most sentences of an article
     toks = _outside_urls(text, tokenize(text))
     lows = [t.low for t in toks]
     atoms = _scan(toks, lows)
@@ -83,8 +115,10 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _outside_urls(text: str, toks: list[Tok]) -> list[Tok]:
-    """Drop the tokens of web addresses and e-mail addresses: their digits are not quantities."""
+    """Drop the tokens of web and e-mail addresses and phone numbers: their digits are not quantities."""
     spans = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    if "-" in text or "(" in text:
+        spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     at = text.find("@")
     while at >= 0:
         left = _EMAIL_LEFT.search(text, max(0, at - 64), at)
@@ -113,6 +147,17 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     i = 0
     n = len(toks)
     while i < n:
+        low = lows[i]
+        if low not in _STARTERS and not low[0].isdigit() and not low.endswith("fold") and (
+            len(low) != 1 or low.isalpha() or unicodedata.numeric(low, -1.0) < 0
+        ):
+            i += 1  # the test _atom_at starts with, without the call: most tokens are plain words
+            continue
+        if low in _ARTICLE_OR_POINT and i + 1 < n:
+            nxt = lows[i + 1]
+            if (nxt[0].isalpha() and nxt not in _AFTER_ARTICLE) or (low == "." and not nxt[0].isdigit()):
+                i += 1  # "a man", "an hour", a full stop: no number starts here
+                continue
         a = _atom_at(toks, lows, i)
         if a is None:
             i += 1
@@ -122,6 +167,12 @@ def _scan(toks: Sequence[Tok], lows: Sequence[str]) -> list[Atom]:
     return atoms
 
 
+_ARTICLE_OR_POINT = frozenset({"a", "an", "."})
+#: Words after "a"/"an" that may make a number ("a hundred", "a dozen", "a third", "a half").
+_AFTER_ARTICLE = (
+    nw.NUMBER_WORDS | nw.DOZENS | frozenset(nw.DENOMINATORS) | frozenset(nw.ORDINALS) | frozenset(nw.VAGUE)
+    | {"half", "halves", "quarter", "quarters"}
+)
 _FOLD = {**{w: float(v) for w, v in nw.UNITS.items() if v > 1}, **{w: float(v) for w, v in nw.TEENS.items()},
          **{w: float(v) for w, v in nw.TENS.items()}, "hundred": 100.0, "thousand": 1000.0}
 _STARTERS = (
@@ -272,6 +323,45 @@ def _space_grouped(toks: Sequence[Tok], i: int, core: Core) -> Core:
     return Core(float(digits), k)
 
 
+def _height(toks: Sequence[Tok], lows: Sequence[str], a: Atom, k: int) -> Atom:
+    """The inches after feet ("5 feet 11", "6-foot-1", "5'10\""): one height in feet."""
+    n = len(toks)
+    m = k + 1 if k < n and toks[k].text in ("-", "'", "’") and glued(toks, k - 1, k) else k
+    if m >= n or not toks[m].text.isdigit() or len(toks[m].text) > 2 or int(toks[m].text) >= 12:
+        return a
+    if not a.value.is_integer() or not 3 <= a.value <= 8 or toks[m].start - toks[m - 1].end > 1:
+        return a  # a person's height; "200 feet 3 times" is not one
+    end = m + 1
+    if end < n and lows[end] in ("inches", "inch", "in", '"', "”", "''") and toks[end].start - toks[end - 1].end <= 1:
+        end += 1
+    return replace(a, j=end, value=a.value + int(toks[m].text) / 12)
+
+
+_MILLION_CODES = {"musd": "USD", "meur": "EUR", "mgbp": "GBP", "mchf": "CHF", "msek": "SEK", "mnok": "NOK",
+                  "mdkk": "DKK", "mcad": "CAD", "maud": "AUD", "mjpy": "JPY"}
+_CENTS = frozenset({"cents", "cent"})
+
+
+def _money_tail(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> Atom:
+    """After "75 USD": a scale word ("75 USD million") or the cents ("3 dollars 50 cents",
+    "thirteen dollars and forty-five cents")."""
+    j, n = a.j, len(toks)
+    if j < n and lows[j] in ("million", "billion", "trillion") and a.scaled == 1.0 and (
+        a.unit is not None and a.unit.isupper()
+    ):
+        f = nw.SCALES[lows[j]]
+        return replace(a, j=j + 1, value=a.value * f, scaled=f)
+    if a.unit in ("USD-cent", "GBP-pence") or a.value != int(a.value) or a.scaled != 1.0:
+        return a
+    k = j + 1 if j < n and lows[j] == "and" else j
+    if k >= n:
+        return a
+    core = digit_core(toks, k, money=False) if toks[k].text.isdigit() else word_core(toks, k, lows)
+    if core is None or not 0 < core.value < 100 or core.j >= n or lows[core.j] not in _CENTS:
+        return a
+    return replace(a, j=core.j + 1, value=a.value + core.value / 100)
+
+
 def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     if i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None
@@ -298,8 +388,44 @@ def _word_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
         return None
     if lows[i] in ("a", "an") and core.j == i + 1:
         return None
+    compound = _compound_ordinal(toks, lows, core, start)
+    if compound is not None and sign > 0:
+        return compound
     atom = Atom(start, core.j, sign * core.value, "count", scaled=core.scaled)
     return _suffix(toks, lows, atom, is_int=float(core.value).is_integer())
+
+
+def _compound_ordinal(toks: Sequence[Tok], lows: Sequence[str], core: Core, start: int) -> Atom | None:
+    """ "two hundredth" (200th), "one hundred twenty fifth", "one hundred twenty-fifth" (125th): a
+    cardinal run on by an ordinal word. Not before a plural ("two hundred fifth graders") and not
+    when glued on ("fifth-graders")."""
+    j, n = core.j, len(toks)
+    if j >= n or not core.words or not _close_to(toks, j) or not float(core.value).is_integer():
+        return None
+    o = nw.parse_ordinal(lows, j)
+    big = {"hundredth": 100, "thousandth": 1000}.get(lows[j])  # "two millionth" reads as a fraction too
+    if o is None and big is None:
+        return None
+    end = o.end if o is not None else j + 1
+    if end < n and (glued(toks, end - 1, end) or (is_word(toks[end]) and _plural_word(lows[end]))):
+        return None
+    if big is not None:
+        if core.value < 2 or (end < n and lows[end] == "of"):
+            return None  # "one hundredth of a second" is a fraction
+        return Atom(start, end, core.value * big, "ordinal")
+    assert o is not None
+    step = 100 if core.value % 100 == 0 else 10 if core.value % 10 == 0 else 0
+    if not step or core.value < 100 or o.value >= step:
+        return None
+    return Atom(start, end, core.value + o.value, "ordinal")
+
+
+def _close_to(toks: Sequence[Tok], j: int) -> bool:
+    return toks[j].start - toks[j - 1].end <= 1
+
+
+def _plural_word(low: str) -> bool:
+    return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
 
 
 def _is_fraction_context(lows: Sequence[str], i: int) -> bool:
@@ -349,7 +475,18 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
             return replace(a, j=k + 1, kind="age", unit="years")
         if kind == "measure" and unit == "pound" and a.scaled >= 1e6:
             kind, unit = "currency", "GBP"  # "361 million pounds" is money, "200 pounds" a weight
+        if kind == "currency":
+            return _money_tail(toks, lows, replace(a, j=k, kind=kind, unit=unit))
+        if unit == "foot":
+            return _height(toks, lows, replace(a, j=k, kind=kind, unit=unit), k)
         return replace(a, j=k, kind=kind, unit=unit)
+    if j + 1 < len(toks) and toks[j].text in ("'", "’") and glued(toks, j - 1, j) and glued(toks, j, j + 1) and (
+        is_int and 3 <= a.value <= 8 and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < 12
+    ):
+        return _height(toks, lows, replace(a, kind="measure", unit="foot"), j)  # "5'10", "6’02"
+    million = _MILLION_CODES.get(lows[j]) if j < len(lows) and toks[j].start - toks[j - 1].end <= 1 else None
+    if million is not None and a.scaled == 1.0:
+        return replace(a, j=j + 1, kind="currency", unit=million, value=a.value * 1e6, scaled=1e6)  # "30 MUSD"
     if a.i > 0 and lows[a.i - 1] in ("aged", "age", "ages") and is_int and 0 < a.value < 130:
         return replace(a, kind="age", unit="years")  # "aged 45", "men aged 18 to 34"
     if is_num(toks[a.i if lows[a.i] != "-" else a.i + 1]):

@@ -15,7 +15,8 @@ from .numbers_units import MONTHS
 _TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "bst"})
 _STREET = frozenset(
     wordset("street st avenue ave road rd boulevard blvd drive dr lane ln way court ct place pl highway hwy "
-    "parkway pkwy terrace circle")
+    "parkway pkwy terrace circle creek trail trl loop ridge cove glen path crossing plaza pike square sq "
+    "bend hollow run pass point pt")
 )
 #: Capitalised words that may precede a count without making it a label ("About 1,000 ...").
 NOT_LABEL = frozenset(
@@ -73,6 +74,8 @@ def is_code(toks: Sequence[Tok], i: int) -> bool:
     if not glued(toks, i - 1, i) or not glued(toks, i - 2, i - 1):
         return False
     p2 = toks[i - 2]
+    if p2.low in ("k", "m", "bn", "b") and i > 2 and glued(toks, i - 3, i - 2) and is_num(toks[i - 3]):
+        return False  # "5k-20k", "$3m-5m": a range of scaled amounts
     return is_word(p2) and p2.low not in _HYPHEN_PREFIX and p2.low not in NUMBER_WORDS
 
 
@@ -112,13 +115,27 @@ def _plural(t: Tok) -> bool:
 
 def is_age_apposition(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> bool:
     """ "Spc. Alexander Missildine, 20, of Tyler": a name, comma, a small number, comma."""
-    i = a.i
-    if not is_int or not 0 < a.value < 120 or i < 2 or a.j >= len(toks):
+    i, j, n = a.i, a.j, len(toks)
+    if not is_int or not 0 < a.value < 120 or i < 2:
         return False
-    if toks[i - 1].text != "," or toks[a.j].text not in (",", ")", ";"):
+    closes = j < n and (toks[j].text in (",", ";") or (toks[j].text == "." and j + 1 == n))
+    if toks[i - 1].text == "(" and j < n and toks[j].text == ")":
+        k = i - 2  # "Richard Hallman (16)"
+    elif toks[i - 1].text == "," and closes:
+        k = i - 2  # "Jane Roe, 20, of", "and Jerome Butler, 50."
+    elif toks[i - 1].text in _CLOSING_QUOTES and toks[i - 2].text == "," and closes:
+        k = i - 3  # 'Clark, aka “Cheeto,” 26, of Detroit'
+    else:
         return False
-    name = toks[i - 2]
-    return is_word(name) and name.text[0].isupper() and name.low not in MONTHS
+    if k >= 1 and toks[k].text == "." and toks[k - 1].low in ("jr", "sr"):
+        k -= 1  # "Barry Adair Jr., 27,"
+    if k < 0:
+        return False
+    name = toks[k]
+    return is_word(name) and name.text[0].isupper() and name.low not in MONTHS and name.low not in NOT_LABEL
+
+
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 
 
 def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
@@ -135,6 +152,10 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     end = _time_tail(lows, j)
     if end > j and len(toks[i].text) <= 5:
         return Atom(i, end, 0.0, "time", emit=False)
+    if j + 1 < n and lows[j] in ("-", "–", "to") and len(toks[i].text) <= 2 and toks[j + 1].text.isdigit() and (
+        len(toks[j + 1].text) <= 2 and _time_tail(lows, j + 2) > j + 2
+    ):
+        return Atom(i, _time_tail(lows, j + 2), 0.0, "time", emit=False)  # "6-8 p.m.", "9 to 11 am"
     # phone numbers: 3-3-4 or 3-4 digit groups joined by hyphens or dots
     k = i
     groups = []
@@ -150,14 +171,31 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
     if _is_score(toks, lows, i):
         return Atom(i, j + 2, 0.0, "score", emit=False)
     # street numbers: "6600 block", "1600 Pennsylvania Avenue"
-    if j < n and lows[j] == "block" and toks[i].text.isdigit() and len(toks[i].text) >= 3:
-        return Atom(i, j, 0.0, "address", emit=False)
+    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j < n and (
+        lows[j] == "block" or (lows[j] in ("-", "‑") and j + 1 < n and lows[j + 1] == "block" and glued(toks, i, j))
+    ):
+        return Atom(i, j, 0.0, "address", emit=False)  # "the 6600 block", "the 800-block of"
+    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j + 2 < n and toks[j].text.isdigit() and (
+        lows[j + 1] in ("st", "nd", "rd", "th") and glued(toks, j, j + 1) and toks[j + 2].text[:1].isupper()
+    ):
+        return Atom(i, j, 0.0, "address", emit=False)  # "10000 41st Street"
+    if j + 1 < n and toks[j].text == "/" and toks[i].text.isdigit() and toks[j + 1].text.isdigit() and (
+        not glued(toks, i, j) and not glued(toks, j, j + 1) and 0 < int(toks[i].text) <= int(toks[j + 1].text) < 1000
+    ):
+        return Atom(i, j + 2, 0.0, "counter", emit=False)  # "1 / 6 Back to Gallery": a slide counter
     if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
         j += 2  # "16-18 Industrial Avenue"
     if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
-        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper():
-            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"
-        for k in range(j + 1, min(n, j + 4)):
+        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper() and not (
+            lows[j + 1].endswith(("an", "ans", "ese", "ns"))
+            or (j + 2 < n and is_word(toks[j + 2]) and toks[j + 2].text.islower() and _plural(toks[j + 2]))
+        ):
+            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"; not "500 South Korean troops"
+        if lows[j] in _DIRECTIONS and len(toks[i].text) >= 3 and (
+            j + 1 >= n or lows[j + 1] in (",", "and", ".", "&") or is_num(toks[j + 1])
+        ):
+            return Atom(i, j + 1, 0.0, "address", emit=False)  # "3200 South and 5100 West", "5800 South 53rd"
+        for k in range(j + 1, min(n, j + 5)):
             if lows[k] in _STREET and toks[k].text[0].isupper():
                 return Atom(i, j, 0.0, "address", emit=False)
     if toks[i].text in _EMERGENCY and (
@@ -249,6 +287,10 @@ def _numeric_date(toks: Sequence[Tok], i: int) -> Atom | None:
                 return Atom(i, i + 5, float(c), "date")
             if len(a) == 4 and len(b) <= 2 and len(c) <= 2 and s1 != ".":
                 return Atom(i, i + 5, float(a), "date")
+        if s1 == s2 and s1 in ("/", "-") and len(a) <= 2 and len(b) <= 2 and len(c) == 2 and (
+            a.isdigit() and b.isdigit() and c.isdigit() and 1 <= int(a) <= 12 and 1 <= int(b) <= 31
+        ):
+            return Atom(i, i + 5, float(b), "date", unit="day")  # "1-24-16", "3/5/17"
     if i + 2 < n and glued(toks, i, i + 1) and glued(toks, i + 1, i + 2) and toks[i + 1].text == "-":
         a, b = toks[i].text, toks[i + 2].text
         runs_on = i + 3 < n and glued(toks, i + 2, i + 3) and (is_num(toks[i + 3]) or is_word(toks[i + 3]))

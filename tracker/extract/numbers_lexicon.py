@@ -64,6 +64,9 @@ _EVENTS = {
     "closure": "closed shut closure",
     "opening": "opened",
     "ban": "banned ban outlawed",
+    "return": "returned return returning",
+    "takeover": "took seized overran conquered occupied",
+    "visit": "visited visit toured showed appeared",
 }
 EVENT_WORDS: dict[str, str] = {w: cls for cls, words in _EVENTS.items() for w in words.split()}
 

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..records import Quantity
-from .numbers_scan import Atom, Tok, is_num
+from .numbers_scan import Atom, Tok, glued, is_num
 from .numbers_units import APPROX_AFTER, APPROX_BEFORE, BOUND_AFTER, BOUND_BEFORE
 
 _RANGE_JOIN = frozenset({"to", "-", "–", "—", "‐", "and", "through", "thru"})
@@ -21,6 +21,11 @@ def join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) -> 
     k = 0
     while k < len(atoms):
         a = atoms[k]
+        moved = _movement(toks, lows, atoms, k)
+        if moved is not None:
+            out.append(moved[0])
+            k = moved[1]
+            continue
         if k + 1 < len(atoms) and a.emit and atoms[k + 1].emit:
             b = atoms[k + 1]
             joined = _range(toks, lows, a, b)
@@ -34,6 +39,51 @@ def join_ranges(toks: Sequence[Tok], lows: Sequence[str], atoms: list[Atom]) -> 
     return out
 
 
+_MOVE_KINDS = frozenset({"count", "currency", "percent", "measure"})
+_MOVE_GAP = 8
+_MOVE_BREAK = frozenset({",", ";", ":", "(", ")", ".", "and", "but", "or", "while", "from", "to", "than"})
+
+
+def _movement(toks: Sequence[Tok], lows: Sequence[str], atoms: Sequence[Atom], k: int) -> tuple[Atom, int] | None:
+    """ "fell from $2,415 to $2,315", "narrowed to 138,285 lots from 212,577 lots", "from 21 mpg
+    combined to 23": a change between two values, one range claim (low, high) as the gold writes
+    it. Only times and other non-quantities may stand between the two amounts. Returns the range
+    and the index of the next atom."""
+    a = atoms[k]
+    if not a.emit or a.i == 0 or a.kind not in _MOVE_KINDS or a.high is not None:
+        return None
+    lead = lows[a.i - 1]
+    if lead not in ("from", "to") or (lead == "to" and a.i > 1 and lows[a.i - 2] == "up"):
+        return None
+    m = k + 1
+    while m < len(atoms) and not atoms[m].emit:
+        m += 1
+    if m >= len(atoms):
+        return None
+    b = atoms[m]
+    gap = lows[a.j : b.i]
+    want = "to" if lead == "from" else "from"
+    if not gap or len(gap) > _MOVE_GAP or gap[-1] != want or b.high is not None or b.kind not in _MOVE_KINDS:
+        return None
+    inner = [
+        w for x, w in enumerate(gap[:-1], a.j)
+        if not any(o.i <= x < o.j for o in atoms[k + 1 : m]) and not (w == "." and len(lows[x - 1]) == 1)
+    ]  # times between the amounts are skipped, and the full stops of "U.S."
+    if inner[-1:] == ["up"]:
+        inner = inner[:-1]  # "from 450 sq ft up to 900 sq ft"
+    if any(w in _MOVE_BREAK for w in inner):
+        return None
+    if b.kind == "count" and b.unit is None and a.kind != "count":
+        b = replace(b, kind=a.kind, unit=a.unit)  # "from 21 mpg combined to 23"
+    if a.kind != b.kind or a.unit != b.unit or a.value == b.value:
+        return None
+    if a.value < 0 or b.value < 0:
+        return None
+    low, high = min(a.value, b.value), max(a.value, b.value)
+    return Atom(a.i, b.j, low, a.kind, a.unit, scaled=max(a.scaled, b.scaled),
+                approximate=a.approximate or b.approximate, high=high), m + 1
+
+
 _PAIR_GAP = re.compile(r"\s*,?\s*(?:and|but)\s+")
 
 
@@ -42,15 +92,30 @@ def merge_bound_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
     for q in quantities:
         prev = out[-1] if out else None
-        if (
-            prev is not None and prev.bound in (">", ">=") and q.bound in ("<", "<=") and prev.high is None
-            and q.high is None and prev.kind == q.kind and prev.value < q.value
-            and _PAIR_GAP.match(text, prev.end) is not None and q.start - prev.end < 40
+        if prev is not None and prev.high is None and q.high is None and prev.kind == q.kind and (
+            _bound_gap(text, prev.end, q.start)
         ):
-            out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], high=q.value, bound=None)
-            continue
+            if prev.bound in (">", ">=") and q.bound in ("<", "<=") and prev.value < q.value:
+                out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], high=q.value, bound=None)
+                continue
+            if prev.bound in ("<", "<=") and q.bound in (">", ">=") and q.value < prev.value:
+                # "at most 100 and at least 20": the same interval, upper bound first
+                out[-1] = replace(prev, end=q.end, surface=text[prev.start : q.end], value=q.value,
+                                  high=prev.value, bound=None)
+                continue
         out.append(q)
     return out
+
+
+_BOUND_PHRASES = frozenset(" ".join(k) for k, _ in BOUND_BEFORE)
+
+
+def _bound_gap(text: str, end: int, start: int) -> bool:
+    """Between two bounds only "and"/"but" and the second bound's words ("and less than")."""
+    m = _PAIR_GAP.match(text, end)
+    if m is None or start - end >= 40 or m.end() > start:
+        return False
+    return " ".join(text[m.end() : start].lower().split()) in _BOUND_PHRASES
 
 
 _SHARED_KINDS = frozenset({"age", "measure", "percent"})
@@ -69,9 +134,12 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     ratio = _ratio(lows, a, b)
     if ratio is not None:
         return ratio
-    if b.i - a.j != 1 or lows[a.j] not in _RANGE_JOIN:
+    if tuple(lows[a.j : b.i]) == ("-", "to", "-") and all(glued(toks, x, x + 1) for x in range(a.j - 1, b.i)):
+        join = "to"  # "0-to-60-mph"
+    elif b.i - a.j != 1 or lows[a.j] not in _RANGE_JOIN:
         return None
-    join = lows[a.j]
+    else:
+        join = lows[a.j]
     if a.kind in ("ordinal", "date") or b.kind in ("ordinal", "date"):
         return None
     between = a.i > 0 and lows[a.i - 1] in ("between", "from")
@@ -108,6 +176,8 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
 def _ratio(lows: Sequence[str], a: Atom, b: Atom) -> Atom | None:
     """ "one out of three", "1 in 5": a proportion, kept as one fraction-valued count."""
     gap = tuple(lows[a.j : b.i])
+    if gap == ("of",) and a.value == 1 and a.scaled == 1.0 and a.kind == b.kind == "count" and b.unit is None:
+        gap = ("out", "of")  # "one of four concepts" is one in four
     if gap not in (("out", "of"), ("in",), ("over",)) or a.kind != "count" or b.kind != "count":
         return None
     if b.value == 0:

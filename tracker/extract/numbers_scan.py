@@ -29,9 +29,11 @@ from .numbers_units import (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Tok:
-    """One token: character offsets into the text, the text and its lower-case form."""
+    """One token: character offsets into the text, the text and its lower-case form. Not frozen:
+    a token is made for every word of every sentence, and a frozen init costs twice as much;
+    nothing changes a token after ``tokenize``."""
 
     start: int
     end: int
@@ -66,15 +68,21 @@ _MAX_DIGITS = 40
 def tokenize(text: str) -> list[Tok]:
     """Tokens of ``text``; digit groups that are not one valid number are split at separators."""
     toks: list[Tok] = []
+    append = toks.append
+    lowered = text.lower() if text.isascii() else None  # ASCII lower-casing keeps every offset
     for m in TOKEN_RE.finditer(text):
         s = m.group()
-        if s[0].isdigit() and digit_value(s) is None:
-            for part in re.finditer(r"\d+|[.,\u202f]", s):
+        start, end = m.span()
+        if s[0].isdigit() and not s.isdigit() and digit_value(s) is None:
+            for part in _DIGIT_PARTS.finditer(s):
                 p = part.group()
-                toks.append(Tok(m.start() + part.start(), m.start() + part.end(), p, p))
+                append(Tok(start + part.start(), start + part.end(), p, p))
             continue
-        toks.append(Tok(m.start(), m.end(), s, s.lower()))
+        append(Tok(start, end, s, lowered[start:end] if lowered is not None else s.lower()))
     return toks
+
+
+_DIGIT_PARTS = re.compile(r"\d+|[.,\u202f]")
 
 
 def digit_value(s: str) -> float | None:

@@ -23,7 +23,7 @@ CURRENCY_PREFIX: dict[tuple[str, ...], str] = {
     ("$", "a"): "AUD", ("$", "nz"): "NZD", ("$", "c"): "CAD",
     ("rm",): "MYR", ("rs",): "INR", ("rs", "."): "INR", ("₹",): "INR", ("inr",): "INR",
     ("cad",): "CAD", ("aud",): "AUD", ("chf",): "CHF", ("cny",): "CNY", ("rmb",): "CNY",
-    ("₩",): "KRW", ("₽",): "RUB", ("₪",): "ILS", ("nis",): "ILS", ("zar",): "ZAR",
+    ("₩",): "KRW", ("₽",): "RUB", ("₪",): "ILS", ("nis",): "ILS", ("zar",): "ZAR", ("₿",): "BTC",
 }
 #: Letters-only prefixes that must touch the digits ("RM79", "PS6m"), to avoid ordinary words.
 TIGHT_PREFIX = frozenset({("rm",), ("ps",), ("rs",), ("y", "=")})
