@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import re
 import string
 from pathlib import Path
@@ -310,3 +312,106 @@ def test_whatever_a_reviewer_types_reads_the_same_in_both_libraries_after_a_reru
     # repr: NaN is not equal to itself. (Unquoted dates are left out: both libraries read a date, in
     # their own classes, and `tracker check` reports a date where text belongs.)
     assert repr(yaml.safe_load(after)) == repr(_plain_ruamel(make_yaml().load(io.StringIO(after))))
+
+
+# The fast path (tracker.fastyaml) writes new and unedited files; the ruamel merge writes the rest.
+# Whatever the fast path wrote, the merge must leave alone except where something changed.
+REVIEW_LINE = "review: {status: unreviewed, by: null, note: null}"
+
+
+def _reviewer_edits(text: str) -> str:
+    """A status and note on the first record, and a comment line above the first claim."""
+    text = text.replace(REVIEW_LINE, "review: {status: confirmed, by: ed, note: checked}  # desk", 1)
+    return text.replace("claims:\n  - id: ", "claims:\n  # seen by ed\n  - id: ", 1)
+
+
+def _shifted(claims: list[Claim], by: int) -> list[Claim]:
+    return [dataclasses.replace(c, span=(c.span[0] + by, c.span[1] + by)) for c in claims]
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))
+    added = [line[1:] for line in diff if line.startswith("+") and not line.startswith("+++")]
+    removed = [line[1:] for line in diff if line.startswith("-") and not line.startswith("---")]
+    return added, removed
+
+
+def _fast_then_edit_then_rerun(folder: Path, article: Article, quotes: list[Quote], claims: list[Claim]) -> None:
+    path, _ = write_claim_file(folder, article, quotes, claims, BODY)
+    edited = _reviewer_edits(path.read_text(encoding="utf-8"))
+    path.write_text(edited, encoding="utf-8")
+    assert write_claim_file(folder, article, quotes, claims, BODY) == (path, False)  # merged: nothing to change
+    assert path.read_text(encoding="utf-8") == edited
+
+
+def _unedited_rerun_after_a_change(folder: Path, article: Article, quotes: list[Quote], claims: list[Claim]) -> None:
+    """Re-running an unedited file after the extractor changed (a new quote first, the claims'
+    spans shifted) gives exactly the fresh output: only the changed lines differ."""
+    path, _ = write_claim_file(folder, article, quotes, claims, BODY)
+    before = path.read_text(encoding="utf-8")
+    new_quote = Quote(id="qfffffffff0", text="new words", spans=((1, 10),), kind="direct", speaker="Al Bo",
+                      speaker_mention=SpeakerMention("Al Bo", (0, 5)), cue="said")
+    quotes2, claims2 = [new_quote, *quotes], _shifted(claims, 7)
+    assert write_claim_file(folder, article, quotes2, claims2, BODY)[1] is True
+    after = path.read_text(encoding="utf-8")
+    fresh = write_claim_file(folder / "fresh", article, quotes2, claims2, BODY)[0].read_text(encoding="utf-8")
+    assert after == fresh
+    added, removed = _changed_lines(before, after)
+    empty = ["quotes: []"] if not quotes else []  # the first quote turns an empty list into a block
+    assert removed == empty + [f"    span: [{c.span[0]}, {c.span[1]}]" for c in claims]
+    assert added == (["quotes:"] if empty else []) + _record_lines(after, "qfffffffff0") + [
+        f"    span: [{c.span[0]}, {c.span[1]}]" for c in claims2]
+
+
+def _record_lines(text: str, record_id: str) -> list[str]:
+    lines = text.splitlines()
+    begin = lines.index(f"  - id: {record_id}")
+    end = next(i for i in range(begin + 1, len(lines)) if not lines[i].startswith("    "))
+    return lines[begin:end]
+
+
+def _awkward_quotes() -> list[Quote]:
+    """Quotes whose strings the two writers once quoted differently.
+
+    An ``auto`` fingerprint like "3e994073" or "08972542" is a number to YAML 1.2 (ruamel
+    single-quoted it) but text to YAML 1.1; a speaker mention like "’s aide" is plain to the
+    fast writer, and the merge double-quoted it.
+    """
+    from tracker.store import auto_digest
+
+    speaker = next(f"S{n}" for n in range(10_000) if re.fullmatch(
+        r"[0-9]+e[0-9]+|0[0-9]*[89][0-9]*", auto_digest("quotes", {"speaker": f"S{n}", "kind": "direct"})))
+    return [_quote(),
+            Quote(id="q2", text="again", spans=((1, 6),), kind="direct", speaker=speaker,
+                  speaker_mention=SpeakerMention("Ann", (0, 3)), cue="said"),
+            *(Quote(id=f"q3{i}", text="more", spans=((1, 5),), kind="direct", speaker="Al Bo",
+                    speaker_mention=SpeakerMention(mention, (0, 7)), cue="said")
+              for i, mention in enumerate(["’s aide", "_aide_", ".aide", "/aide"]))]
+
+
+def test_fast_written_file_edited_then_rerun_keeps_every_edit_and_changes_no_other_line(tmp_path: Path) -> None:
+    _fast_then_edit_then_rerun(tmp_path, ARTICLE, _awkward_quotes(), [_claim()])
+
+
+def test_unedited_file_rerun_after_an_extractor_change_rewrites_only_the_changed_lines(tmp_path: Path) -> None:
+    _unedited_rerun_after_a_change(tmp_path, ARTICLE, _awkward_quotes(), [_claim()])
+    # The awkward quotes as new records (inserted by the merge) are written as the fast writer writes them.
+    path = tmp_path / file_name(ARTICLE.id)
+    path.unlink()
+    write_claim_file(tmp_path, ARTICLE, [], [_claim()], BODY)
+    write_claim_file(tmp_path, ARTICLE, _awkward_quotes(), [_claim()], BODY)
+    fresh = write_claim_file(tmp_path / "fresh2", ARTICLE, _awkward_quotes(), [_claim()], BODY)[0]
+    assert path.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
+
+
+@settings(max_examples=150, deadline=None)
+@given(records())
+def test_fast_path_and_merge_agree_on_any_records(data: tuple[Article, list[Quote], list[Claim]]) -> None:
+    import tempfile
+
+    article, quotes, claims = data
+    if not claims:
+        claims = [_claim()]
+    with tempfile.TemporaryDirectory() as tmp:
+        _fast_then_edit_then_rerun(Path(tmp) / "edited", article, quotes, claims)
+        _unedited_rerun_after_a_change(Path(tmp) / "unedited", article, quotes, claims)

@@ -183,7 +183,8 @@ def auto_digest(section: str, record: Any) -> str:
 
 
 def _with_auto(section: str, record: CommentedMap) -> CommentedMap:
-    record.insert(len(record) - 1, "auto", auto_digest(section, record))  # just before review
+    # scalar(): a digest like "3e994073" is quoted as the fast writer quotes it, not in ruamel's own style.
+    record.insert(len(record) - 1, "auto", scalar(auto_digest(section, record)))  # just before review
     return record
 
 
@@ -294,7 +295,7 @@ def build_document(
     new_quotes = [_with_auto("quotes", quote_map(q)) for q in quotes]
     new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
     fresh_article = article_map(article)
-    fresh_article["auto"] = auto_digest("article", fresh_article)
+    fresh_article["auto"] = scalar(auto_digest("article", fresh_article))
     if not isinstance(existing, CommentedMap):
         return CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
                              ("claims", CommentedSeq(new_claims))])

@@ -189,10 +189,11 @@ def flow_scalar(value: Any) -> Any:
 
     Readers disagree on which indicators (``?``, ``:``, ``,``, ``#``, brackets) end a plain
     scalar in flow context, so any string holding one, or not starting with a letter or digit,
-    is quoted.
+    is quoted. The rule is the fast writer's (``plain_ok`` in flow: words only), so a file it
+    wrote and one the merge rewrote never differ in quoting (``’s aide`` stays plain in both).
     """
     if isinstance(value, str) and not isinstance(value, DoubleQuotedScalarString) and (
-            _needs_quotes(value) or not _FLOW_SAFE.fullmatch(value) or not plain_ok(value, in_flow=True)):
+            _needs_quotes(value) or not plain_ok(value, in_flow=True)):
         return DoubleQuotedScalarString(value)
     return scalar(value)
 
@@ -200,8 +201,9 @@ def flow_scalar(value: Any) -> Any:
 def _requoted(value: Any, flow: bool) -> Any:
     """``value`` as it must be written for PyYAML to read what ruamel read, or None if it is fine."""
     if type(value) is str:
+        # In flow, what the fast writer leaves plain (words only, ``plain_ok``) reads the same everywhere.
         return DoubleQuotedScalarString(value) if _needs_quotes(value) or (
-            flow and not _FLOW_SAFE.fullmatch(value)) else None
+            flow and not _FLOW_SAFE.fullmatch(value) and not plain_ok(value, in_flow=True)) else None
     if isinstance(value, bool) or value is None or type(value) in (int, float):
         return None
     if isinstance(value, int | float):  # ruamel keeps a typed number's spelling ("08", "0o17", "1_000", "1e3")
