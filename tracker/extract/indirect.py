@@ -174,7 +174,10 @@ def _in_sentence(
                 return found
     # SOURCE CUE [that] CONTENT
     for k, t in enumerate(toks):
-        if k == 0 or t.low not in INDIRECT_VERBS or not t.text.islower():
+        if k == 0 or not t.text.islower():
+            continue
+        data = t.low in _FINDING and _data_subject(toks, k)
+        if t.low not in INDIRECT_VERBS and not data:
             continue
         if any(x.text in '”"' for x in toks[:k]) and not (
             t.low.endswith("ing") or (k + 1 < len(toks) and toks[k + 1].low == "that")
@@ -202,6 +205,9 @@ def _in_sentence(
                 and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
             ):
                 mention = subject  # "The officials whose laws were struck down say …"
+        if mention is None and data:
+            head = next(x for x in reversed(toks[max(0, k - 12) : k]) if x.low in _DATA_NOUNS)
+            mention = SpeakerMention(head.text, (head.start, head.end))  # "a 2014 study by … found"
         if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
             continue
         j = k + 1
@@ -215,6 +221,26 @@ def _in_sentence(
         span = _clause(body, toks[j].start, hi)
         return _checked(body, span, quoted, t.text, mention)
     return None
+
+
+#: Verbs of findings: reported content when a study, poll, report or court is their subject.
+_FINDING = wordset("found finds find show shows showed shown suggest suggests suggested indicate indicates indicated")
+_DATA_NOUNS = wordset(
+    """study studies analysis analyses poll polls survey surveys report reports research data review
+    investigation investigations audit audits panel judge judges court courts average slide figures
+    records documents estimate estimates census tally model projections transcript findings experiment
+    researchers scientists auditors investigators inspector inspectors observer"""
+)
+
+
+def _data_subject(toks: Sequence[Token], k: int) -> bool:
+    """A study, poll, report or court among the words just before the verb, in the same clause."""
+    for x in reversed(toks[max(0, k - 12) : k]):
+        if x.text in ";:":
+            return False
+        if x.low in _DATA_NOUNS:
+            return True
+    return False
 
 
 _PREPOSITIONS = wordset("on in at during after before with from for about via over")
@@ -428,8 +454,14 @@ def _checked(
     body: str, span: Span, quoted: Sequence[Span], cue: str, mention: SpeakerMention
 ) -> tuple[Span, str, SpeakerMention] | None:
     a, b = span
+    opening = -1
     for i in range(a, b):
-        if body[i] in "“" or (body[i] == '"' and (i == a or body[i - 1].isspace())):
+        if (
+            body[i] in "“"
+            or (body[i] == '"' and (i == a or body[i - 1].isspace()))
+            or (body[i : i + 2] == "''" and (i == a or body[i - 1].isspace()))
+        ):
+            opening = i
             break  # a quotation opens first: balanced marks inside the clause are fine
         if body[i] in '”"' or body[i : i + 2] == "''":
             b = i  # a quotation the clause did not open closes inside: the clause ends before it
@@ -439,5 +471,12 @@ def _checked(
     if b - a < 8:
         return None
     if _inside(quoted, a, b) * 2 >= b - a:
-        return None  # mostly a direct quotation: the quote extractor has it
+        # mostly a direct quotation: the quote extractor has it; keep a clause of its own before it
+        if opening - a < 20:
+            return None
+        b = opening
+        while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
+            b -= 1
+        if b - a < 20 or _inside(quoted, a, b) * 2 >= b - a:
+            return None
     return (a, b), cue, mention
