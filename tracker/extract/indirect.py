@@ -99,15 +99,68 @@ def find_indirect(
             continue
         headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
         found = _in_sentence(body, lo, hi, quoted, headline)
-        if found is None:
+        taken: list[Span] = []
+        if found is not None:
+            span, cue, mention = found[0], found[1], found[2]
+            spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
+            text = " ".join(normalize_space(body[a:b]) for a, b in spans)
+            if len(text.split()) >= _MIN_WORDS:
+                out.append(FoundQuote(text, spans, "indirect", resolver.resolve(mention), mention, cue))
+                taken.extend(spans)
+        if not headline:
+            for span, cue, asker in _questions(body, lo, hi, quoted):
+                if _inside(taken, span[0], span[1]) == 0 and _inside(quoted, span[0], span[1]) == 0:
+                    text = normalize_space(body[span[0] : span[1]])
+                    out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(asker), asker, cue))
+    return out
+
+
+_ASKED = wordset("asked asking asks ask")
+_QUESTION_WORDS = wordset("whether if what why how who whom which when where about to")
+
+
+def _questions(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> list[tuple[Span, str, SpeakerMention | None]]:
+    """``Asked whether …, X said``, ``when asked about …``: the question put to a source."""
+    if "sk" not in body[lo:hi]:
+        return []
+    toks = tokens(body, lo, hi)
+    out: list[tuple[Span, str, SpeakerMention | None]] = []
+    for k, t in enumerate(toks):
+        if t.low not in _ASKED:
             continue
-        span, cue, mention = found[0], found[1], found[2]
-        spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
-        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
-        if len(text.split()) < _MIN_WORDS:
+        asker: SpeakerMention | None = None
+        j = k + 1
+        if j < len(toks) and toks[j].low == "by":
+            m = j + 1
+            while m < len(toks) and m - j <= 5 and toks[m].low not in _QUESTION_WORDS and toks[m].text not in ",;:":
+                m += 1
+            if m > j + 1:
+                asker = SpeakerMention(body[toks[j + 1].start : toks[m - 1].end], (toks[j + 1].start, toks[m - 1].end))
+            j = m
+        elif j < len(toks) and toks[j].low not in _QUESTION_WORDS:
+            m = j  # the person asked: "asked him whether", "asked the president about"
+            while m < len(toks) and m - j < 4 and toks[m].low not in _QUESTION_WORDS and toks[m].text not in ',;:“"':
+                m += 1
+            j = m
+        if j >= len(toks) or toks[j].low not in _QUESTION_WORDS:
             continue
-        speaker = resolver.resolve(mention)
-        out.append(FoundQuote(text, spans, "indirect", speaker, mention, cue))
+        end = hi
+        if k == 0 or (k <= 2 and toks[0].low in ("when", "if", "after", "once")):
+            # "Asked whether …, Mr. Trump said: …": up to the comma before the main clause
+            commas = [m for m in range(j + 2, len(toks)) if toks[m].text == ","]
+            main = next((m for m in range(j + 2, len(toks)) if toks[m].low in CUE_VERBS and toks[m].text.islower()), None)
+            before = [m for m in commas if main is None or m < main]
+            if before:
+                end = toks[before[-1]].start
+            elif commas:
+                end = toks[commas[0]].start
+        else:
+            comma = next((m for m in range(j + 1, len(toks)) if toks[m].text in ",;:"), None)
+            if comma is not None:
+                end = toks[comma].start
+        span = _clause(body, toks[j].start, end)
+        if span[1] - span[0] >= 8 and len(body[span[0] : span[1]].split()) >= _MIN_WORDS:
+            out.append((span, t.text, asker))
     return out
 
 
@@ -180,7 +233,9 @@ def _in_sentence(
         if t.low not in INDIRECT_VERBS and not data:
             continue
         if any(x.text in '”"' for x in toks[:k]) and not (
-            t.low.endswith("ing") or (k + 1 < len(toks) and toks[k + 1].low == "that")
+            t.low.endswith("ing")
+            or (k + 1 < len(toks) and toks[k + 1].low == "that")
+            or toks[k - 1].low in ("and", "but")
         ):
             continue  # "“…,” he said, adding that …": only the later clause is reported speech
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
@@ -214,12 +269,11 @@ def _in_sentence(
         if t.low in _TELL:
             j = _skip_object(toks, j)
         j = _skip_adjuncts(toks, j)
-        if j < 0:
-            return None
-        if j >= len(toks) or toks[j].text in '“"':
-            return None
-        span = _clause(body, toks[j].start, hi)
-        return _checked(body, span, quoted, t.text, mention)
+        if j < 0 or j >= len(toks) or toks[j].text in '“"':
+            continue
+        found = _checked(body, _clause(body, toks[j].start, hi), quoted, t.text, mention)
+        if found is not None:
+            return found
     return None
 
 
