@@ -148,7 +148,9 @@ def _questions(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> list[tupl
         if k == 0 or (k <= 2 and toks[0].low in ("when", "if", "after", "once")):
             # "Asked whether …, Mr. Trump said: …": up to the comma before the main clause
             commas = [m for m in range(j + 2, len(toks)) if toks[m].text == ","]
-            main = next((m for m in range(j + 2, len(toks)) if toks[m].low in CUE_VERBS and toks[m].text.islower()), None)
+            main = next(
+                (m for m in range(j + 2, len(toks)) if toks[m].low in CUE_VERBS and toks[m].text.islower()), None
+            )
             before = [m for m in commas if main is None or m < main]
             if before:
                 end = toks[before[-1]].start
