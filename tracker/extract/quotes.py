@@ -319,7 +319,7 @@ def _classify_and_attribute(
     elif n <= 3 and not adjacent_after and not sentence_like:
         if sentence_cue:
             q.kind, q.reason = "partial", "short-cue"
-        elif det_before or n == 1:
+        elif (det_before or n == 1) and not _CHARACTERISED.search(pre[-30:]):
             q.kind, q.reason = "term", "short-det" if det_before else "scare"  # a lone word, no speech verb
         else:
             q.kind, q.reason = "partial", "short"
@@ -358,6 +358,7 @@ _TITLE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_CHARACTERISED = re.compile(r"\b(?:as|to)\s+(?:a|an)\s*$")  # "likened the refugees to a “vicious snake”"
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
 
 
