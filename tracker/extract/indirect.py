@@ -379,7 +379,25 @@ def _parenthetical(
 def _headline(
     body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]
 ) -> tuple[Span, str, SpeakerMention] | None:
-    """``Rubio Thinks Joe Biden Was a Good Senator``: a title-case headline with a reporting verb."""
+    """``Rubio Thinks Joe Biden Was a Good Senator``: a title-case headline with a reporting verb.
+
+    Also ``Pat Caddell: Voters Are Worried`` (a source and a colon) and ``…, Lindsey Graham Says.``
+    """
+    colon = next((k for k, t in enumerate(toks[:7]) if t.text == ":"), None)
+    if colon is not None and 0 < colon <= 5 and len(toks) - colon >= 4:
+        source = toks[:colon]
+        if _headline_source(source):
+            mention = SpeakerMention(body[source[0].start : source[-1].end], (source[0].start, source[-1].end))
+            return _checked(body, _clause(body, toks[colon].end, hi), quoted, ":", mention)
+    last = len(toks) - 1
+    while last > 0 and toks[last].text in ".!?":
+        last -= 1
+    if last >= 4 and toks[last].low in _HEADLINE_VERBS and toks[last].text[:1].isupper():
+        comma = next((k for k in range(last - 1, max(0, last - 6), -1) if toks[k].text == ","), None)
+        if comma is not None and comma >= 2 and comma < last - 1:
+            source = toks[comma + 1 : last]
+            mention = SpeakerMention(body[source[0].start : source[-1].end], (source[0].start, source[-1].end))
+            return _checked(body, _clause(body, toks[0].start, toks[comma].start), quoted, toks[last].text, mention)
     for k in range(1, min(len(toks) - 2, 8)):
         t = toks[k]
         if t.low in _HEADLINE_VERBS:
@@ -394,6 +412,23 @@ def _headline(
                 j += 1
             return _checked(body, _clause(body, toks[j].start, hi), quoted, t.text, mention)
     return None
+
+
+_NOT_HEADLINE_SOURCES = wordset(
+    """the a an breaking wow look revealed bombshell busted exclusive boom watch update byline latest
+    video photos opinion just fix spoiler daily email morning nerdcast notice big on in"""
+)
+
+
+def _headline_source(source: Sequence[Token]) -> bool:
+    """``Pat Caddell``, ``Poll``, ``Clinton camp``: a name or source before a headline colon."""
+    if any(t.low in _NOT_HEADLINE_SOURCES or not t.text.replace(".", "").replace("’", "").isalpha() for t in source):
+        return False
+    if len(source) == 1 and source[0].text.isupper() and len(source[0].text) > 4:
+        return False  # "HUFFPOLLSTER:", "BUSTED:": a label
+    return source[0].text[:1].isupper() and all(
+        t.text[:1].isupper() or t.low in SOURCE_NOUNS or t.low in ("camp", "editorial") for t in source
+    )
 
 
 def _skip_object(toks: Sequence[Token], j: int) -> int:
