@@ -13,6 +13,7 @@ the quote extractor; spans never include quotation marks' outer text beyond the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..records import Block, FoundQuote, Span, SpeakerMention
@@ -94,8 +95,20 @@ def find_indirect(
 ) -> list[FoundQuote]:
     """Reported-speech attributions in the content blocks, as ``indirect`` quotes."""
     out: list[FoundQuote] = []
+    turns: list[Span] = []
+    for block in blocks:
+        m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
+        if block.role == "title" or m is None:
+            continue
+        mention = SpeakerMention(m.group(1), (m.start(1), m.end(1)))
+        found_turn = _checked(body, _clause(body, m.end(), block.end), quoted, ":", mention)
+        if found_turn is not None:
+            span = found_turn[0]
+            turns.append((block.start, block.end))
+            text = normalize_space(body[span[0] : span[1]])
+            out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, ":"))
     for lo, hi in split_sentences(body, blocks):
-        if hi - lo > 2000:
+        if hi - lo > 2000 or _inside(turns, lo, lo + 1):
             continue
         headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
         found = _in_sentence(body, lo, hi, quoted, headline)
@@ -115,6 +128,8 @@ def find_indirect(
     return out
 
 
+#: A transcript turn: ``PENCE: Well, …`` (a capitalised label and a colon opening the paragraph).
+_TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
 _ASKED = wordset("asked asking asks ask")
 _QUESTION_WORDS = wordset("whether if what why how who whom which when where about to")
 
