@@ -480,7 +480,7 @@ def _trailing_attribution(
         first = rest[0]
         if first.low in CUE_VERBS and first.text.islower() and first.low not in AMBIGUOUS_CUES:
             mention = mention_after(body, first.end, hi)
-            if mention is not None and _ends_sentence(body, mention.span[1], hi):
+            if mention is not None and _named_source(mention) and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
         if len(rest) > 14:
             continue  # a long tail: maybe an appositive after an inverted source further left
@@ -505,6 +505,15 @@ def _trailing_attribution(
                     return comma, t.text, mention
                 break
     return None
+
+
+def _named_source(mention: SpeakerMention) -> bool:
+    """``Jane Doe``, ``the spokeswoman``: not a clause read as a name (``Ivanka Trump's statement didn't …``)."""
+    words = mention.text.split()
+    return len(words) <= 6 and all(
+        w[:1].isupper() or w.lower() in _NP_WORDS or w.lower() in SOURCE_NOUNS or w.lower() in TITLE_WORDS
+        for w in words
+    )
 
 
 _NP_WORDS = wordset("a an the his her their its of to close familiar with in at for from on")
