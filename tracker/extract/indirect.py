@@ -199,7 +199,7 @@ def _in_sentence(
     # According to X, CONTENT  /  CONTENT, according to X.
     for k, t in enumerate(toks[:-1]):
         if t.low == "according" and toks[k + 1].low == "to":
-            mention = mention_after(body, toks[k + 1].end, hi)
+            mention = mention_after(body, toks[k + 1].end, hi) or _np_after(body, toks, k + 2)
             if mention is None:
                 continue
             if k == 0 or toks[k - 1].text in "(":
@@ -315,6 +315,19 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
 
 
 _PREPOSITIONS = wordset("on in at during after before with from for about via over")
+
+
+def _np_after(body: str, toks: Sequence[Token], j: int) -> SpeakerMention | None:
+    """``according to the results``, ``according to a count by The Associated Press``: the phrase up to a comma."""
+    m = j
+    while m < len(toks) and m - j < 15 and toks[m].text not in ",;:()—–" and toks[m].low not in _CUE_STOPS:
+        m += 1
+    if m == j or m - j >= 15:
+        return None
+    return SpeakerMention(body[toks[j].start : toks[m - 1].end], (toks[j].start, toks[m - 1].end))
+
+
+_CUE_STOPS = wordset("that who which is was are were has have had will would")
 
 
 def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
