@@ -513,11 +513,19 @@ def _trailing_attribution(
                         or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
                         or mention.text.split()[0].lower() in ("the", "a", "an", "several", "some", "many")
                     )
-                    and _ends_sentence(body, t.end, hi)
+                    and _ends_sentence(body, _past_hearer(rest, k), hi)
                 ):
                     return comma, t.text, mention
                 break
     return None
+
+
+def _past_hearer(rest: Sequence[Token], k: int) -> int:
+    """The end of ``told The Wall Street Journal``: a tell verb with its hearer, else the verb."""
+    if rest[k].low not in _TELL or k + 1 >= len(rest):
+        return rest[k].end
+    j = _skip_object(rest, k + 1)
+    return rest[j - 1].end if k + 1 < j <= len(rest) else rest[k].end
 
 
 def _named_source(mention: SpeakerMention) -> bool:
