@@ -111,6 +111,11 @@ def find_indirect(
         if hi - lo > 2000 or _inside(turns, lo, lo + 1):
             continue
         headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
+        raised = None if headline else _raising(body, lo, hi, quoted)
+        if raised is not None:
+            text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
+            out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
+            continue
         found = _in_sentence(body, lo, hi, quoted, headline)
         taken: list[Span] = []
         if found is not None:
@@ -126,6 +131,39 @@ def find_indirect(
                     text = normalize_space(body[span[0] : span[1]])
                     out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(asker), asker, cue))
     return out
+
+
+_RAISING = wordset("expected seems seemed appears appeared seem appear")
+_RAISING_AUX = wordset("is are was were be been being has have had will would could may might also not widely still")
+
+
+def _raising(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> tuple[tuple[Span, ...], str] | None:
+    """``The bill is widely expected to pass``, ``Voters seem to agree``: an expectation with no source.
+
+    The content is the subject and the infinitive clause, without the verb between them.
+    """
+    toks = tokens(body, lo, min(hi, lo + 400))
+    for k in range(1, min(len(toks) - 2, 25)):
+        t = toks[k]
+        if t.low not in _RAISING or not t.text.islower() or toks[k + 1].low != "to":
+            continue
+        a = k
+        while a > 0 and toks[a - 1].low in _RAISING_AUX and toks[a - 1].text.islower():
+            a -= 1
+        if a == 0 or (t.low == "expected" and a == k):
+            return None  # "expected" needs its auxiliary: "is expected to", not "Trump expected to win"
+        start = 0
+        for m in range(a):
+            if toks[m].text in ",;:—–" or toks[m].low in ("that", "which", "who", "because", "if", "when", "while"):
+                start = m + 1
+        if start >= a or any(x.text in '“”"' for x in toks[start:a]):
+            return None
+        subject = _clause(body, toks[start].start, toks[a - 1].end)
+        clause = _clause(body, toks[k + 1].start, hi)
+        if clause[1] - clause[0] < 8 or _inside(quoted, clause[0], clause[1]) * 2 >= clause[1] - clause[0]:
+            return None
+        return ((subject[0], clause[1]),), body[toks[a].start : t.end]
+    return None
 
 
 #: A transcript turn: ``PENCE: Well, …`` (a capitalised label and a colon opening the paragraph).
