@@ -533,7 +533,7 @@ def _trailing_attribution(
             mention = mention_after(body, first.end, hi)
             if mention is not None and _named_source(mention) and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
-        if len(rest) > 14:
+        if len(rest) > 14 and not _subordinate_tail(rest):
             continue  # a long tail: maybe an appositive after an inverted source further left
         for k, t in enumerate(rest[1:9], start=1):
             if t.low in CUE_VERBS and t.text.islower():
@@ -603,6 +603,16 @@ _ADJUNCT_STARTS = wordset(
 )
 
 
+_SUBORDINATORS = wordset("as while after before when because although though even citing adding noting")
+
+
+def _subordinate_tail(rest: Sequence[Token]) -> bool:
+    """``…, lawmakers said Friday, as they bristled at …``: a subordinate clause after the attribution."""
+    return any(
+        rest[m].text == "," and rest[m + 1].low in _SUBORDINATORS for m in range(2, min(len(rest) - 1, 12))
+    )
+
+
 def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     """Only an appositive, a short adjunct or nothing between ``pos`` and the sentence end."""
     rest = body[pos:hi].strip().rstrip(".!?")
@@ -611,6 +621,9 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     words = [w.lower() for w in rest.split()]
     if words[0] in _ADJUNCT_STARTS and len(words) <= 7:
         return True
+    head, comma, tail = rest.partition(",")
+    if comma and len(head.split()) <= 6 and tail.split()[:1] and tail.split()[0].lower() in _SUBORDINATORS:
+        return _ends_sentence(body, pos, pos + len(body[pos:hi]) - len(body[pos:hi].lstrip()) + len(head))
     return len(words) <= 3 and not any(
         w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words
     )
