@@ -318,6 +318,8 @@ def _in_sentence(
         if mention is None and data:
             head = next(x for x in reversed(toks[max(0, k - 12) : k]) if x.low in _DATA_NOUNS)
             mention = SpeakerMention(head.text, (head.start, head.end))  # "a 2014 study by … found"
+        if mention is None and t.low in _SAY:
+            mention = _clause_subject(body, toks, k)  # "Experts on North Korea and nonproliferation said …"
         if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
             continue
         j = k + 1
@@ -350,6 +352,26 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
         if x.low in _DATA_NOUNS:
             return True
     return False
+
+
+_SAY = wordset("say says said")
+_COPULAS = wordset("is are was were be been being am seems seemed became become has have had")
+_CLAUSE_BREAKS = wordset("that which who because if when while and but although though as")
+
+
+def _clause_subject(body: str, toks: Sequence[Token], k: int) -> SpeakerMention | None:
+    """The words from the start of the clause to the verb, when they read as a noun phrase."""
+    start = k
+    while start > 0 and toks[start - 1].text not in ",;:()—–“”\"'’" and toks[start - 1].low not in _CLAUSE_BREAKS:
+        start -= 1
+        if k - start > 10:
+            return None
+    phrase = toks[start:k]
+    if not phrase or not all(x.text[:1].isalnum() for x in phrase):
+        return None
+    if any(x.low in _AUXILIARIES or x.low in CUE_VERBS or x.low in _COPULAS for x in phrase):
+        return None
+    return SpeakerMention(body[phrase[0].start : phrase[-1].end], (phrase[0].start, phrase[-1].end))
 
 
 _PREPOSITIONS = wordset("on in at during after before with from for about via over")
