@@ -354,7 +354,10 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
     return False
 
 
-_SAY = wordset("say says said")
+_SAY = wordset(
+    "say says said told argue argued argues claimed insisted warned warn warns believe believes think thinks agree agreed "
+    "predicted estimated estimate acknowledged contend contended maintain worry fear feared"
+)
 _COPULAS = wordset("is are was were be been being am seems seemed became become has have had")
 _CLAUSE_BREAKS = wordset("that which who because if when while and but although though as")
 
