@@ -58,7 +58,7 @@ _NOUN_OBJECT = wordset(
 #: Verbs whose complement clause is reported content.
 INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) - wordset(
     """
-    call calls called calling dub dubs dubbed describe describes described name names named label
+    call calls called calling dub dubs dubbed name names named label
     labels labeled labelled brand brands branded read reads post posts mock mocks laugh laughs
     laughed sigh sighs sighed comment comments remark remarks state states note notes continue
     continues continued begin began beginning plan offers offering know found posted declared
@@ -355,8 +355,9 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
 
 
 _SAY = wordset(
-    "say says said told argue argued argues claimed insisted warned warn warns believe believes think thinks agree agreed "
-    "predicted estimated estimate acknowledged contend contended maintain worry fear feared"
+    """say says said told argue argued argues claimed insisted warned warn warns believe believes think
+    thinks agree agreed predicted estimated estimate acknowledged contend contended maintain worry fear
+    feared"""
 )
 _COPULAS = wordset("is are was were be been being am seems seemed became become has have had")
 _CLAUSE_BREAKS = wordset("that which who because if when while and but although though as")
@@ -447,7 +448,10 @@ def _parenthetical(
         t = toks[k]
         if t.low not in CUE_VERBS or not t.text.islower() or t.low in AMBIGUOUS_CUES:
             continue
-        if toks[k + 1].text != ",":
+        after = k + 1
+        if t.low in _TELL and toks[after].low in _HEARERS and after + 1 < len(toks):
+            after += 1  # "The solution, the partner told them, was simple."
+        if toks[after].text != ",":
             continue
         start = k - 1
         while start > 0 and toks[start - 1].text != "," and k - start < 6:
@@ -457,10 +461,8 @@ def _parenthetical(
         mention = mention_before(body, toks[start].start, t.start)
         if mention is None or mention.span[0] != toks[start].start:
             continue
-        before = _clause(body, lo, toks[start - 1].start)
-        after = _clause(body, toks[k + 1].end, hi)
-        first = _checked(body, before, quoted, t.text, mention)
-        second = _checked(body, after, quoted, t.text, mention)
+        first = _checked(body, _clause(body, lo, toks[start - 1].start), quoted, t.text, mention)
+        second = _checked(body, _clause(body, toks[after].end, hi), quoted, t.text, mention)
         if first is None or second is None:
             return first or second
         return first[0], t.text, mention, second[0]
@@ -574,7 +576,8 @@ def _trailing_attribution(
                         mention.text.lower() in PRONOUNS
                         or mention.text[:1].isupper()
                         or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
-                        or mention.text.split()[0].lower() in ("the", "a", "an", "several", "some", "many")
+                        or mention.text.split()[0].lower()
+                        in ("the", "a", "an", "several", "some", "many", "his", "her", "their", "its", "our", "my")
                     )
                     and _ends_sentence(body, _past_hearer(rest, k), hi)
                 ):
@@ -647,7 +650,14 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     if words[0] in _ADJUNCT_STARTS and len(words) <= 7:
         return True
     head, comma, tail = rest.partition(",")
-    if comma and len(head.split()) <= 6 and tail.split()[:1] and tail.split()[0].lower() in _SUBORDINATORS:
+    if (
+        comma
+        and len(head.split()) <= 6
+        and head.split()[:1]
+        and head.split()[0].lower() in _ADJUNCT_STARTS
+        and tail.split()[:1]
+        and tail.split()[0].lower() in _SUBORDINATORS
+    ):
         return _ends_sentence(body, pos, pos + len(body[pos:hi]) - len(body[pos:hi].lstrip()) + len(head))
     return len(words) <= 3 and not any(
         w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words
