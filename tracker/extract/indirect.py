@@ -285,7 +285,8 @@ def _in_sentence(
         if k == 0 or not t.text.islower():
             continue
         data = t.low in _FINDING and _data_subject(toks, k)
-        if t.low not in INDIRECT_VERBS and not data:
+        call_for = t.low in _CALL and k + 2 < len(toks) and toks[k + 1].low in ("for", "on")
+        if t.low not in INDIRECT_VERBS and not data and not call_for:
             continue
         if any(x.text in '”"' for x in toks[:k]) and not (
             t.low.endswith("ing")
@@ -323,9 +324,11 @@ def _in_sentence(
         if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
             continue
         j = k + 1
-        if t.low in _TELL:
+        if call_for:
+            j = k + 2  # "called for a moratorium", "called on Obama to retaliate"
+        elif t.low in _TELL:
             j = _skip_object(toks, j)
-        j = _skip_adjuncts(toks, j)
+        j = j if call_for else _skip_adjuncts(toks, j)
         if j < 0 or j >= len(toks) or toks[j].text in '“"':
             continue
         found = _checked(body, _clause(body, toks[j].start, hi), quoted, t.text, mention)
@@ -354,6 +357,7 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
     return False
 
 
+_CALL = wordset("call calls called calling")
 _SAY = wordset(
     """say says said told argue argued argues claimed insisted warned warn warns believe believes think
     thinks agree agreed predicted estimated estimate acknowledged contend contended maintain worry fear
