@@ -285,7 +285,7 @@ def _in_sentence(
         if k == 0 or not t.text.islower():
             continue
         data = t.low in _FINDING and _data_subject(toks, k)
-        call_for = t.low in _CALL and k + 2 < len(toks) and toks[k + 1].low in ("for", "on")
+        call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
         if t.low not in INDIRECT_VERBS and not data and not call_for:
             continue
         if any(x.text in '”"' for x in toks[:k]) and not (
@@ -357,7 +357,14 @@ def _data_subject(toks: Sequence[Token], k: int) -> bool:
     return False
 
 
-_CALL = wordset("call calls called calling")
+#: Verbs whose particle introduces the reported content: "called for a moratorium", "spoke about …".
+_PHRASAL: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("call", "calls", "called", "calling"), ("for", "on")),
+    **dict.fromkeys(("spoke", "speaks", "talked", "talks", "talking", "speaking"), ("about", "of")),
+    **dict.fromkeys(("warned", "warns", "warning"), ("of", "about", "against")),
+    **dict.fromkeys(("complained", "complains", "complaining"), ("about", "of")),
+    **dict.fromkeys(("pointed", "points"), ("out",)),
+}
 _SAY = wordset(
     """say says said told argue argued argues claimed insisted warned warn warns believe believes think
     thinks agree agreed predicted estimated estimate acknowledged contend contended maintain worry fear
