@@ -286,7 +286,14 @@ def _in_sentence(
             continue
         data = t.low in _FINDING and _data_subject(toks, k)
         call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
-        if t.low not in INDIRECT_VERBS and not data and not call_for:
+        that_clause = (
+            k + 2 < len(toks)
+            and toks[k + 1].low == "that"
+            and t.low.endswith("ed")
+            and t.text.isalpha()
+            and toks[k - 1].low not in _OBJECT_DETERMINERS
+        )  # "Clinton signaled that …", "some speculated that …"
+        if t.low not in INDIRECT_VERBS and not data and not call_for and not that_clause:
             continue
         if any(x.text in '”"' for x in toks[:k]) and not (
             t.low.endswith("ing")
