@@ -274,8 +274,13 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
 def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     """``NAME, a leader of the group, said``: the phrase before the appositive."""
     chunks: list[list[Token]] = [[]]
+    depth = 0
     for t in toks:
-        if t.text in ",–—":
+        if t.text in "()":
+            depth = max(0, depth + (1 if t.text == "(" else -1))  # "Jim Jordan (R-Ohio), a member, said"
+        elif depth:
+            continue
+        elif t.text in ",–—":
             chunks.append([])
         elif t.text in '.;:“”"':
             chunks = [[]]
