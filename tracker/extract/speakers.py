@@ -424,7 +424,7 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     if not toks:
         return None
     for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
-        if toks[k].text in "–—-" and k > 0:
+        if toks[k].text in "–—-―" and k > 0:
             if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
                 toks = toks[k + 1 :]
             break
