@@ -15,6 +15,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Span, SpeakerMention
 from ..text import ABBREVIATIONS
@@ -41,8 +42,9 @@ VERBISH = wordset("was is were are has had have will would can could did does al
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark; ``low`` is lower-cased without a trailing full stop."""
+
     text: str
     start: int
     end: int
