@@ -198,6 +198,9 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     return found
 
 
+_INTRODUCTIONS = wordset("in at on during after before while although though when because since if once")
+
+
 def _find_cue(
     body: str, lo: int, hi: int, toks: Sequence[Token], leftmost: bool = False
 ) -> Attribution | None:
@@ -209,7 +212,7 @@ def _find_cue(
             first = k + 1  # the part before belongs to another quote
             break
     intro = -1  # "In a Facebook message posted Friday, Cruz said …": the introduction's cue is not the main one
-    if leftmost and first < len(toks) and toks[first].low in ("in", "at", "on", "during", "after", "before"):
+    if leftmost and first < len(toks) and toks[first].low in _INTRODUCTIONS:
         intro = next((m for m in range(first, min(len(toks), first + 12)) if toks[m].text == ","), -1)
     for k in range(len(toks) - 1, first - 1, -1):
         t = toks[k]
