@@ -285,8 +285,6 @@ def _classify_and_attribute(
         q.kind, q.reason = "term", "gloss"
     elif _BYLINE_AFTER.match(post):
         q.kind, q.reason = "term", "byline"
-    elif pre_stripped.endswith("(") and n <= 8:
-        q.kind, q.reason = "term", "parens"
     elif (
         prior is not None
         and prior.kind == "term"
