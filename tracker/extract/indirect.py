@@ -7,6 +7,11 @@ source found by the same scans as for direct quotes:
 * ``CONTENT, SOURCE CUE.`` / ``CONTENT, CUE SOURCE.``  ("The vote is near, officials said.")
 * ``According to SOURCE, CONTENT`` / ``CONTENT, according to SOURCE.``
 
+and, besides: findings of studies, polls and courts ("a 2014 study found …"), phrasal cues ("called
+for …", "spoke about …"), questions put to a source ("Asked whether …"), expectations without a
+source ("The bill is widely expected to pass"), transcript turns ("PENCE: …") and headlines
+("Pat Caddell: …", "…, Lindsey Graham Says").
+
 The span is the content clause. Sentences whose content is already a direct quotation are left to
 the quote extractor; spans never include quotation marks' outer text beyond the sentence.
 """
