@@ -129,3 +129,11 @@ def test_transcript_turn_without_marks() -> None:
     (q,) = indirect(body)
     assert q.text.startswith("Well, the question really should be")
     assert q.speaker_mention is not None and q.speaker_mention.text == "PENCE"
+
+
+def test_time_phrase_before_the_clause() -> None:
+    body = "Title\n\nTrump said after the convention he would not accept the endorsement.\n"
+    assert texts(body) == ["he would not accept the endorsement"]
+    assert texts("Title\n\nSix million jobs depend on exports to Mexico, one slide says.\n") == [
+        "Six million jobs depend on exports to Mexico"
+    ]

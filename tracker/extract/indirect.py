@@ -303,7 +303,7 @@ def _in_sentence(
         if any(x.text in '”"' for x in toks[:k]) and not (
             t.low.endswith("ing")
             or (k + 1 < len(toks) and toks[k + 1].low == "that")
-            or toks[k - 1].low in ("and", "but")
+            or toks[k - 1].low in ("and", "but", "who")
         ):
             continue  # "“…,” he said, adding that …": only the later clause is reported speech
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
@@ -444,7 +444,13 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
                 named = k
                 while k < len(toks) and k - j <= 4 and (toks[k].text[:1].isupper() or toks[k].text.isdigit()):
                     k += 1
-                if k == named or k - j > 4:
+                if k == named:
+                    # "said after the convention he would not …": the clause starts at its pronoun
+                    k = next((m for m in range(named, min(len(toks), j + 5)) if toks[m].low in _SUBJECT_PRONOUNS), k)
+                    if k == named:
+                        return -1
+                    return k
+                if k - j > 4:
                     return -1
                 j = k
             continue
@@ -452,6 +458,7 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
     return -1
 
 
+_SUBJECT_PRONOUNS = wordset("he she they it we i")
 _OBJECT_DETERMINERS = wordset("the a an his her their its this last")
 _HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
 
@@ -600,13 +607,18 @@ def _trailing_attribution(
                         or mention.text[:1].isupper()
                         or any(w.lower() in SOURCE_NOUNS for w in mention.text.split())
                         or mention.text.split()[0].lower()
-                        in ("the", "a", "an", "several", "some", "many", "his", "her", "their", "its", "our", "my")
+                        in _SOURCE_STARTS
                     )
                     and _ends_sentence(body, _past_hearer(rest, k), hi)
                 ):
                     return comma, t.text, mention
                 break
     return None
+
+
+_SOURCE_STARTS = wordset(
+    "the a an several some many his her their its our my one two three another both most all few"
+)
 
 
 def _past_hearer(rest: Sequence[Token], k: int) -> int:
