@@ -643,9 +643,13 @@ _NP_WORDS = wordset("a an the his her their its of to close familiar with in at 
 
 def _plain_np(toks: Sequence[Token]) -> bool:
     """``a source close to him``, ``one senior Democrat``: words of a noun phrase, no verb."""
-    if not toks or len(toks) > 8 or not (toks[0].low in _NP_WORDS or toks[0].text[:1].isupper()):
+    if not toks or len(toks) > 8:
         return False
-    if not any(t.low in SOURCE_NOUNS or t.low in TITLE_WORDS or t.text[:1].isupper() for t in toks):
+    if not (toks[0].low in _NP_WORDS or toks[0].low in _SOURCE_STARTS or toks[0].text[:1].isupper()):
+        return False
+    if not any(
+        t.low in SOURCE_NOUNS or t.low in TITLE_WORDS or t.low in _DATA_NOUNS or t.text[:1].isupper() for t in toks
+    ):
         return False
     return all(
         t.text.replace("-", "").replace("’", "").isalpha()
