@@ -67,8 +67,15 @@ class Attribution:
 
 def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(body, lo, hi):
         word, end = m.group(), m.end()
+        if end >= hi or body[end] != ".":
+            if out and out[-1].end > m.start():
+                continue  # the full stop already joined to the abbreviation
+            low = word.lower()
+            append(Token(word, m.start(), end, low.rstrip(".") if len(word) > 1 else low))
+            continue
         if (
             end < hi
             and body[end] == "."
