@@ -84,3 +84,56 @@ def test_trailing_inverted_source_with_appositive() -> None:
     (q,) = indirect(body)
     assert q.text == "The fund is $9 million short"
     assert q.speaker == "Ed Morales"
+
+
+def texts(body: str) -> list[str]:
+    return [q.text for q in indirect(body)]
+
+
+def test_question_put_to_a_source() -> None:
+    body = "Title\n\nAsked whether he would run again, Senator Ana Ruiz said the decision could wait.\n"
+    assert texts(body) == ["whether he would run again", "the decision could wait"]
+
+
+def test_according_to_a_plain_phrase() -> None:
+    body = "Title\n\nTrump received 37 percent and Clinton 36 percent, according to the results.\n"
+    assert texts(body) == ["Trump received 37 percent and Clinton 36 percent"]
+
+
+def test_headline_source_and_colon() -> None:
+    body = "Pat Caddell: Democratic Voters Worried About the Nominee\n\nBody text.\n"
+    (q,) = indirect(body)
+    assert q.text == "Democratic Voters Worried About the Nominee"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Pat Caddell"
+    assert texts("The Latest: Crowds Gather in the Capital\n\nBody text.\n") == []
+
+
+def test_findings_and_phrasal_cues() -> None:
+    assert texts("Title\n\nA 2014 study by the institute found 31 incidents out of a billion ballots.\n") == [
+        "31 incidents out of a billion ballots"
+    ]
+    assert texts("Title\n\nThe NAACP called for a moratorium on charter schools.\n") == [
+        "a moratorium on charter schools"
+    ]
+
+
+def test_expectation_without_source() -> None:
+    body = "Title\n\nThe bill is widely expected to pass the Senate next week.\n"
+    (q,) = indirect(body)
+    assert q.text == "The bill is widely expected to pass the Senate next week"
+    assert q.speaker is None
+
+
+def test_transcript_turn_without_marks() -> None:
+    body = "Title\n\nPENCE: Well, the question really should be why the campaign invited him.\n"
+    (q,) = indirect(body)
+    assert q.text.startswith("Well, the question really should be")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "PENCE"
+
+
+def test_time_phrase_before_the_clause() -> None:
+    body = "Title\n\nTrump said after the convention he would not accept the endorsement.\n"
+    assert texts(body) == ["he would not accept the endorsement"]
+    assert texts("Title\n\nSix million jobs depend on exports to Mexico, one slide says.\n") == [
+        "Six million jobs depend on exports to Mexico"
+    ]

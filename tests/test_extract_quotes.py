@@ -280,9 +280,33 @@ def test_seed_003_article_only() -> None:
 def test_seed_004_headline_single_quotes() -> None:
     body = seed("004")
     found = quotes(body)
-    heads = [q.text for q in found if q.kind == "headline"]
-    assert heads == ["Terrorist", "Resistance"]
+    terms = [q.text for q in found if q.kind == "term" and q.spans[0][0] < 100]
+    assert terms == ["Terrorist", "Resistance"]  # scare quotes inside a headline phrase
     assert all(q.kind in ("headline", "term") for q in found)
+
+
+def test_headline_statement_takes_the_speaker_of_the_body_quote() -> None:
+    body = (
+        "Leader Warns Trump: Pull Out or We’ll ‘Eject Them By Other Means’\n"
+        "“If they do not leave,” Khazali said, “we will eject them by other means.”"
+    )
+    found = find_quotes(body, line_blocks(body))
+    head = next(q for q in found if q.kind == "headline")
+    assert head.text == "Eject Them By Other Means"
+    assert head.speaker == "Khazali"
+
+
+def test_comma_cue_quote_is_direct_and_reporter_continuation_is_partial() -> None:
+    body = (
+        "Headline\n"
+        "To safeguard Iraq, Khazali said, “we categorically reject the continuation of the presence” after the fight.\n"
+        "Tillerson replied that ISIS elements pose a threat, “and we’re going to stay as long as needed.”\n"
+        "He named operatives of Iraqi “Special Groups” to show interrogators."
+    )
+    found = {q.text: q for q in find_quotes(body, line_blocks(body))}
+    assert found["we categorically reject the continuation of the presence"].kind == "direct"
+    assert found["and we’re going to stay as long as needed."].kind == "partial"
+    assert found["Special Groups"].kind == "term"
 
 
 # ---------------------------------------------------------------- properties

@@ -127,3 +127,15 @@ def test_person_name_edge_cases() -> None:
     assert person_name("Rep. G.K. Butterfield") == "G.K. Butterfield"
     assert person_name("The Washington Post Trump") == "Trump"
     assert person_name("I’m") is None
+
+
+def test_mention_before_skips_party_label_and_appositive() -> None:
+    body = "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+    m = mention_before(body, 0, body.index("said"))
+    assert m is not None and m.text.endswith("Jim Jordan")
+
+
+def test_cue_before_prefers_main_clause_over_introduction() -> None:
+    body = "In a Facebook message posted Friday, Cruz said he has had “areas of disagreement”"
+    att = cue_before(body, 0, body.index("“"), adjacent=False)
+    assert att is not None and att.mention is not None and att.mention.text == "Cruz"

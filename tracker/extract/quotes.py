@@ -69,13 +69,15 @@ def _trimmed(body: str, span: Span) -> Span:
 def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
     """Every quotation in the content blocks, sorted by position (see the module doc)."""
     out: list[FoundQuote] = []
+    headlines: list[FoundQuote] = []
     for block in blocks:
         if block.role == "title":
             for span in pair_headline(body, block):
                 span = _trimmed(body, span)
                 t = _text(body, [span])
                 if t:
-                    out.append(FoundQuote(t, (span,), "headline"))
+                    kind = "term" if _headline_term(body, block, span) else "headline"
+                    (headlines if kind == "headline" else out).append(FoundQuote(t, (span,), kind))
     resolver = Resolver(body, blocks)
     events = all_cues(body, blocks)
     resolver.note_speakers(a.mention for a in events if a.mention is not None)
@@ -93,9 +95,35 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
         speaker = resolver.resolve(mention) if mention else None
         cue = q.attribution.cue if q.attribution else None
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
+    out.extend(_headline_speaker(h, out) for h in headlines)
     out.extend(find_indirect(body, blocks, quoted, resolver))
     out.sort(key=lambda fq: (fq.spans[0], fq.kind))
     return out
+
+
+def _headline_term(body: str, block: Block, span: Span) -> bool:
+    """A one- or two-word quote inside a headline phrase (``An Iraqi 'Terrorist' Leader``) is a term."""
+    s, e = span
+    if len(body[s:e].split()) > 2:
+        return False
+    before = body[block.start : s - 1].rstrip()
+    after = body[e + 1 : block.end].lstrip()
+    return bool(before) and before[-1:].isalnum() and after[:1].isalnum()
+
+
+def _key(text: str) -> str:
+    return " ".join(_LOWER_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _headline_speaker(headline: FoundQuote, found: Sequence[FoundQuote]) -> FoundQuote:
+    """A headline quote takes the speaker of the body quotation that repeats its words."""
+    key = _key(headline.text)
+    if len(key.split()) < 2:
+        return headline
+    for q in found:
+        if q.kind in ("direct", "partial") and q.speaker and f" {key} " in f" {_key(q.text)} ":
+            return FoundQuote(headline.text, headline.spans, "headline", q.speaker, q.speaker_mention, q.cue)
+    return headline
 
 
 def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | None = None) -> list[_Quote]:
@@ -222,10 +250,11 @@ def _classify_and_attribute(
         or pre_stripped.endswith((":", "—", "(", "–"))
         or bool(
             pre_stripped.endswith(",")
-            and _has_cue(pre_stripped[-60:])
+            and _has_cue(" ".join(pre_stripped[-60:].split()[-3:]))
             and not any(c in pre_stripped[-60:] for c in ".!?")
         )
     )
+    cue_comma = at_start and pre_stripped.endswith(",")  # Khazali said, “we categorically reject …”
     if att is None and previous is not None and previous.attribution is not None:
         pclose = previous.close_mark
         gap = body[pclose + 1 : first.open_mark] if pclose is not None else ""
@@ -256,8 +285,6 @@ def _classify_and_attribute(
         q.kind, q.reason = "term", "gloss"
     elif _BYLINE_AFTER.match(post):
         q.kind, q.reason = "term", "byline"
-    elif pre_stripped.endswith("(") and n <= 8:
-        q.kind, q.reason = "term", "parens"
     elif (
         prior is not None
         and prior.kind == "term"
@@ -277,14 +304,24 @@ def _classify_and_attribute(
         q.kind, q.reason = "term", "capitals"
     elif _TERM_INTRO.search(pre_stripped) and n <= 8 and not sentence_cue:
         q.kind, q.reason = "term", "intro"
+    elif (
+        title_case
+        and n <= 3
+        and all(w[:1].isupper() for w in words)
+        and not adjacent_after
+        and re.search(r"\b[A-Z][a-z]+\s*$", pre)
+        and _LOWER_NEXT.match(post)
+        and not _has_cue(" ".join(post.split()[:1]))
+    ):
+        q.kind, q.reason = "term", "name"  # Iraqi “Special Groups” to show
     elif n <= 3 and not adjacent_after and not sentence_like:
         if sentence_cue:
             q.kind, q.reason = "partial", "short-cue"
-        elif det_before or n == 1:
+        elif (det_before or n == 1) and not _CHARACTERISED.search(pre[-30:]):
             q.kind, q.reason = "term", "short-det" if det_before else "scare"  # a lone word, no speech verb
         else:
             q.kind, q.reason = "partial", "short"
-    elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":")):
+    elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":") or (cue_comma and n >= 4)):
         q.kind, q.reason = "direct", "start"
     elif sentence_like and at_start:
         q.kind, q.reason = "direct", "sentence"
@@ -319,6 +356,8 @@ _TITLE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+_CHARACTERISED = re.compile(r"\b(?:as|to)\s+(?:a|an)\s*$")  # "likened the refugees to a “vicious snake”"
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
 
 
 def _has_cue(text: str) -> bool:

@@ -198,6 +198,9 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     return found
 
 
+_INTRODUCTIONS = wordset("in at on during after before while although though when because since if once")
+
+
 def _find_cue(
     body: str, lo: int, hi: int, toks: Sequence[Token], leftmost: bool = False
 ) -> Attribution | None:
@@ -208,6 +211,9 @@ def _find_cue(
         if toks[k].text in '“”"':
             first = k + 1  # the part before belongs to another quote
             break
+    intro = -1  # "In a Facebook message posted Friday, Cruz said …": the introduction's cue is not the main one
+    if leftmost and first < len(toks) and toks[first].low in _INTRODUCTIONS:
+        intro = next((m for m in range(first, min(len(toks), first + 12)) if toks[m].text == ","), -1)
     for k in range(len(toks) - 1, first - 1, -1):
         t = toks[k]
         att: Attribution | None = None
@@ -237,6 +243,8 @@ def _find_cue(
         if att is not None:
             if not leftmost:
                 return att
+            if k < intro and found is not None:
+                break
             found = att
     return found
 
@@ -245,13 +253,23 @@ def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Att
     t = toks[k]
     cue_end = _cue_tail(body, t.end, hi)
     mention: SpeakerMention | None = None
-    if k > 0 and (t.low.endswith("ing") or toks[k - 1].low in ("and", "but", "then")):
+    if (
+        t.low.endswith("ing")
+        and k >= 2
+        and is_capitalised(toks[k - 1])
+        and toks[k - 2].low in ("of", "shows", "showed", "show", "hear", "heard", "saw", "see")
+    ):
+        mention = mention_before(body, lo, t.start)  # "footage of Hillary Clinton asking, …"
+    if mention is None and k > 0 and (t.low.endswith("ing") or toks[k - 1].low in ("and", "but", "then")):
         mention = sentence_subject(body, lo, t.start)  # "X attacked Y, saying ...", "X … and said"
         if mention is None and t.low.endswith("ing") and not any(x.text == "," for x in toks[:k]):
             return None  # "In a statement announcing the pick, …": the gerund is in the introduction
     if mention is None:
         mention = mention_before(body, lo, t.start)
-    if t.low in AMBIGUOUS_CUES and not _firm_source(mention):
+    if t.low in AMBIGUOUS_CUES and (
+        not _firm_source(mention)
+        or (mention is not None and " " not in mention.text and k >= 2 and toks[k - 2].low in ("of", "on", "about"))
+    ):
         return None  # "many state workers", "Republican claims": the cue word is likely a noun
     if mention is None:
         mention = subject_of_clause(body, lo, t.start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..records import Block, SpeakerMention
 from .speaker_lexicon import (
@@ -133,11 +134,15 @@ def _person_name(text: str) -> str | None:
     return " ".join(run)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
 def _initial(word: str) -> bool:
     """``W.`` or ``G.K.``: initials, not an abbreviated title."""
-    return re.fullmatch(r"(?:[A-Z]\.){1,3}", word) is not None
+    return "." in word and _INITIALS.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=8192)
 def _surname_key(word: str) -> str:
     w = word.lower().replace("’", "'")
     for prefix in ("al-", "el-"):

@@ -15,6 +15,7 @@ import threading
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..records import Span, SpeakerMention
 from ..text import ABBREVIATIONS
@@ -41,8 +42,9 @@ VERBISH = wordset("was is were are has had have will would can could did does al
 LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark; ``low`` is lower-cased without a trailing full stop."""
+
     text: str
     start: int
     end: int
@@ -65,8 +67,15 @@ class Attribution:
 
 def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     out: list[Token] = []
+    append = out.append
     for m in _TOKEN.finditer(body, lo, hi):
         word, end = m.group(), m.end()
+        if end >= hi or body[end] != ".":
+            if out and out[-1].end > m.start():
+                continue  # the full stop already joined to the abbreviation
+            low = word.lower()
+            append(Token(word, m.start(), end, low.rstrip(".") if len(word) > 1 else low))
+            continue
         if (
             end < hi
             and body[end] == "."
@@ -274,8 +283,13 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
 def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     """``NAME, a leader of the group, said``: the phrase before the appositive."""
     chunks: list[list[Token]] = [[]]
+    depth = 0
     for t in toks:
-        if t.text in ",–—":
+        if t.text in "()":
+            depth = max(0, depth + (1 if t.text == "(" else -1))  # "Jim Jordan (R-Ohio), a member, said"
+        elif depth:
+            continue
+        elif t.text in ",–—":
             chunks.append([])
         elif t.text in '.;:“”"':
             chunks = [[]]
@@ -419,7 +433,7 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     if not toks:
         return None
     for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
-        if toks[k].text in "–—-" and k > 0:
+        if toks[k].text in "–—-―" and k > 0:
             if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
                 toks = toks[k + 1 :]
             break
