@@ -243,7 +243,7 @@ def _plural_head(low: str) -> bool:
 #: Words allowed between a count and its harm word ("were shot and killed", "of whom later died").
 _HARM_GAP = wordset(
     "were was have has been had are is people being later reportedly also all others persons shot and "
-    "found to of whom them those these both each fatally pronounced subsequently eventually who"
+    "found to of whom them those these both each fatally pronounced subsequently eventually who then"
 )
 
 
@@ -262,8 +262,8 @@ def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) ->
             return "killed"
         if w in INJURE_WORDS:
             return "injured"
-        if w not in _HARM_GAP:
-            break
+        if w not in _HARM_GAP and not (w.endswith(("ed", "en")) and "and" in rest):
+            break  # a coordinated participle may come first: "were kidnapped and then murdered"
     prev = [w.lower() for w in before if w[0].isalpha()][-4:]
     prev = [w for w in prev if w not in ("some", "about", "around", "nearly", "at", "least", "than", "more",
                                           "estimated", "an", "the", "roughly", "approximately", "of", "to",

@@ -59,7 +59,7 @@ _COUNTER_LINE = re.compile(r"^\s*\|\s*.{0,30}\|\s*\(\d+\)\s*$")
 _CAPTION = re.compile(
     r"""(?:\((?:photo|image|picture|credit|file\s+photo|video)\b[^)]{0,120}\)\s*$
     |\b(?:photo|photograph|image|picture|credit)s?\s*(?::|by\b)\s*[^.]{0,80}$
-    |\([A-Z][^()]{2,80}\s+for\s+(?:the\s+)?[A-Z][^()]{1,60}\)\s*$
+    |\((?-i:[A-Z][^()]{2,80}\s+for\s+(?:[Tt]he\s+)?[A-Z][^().]{1,60})\)\s*$
     |\b(?:getty\s+images|associated\s+press\s+photo|AP\s+photo|reuters/|AFP\s+via)\b[^.]{0,60}$
     |\bCC[- ]BY(?:-SA|-ND|-NC)*\s*\d(?:\.\d)?\s*$
     |^\W*(?:photo|image|video|gallery)\s*:|\bimage\s+\d+\s+of\s*/?\s*\d+)""",

@@ -300,6 +300,6 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
     if small and known and apart > FAR_APART_DAYS and article < FAR_ARTICLE_MIN:
         return 0.0
     score = 0.6 * sentence + 0.4 * max(article, names)
-    if a.value == b.value and not small and a.kind not in ("year", "date"):
-        score += SAME_VALUE_BONUS  # the same uncommon figure is itself evidence
+    if a.value == b.value and not small:
+        score += SAME_VALUE_BONUS  # the same uncommon figure (or the same year of one event) is evidence
     return score
