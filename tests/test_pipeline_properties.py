@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -43,3 +44,18 @@ def test_seed_articles_keep_provenance() -> None:
         assert quotes and claims
         assert all(body[c.span[0]:c.span[1]] == c.surface for c in claims)
         assert all(" ".join(normalize_space(body[s:e]) for s, e in q.spans) == q.text for q in quotes)
+SEED_STRINGS = re.compile(
+    r"khazali|khalazi|tillerson|braga|pollack|goodenough|rogin|asaib|cnsnews|rudaw|mrc store|bahareazady"
+    r"|dark night|iranregimechange|thielman|daqduq",
+    re.IGNORECASE,
+)
+
+
+def test_no_seed_specific_strings_in_the_package() -> None:
+    offenders = []
+    for path in (ROOT / "tracker").rglob("*"):
+        if path.is_file() and path.suffix in (".py", ".j2", ".json", ".txt"):
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if SEED_STRINGS.search(line):
+                    offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert not offenders, "\n".join(offenders)

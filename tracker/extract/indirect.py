@@ -3,7 +3,7 @@
 Three sentence shapes are recognised, each with a reporting or attitude verb from a lexicon and a
 source found by the same scans as for direct quotes:
 
-* ``SOURCE CUE [that] CONTENT``  ("Khazali said the parliament would vote to expel the troops")
+* ``SOURCE CUE [that] CONTENT``  ("Rashid said the parliament would vote to expel the troops")
 * ``CONTENT, SOURCE CUE.`` / ``CONTENT, CUE SOURCE.``  ("The vote is near, officials said.")
 * ``According to SOURCE, CONTENT`` / ``CONTENT, according to SOURCE.``
 

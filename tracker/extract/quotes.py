@@ -254,7 +254,7 @@ def _classify_and_attribute(
             and not any(c in pre_stripped[-60:] for c in ".!?")
         )
     )
-    cue_comma = at_start and pre_stripped.endswith(",")  # Khazali said, “we categorically reject …”
+    cue_comma = at_start and pre_stripped.endswith(",")  # Rashid said, “we categorically reject …”
     if att is None and previous is not None and previous.attribution is not None:
         pclose = previous.close_mark
         gap = body[pclose + 1 : first.open_mark] if pclose is not None else ""

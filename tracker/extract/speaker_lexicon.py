@@ -262,7 +262,7 @@ STOP_WORDS = wordset(
     """
 )
 
-#: Adverbs and time words allowed between a source and its verb ("Khazali said then").
+#: Adverbs and time words allowed between a source and its verb ("Rashid said then").
 SKIPPABLE = wordset(
     """
     also later then again further previously earlier recently once repeatedly simply flatly publicly

@@ -1,8 +1,8 @@
 """Resolving speaker mentions to people named in the article.
 
-* Titles are stripped (``Secretary of State Rex Tillerson`` → ``Rex Tillerson``).
-* A surname alone is expanded to the full name seen in the article (``Khazali`` →
-  ``Qais al-Khazali``), unless the article itself introduced the person by title and surname only
+* Titles are stripped (``Secretary of State Jane Roe`` → ``Jane Roe``).
+* A surname alone is expanded to the full name seen in the article (``Rashid`` →
+  ``Omar al-Rashid``), unless the article itself introduced the person by title and surname only
   (``President Trump``), in which case the surname stays.
 * ``he``/``she`` and role descriptions (``the senator``) go to the most recent person named as the
   source of a reporting verb before the mention, or with that title.

@@ -1,8 +1,8 @@
 """Speaker attribution: find the cue next to a quote, the mention of its source, and resolve it.
 
 A *cue* is a reporting verb or phrase ("said", "told", "according to", "in a statement"); the
-*mention* is the source as written next to it ("he", "the senator", "Secretary of State Rex
-Tillerson"); the *speaker* is the person the mention refers to, with titles stripped, surnames
+*mention* is the source as written next to it ("he", "the senator", "Secretary of State Jane
+Roe"); the *speaker* is the person the mention refers to, with titles stripped, surnames
 expanded to the full name seen in the article and pronouns and role descriptions resolved to the
 most recent matching person. All scans are bounded token walks; no regex backtracks over
 unbounded input.
@@ -139,7 +139,7 @@ def _possessive(tok: Token) -> bool:
 
 # ------------------------------------------------------------------ mention scans
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
-    """The source written just before a cue ("Khazali said", "the budget overview stated")."""
+    """The source written just before a cue ("Rashid said", "the budget overview stated")."""
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
     while toks and (
         (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
@@ -311,7 +311,7 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
 
 
 def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
-    """The source written after an inverted cue ("said Kenneth Pollack, resident scholar")."""
+    """The source written after an inverted cue ("said Ken Mills, resident scholar")."""
     toks = tokens(body, cue_end, min(hi, cue_end + 300))
     i = 0
     while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
@@ -393,7 +393,7 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
             is_capitalised(toks[j])
             or toks[j].low in NAME_PARTICLES
             or (j and toks[j].low == "of" and is_capitalised(toks[j - 1]))
-            or (  # "AAH chief Khazali", "Stein spokeswoman Melezia Figueroa"
+            or (  # "NLF chief Rashid", "Stein spokeswoman Melezia Figueroa"
                 j
                 and toks[j].low in TITLE_WORDS
                 and toks[j].text.islower()

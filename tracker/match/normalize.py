@@ -115,7 +115,7 @@ def misspelling_aliases(keys: Iterable[str]) -> dict[str, str]:
     """Surname keys that are one person's name misspelt, mapped to the most used spelling.
 
     Two keys meet when they are long (six letters or more), start with the same two letters
-    and use the same letters in another order ("khalazi" for "khazali"): a transposition typo,
+    and use the same letters in another order ("rasihdi" for "rashidi"): a transposition typo,
     not a different name.
     """
     counts = Counter(keys)
