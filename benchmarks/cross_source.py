@@ -107,9 +107,13 @@ def gva(data: Path, sample: int) -> dict[str, Any] | None:
                                      if not v.get("bound") and not v.get("approximate")}) > 1]
     unflagged = [g for g in same_incident_killed if g["status"] != "conflict"]
     if sample:
-        print(f"\n{min(sample, len(killed_flagged))} flagged killed-count groups (random, seed 0):")
-        for g in random.Random(0).sample(killed_flagged, min(sample, len(killed_flagged))):
-            print(f"- {g['id']} [{g.get('verdict')}] {g.get('reason')}")
+        # Every killed-count group first, then a random draw of the other flagged groups.
+        others = [g for g in flagged if g not in killed_flagged]
+        chosen = killed_flagged[:sample] + random.Random(0).sample(others, max(0, min(sample - len(killed_flagged),
+                                                                                        len(others))))
+        print(f"\n{len(chosen)} flagged groups to read (all killed-count groups, then random others, seed 0):")
+        for g in chosen:
+            print(f"- {g['id']} {g.get('measure')} [{g.get('verdict')}] {g.get('reason')}")
             for v in g["values"]:
                 print(f"    {v['published']} {v['outlet']}: {v['value']} | {v['sentence'][:150]}")
     megabytes = sum(len(a["text"].encode()) for a in articles) / 1e6

@@ -70,6 +70,12 @@ def test_background_partitive_and_template_figures_are_not_compared() -> None:
                                        "2013-11-17", "people"))
     assert not recalls_earlier_event(claim("a", 100, "On Saturday 100 people came.", "100", "2013-11-17"))
     assert is_partitive(claim("a", 3, "Three of those killed were tourists.", "Three", "2017-01-07", "killed"))
+    assert is_partitive(claim("a", 3, "The three other victims are expected to be OK.", "three", "2016-09-25",
+                              "victim"))
+    assert is_partitive(claim("a", 3, "Five people, including three children, were killed.", "three", "2016-08-10",
+                              "killed"))
+    assert not is_partitive(claim("a", 5, "Five people, including three children, were killed.", "Five",
+                                  "2016-08-10", "killed"))
     template = "Stay with 7 Action News for the latest."
     items = [claim("a", 7, template, "7", "2016-01-01", "news", outlet="wxyz"),
              claim("b", 7, template, "7", "2016-09-01", "news", outlet="wxyz")]
@@ -92,3 +98,14 @@ def test_reviewer_decisions_steer_groups() -> None:
     lone = claim("d", 77, "An unrelated figure.", "77", "2019-01-01", "budget")
     groups = group_claims([*TROOPS, lone], NAMES, same=[("a/c1", "d/c1")])
     assert any(len(g.items) == 4 for g in groups)
+
+
+def test_a_part_beside_the_total_is_flagged_as_agreement_with_an_odd_figure() -> None:
+    total_a = claim("a", 4, "A gunman killed four people in two shootings.", "four", "2013-03-14", "killed")
+    part_a = claim("a", 2, "Two people were killed at the car wash.", "Two", "2013-03-14", "killed", cid="c2")
+    total_b = claim("b", 4, "The man was suspected of killing four people.", "four", "2013-03-15", "killed")
+    verdict = judge([total_a, part_a, total_b])
+    assert verdict.status == "conflict"  # still flagged: the figures differ
+    assert verdict.reason.startswith("every source gives 4, but some also give 2")
+    other = claim("c", 5, "Five people were killed in the shootings.", "Five", "2013-03-15", "killed")
+    assert judge([total_a, part_a, other]).status == "conflict"

@@ -2,6 +2,9 @@
 
 Approximation does not excuse a different figure ("an estimated 5,200" and "some 5,000" are
 flagged, both marked approximate); bounds and ranges do ("at least 4" fits 5; "10-12" fits 11).
+When every source shares a figure and the differing ones sit beside it in the same articles
+("four killed ... two of them at the car wash"), the group is still flagged, but the reason says
+the sources agree and which figures are the odd ones, so a reader can dismiss it quickly.
 A count of casualties that only grows as later articles appear is an update, not a
 contradiction, but it is still flagged for a human to look at.
 """
@@ -64,6 +67,22 @@ def judge(items: Sequence[ClaimItem], resolved: str | None = None) -> Verdict:
         values = sorted({_fmt(it.value) for it in items})
         hedged = " (bounds/approximations agree)" if any(it.bound or it.approximate for it in items) else ""
         return Verdict("consistent", "consistent", f"all {len(items)} reports give {' / '.join(values)}{hedged}")
+    by_article: dict[str, list[ClaimItem]] = {}
+    for it in items:
+        by_article.setdefault(it.article, []).append(it)
+    disagreeing = [(a, b) for a, b in clashes if a.article != b.article
+                   and not any(compatible(x, y) for x in by_article[a.article] for y in by_article[b.article])]
+    if not disagreeing:
+        shared = sorted({_fmt(it.value) for it in items
+                         if all(any(compatible(it, other) for other in group) for group in by_article.values())})
+        agreed = f"every source gives {' / '.join(shared)}" if shared else "every two sources share a figure"
+        others = sorted({_fmt(it.value) for it in items} - set(shared))
+        if not others:
+            return Verdict("conflict", "conflict", f"{agreed}: each article gives several figures for this count")
+        return Verdict("conflict", "conflict",
+                       f"{agreed}, but some also give {' / '.join(others)}: a part, another count or an error "
+                       "within the same articles")
+    clashes = disagreeing
     if resolved:
         return Verdict("consistent", "consistent", f"resolved by review: {resolved}")
     a, b = clashes[0]

@@ -181,11 +181,19 @@ RECALL_DAYS = 3  # a dated event this much older than the article is background,
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|these|his|her|their|its|whom|which|us|you)\b", re.IGNORECASE)
 
 
+_ADDITIVE = re.compile(r"\s+(?:other|others|more|additional|further)\b", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|of\s+whom)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
 def is_partitive(item: ClaimItem) -> bool:
-    """A part of a larger figure ("three of those killed", "one of the two victims"): not the
-    total that other reports give, so it is never compared with them."""
+    """A part of a larger figure ("three of those killed", "one of the two victims", "three other
+    victims", "including three children"): not the total other reports give, so never compared."""
     at = item.sentence.find(item.surface)
-    return at >= 0 and bool(_PARTITIVE.match(item.sentence, at + len(item.surface)))
+    if at < 0:
+        return False
+    end = at + len(item.surface)
+    return bool(_PARTITIVE.match(item.sentence, end) or _ADDITIVE.match(item.sentence, end)
+                or _SUBSET_BEFORE.search(item.sentence[max(0, at - 30):at]))
 
 
 def recalls_earlier_event(item: ClaimItem) -> bool:
