@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__
-from .errors import TrackerError
+from .errors import ClaimFileError, TrackerError
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PROBLEMS = 1
@@ -191,11 +191,14 @@ def check(folder: Path, strict: bool) -> None:
     Example:
       tracker check claims --strict
     """
-    from .check import check_folder, conflict_problems
+    from .check import Problem, check_folder, conflict_problems
 
     problems = list(check_folder(folder, strict=strict))
     if strict and not any(p.level == "error" and p.rule == "syntax" for p in problems):
-        problems += list(conflict_problems(folder))
+        try:
+            problems += list(conflict_problems(folder))
+        except ClaimFileError as exc:  # a file the report cannot read: one more problem, not a stop
+            problems.append(Problem(exc.path or str(folder), exc.line or 1, 1, "error", exc.message, "schema"))
     for problem in problems:
         click.echo(safe(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]

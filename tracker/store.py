@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from .errors import ClaimFileError, LockError
 from .records import Article, Claim, Quote, Review
+from .shape import check_shape
 from .yamlio import atomic_write, dump, flow_map, flow_seq, load_plain, load_roundtrip, scalar
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=https://tracker.invalid/schema/claim-file.json\n"
@@ -209,6 +210,9 @@ def write_claim_file(
         except ClaimFileError as exc:
             raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
                                  exc.line) from None
+        if existing is not None and not isinstance(existing, CommentedMap):
+            raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
+                                 "fix or remove the file, it was left untouched", str(path), 1)
     doc = build_document(article, quotes, claims, body, existing)
     text = dump(doc, header="" if existing is not None else SCHEMA_HEADER)
     if existing is not None and not text.startswith(SCHEMA_HEADER):
@@ -225,6 +229,7 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
         if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
             raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
                                  str(path), 1)
+        check_shape(path, data)
         yield ClaimFile(path, data)
 
 

@@ -24,6 +24,10 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from .errors import ClaimFileError
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32  # claim files nest 5 levels; the loaders recurse once per level
+_OPENING = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+            yaml.BlockMappingStartToken)
+_CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
 _RESOLVER = yaml.resolver.Resolver()
 
 
@@ -62,8 +66,16 @@ def scan_for_unsafe(text: str, path: str) -> None:
     Claim files never need them, and refusing them up front defeats alias bombs ("billion
     laughs") and object-constructing tags in linear time and constant memory.
     """
+    depth = 0
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:  # the loaders recurse once per level
+                    raise ClaimFileError(f"YAML nested more than {MAX_DEPTH} levels deep", path,
+                                         token.start_mark.line + 1)
+            elif isinstance(token, _CLOSING):
+                depth -= 1
             if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
                 kind = "alias" if isinstance(token, yaml.AliasToken) else "anchor"
                 raise ClaimFileError(
@@ -80,6 +92,10 @@ def scan_for_unsafe(text: str, path: str) -> None:
                 )
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow (control codes)
+        position = getattr(exc, "position", None)
+        line = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        raise ClaimFileError(f"malformed YAML: {str(exc).splitlines()[0]}", path, line) from None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
@@ -121,6 +137,8 @@ def load_roundtrip(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", str(path),
                              mark.line + 1 if mark else None) from None
+    except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
+        raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", str(path)) from None
 
 
 def dump(doc: Any, header: str = "") -> str:
