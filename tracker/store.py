@@ -242,7 +242,10 @@ class OutputLock:
 
     def __enter__(self) -> OutputLock:
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:  # O_NOFOLLOW: a planted symlink must not make the lock create or open a file elsewhere
+            fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise LockError(f"cannot use the lock file {LOCK_NAME}: {exc.strerror}", str(self.folder)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
