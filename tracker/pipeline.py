@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,7 @@ def extract_paths(
 
     names: dict[str, str] = {}
     with OutputLock(out_dir):
+        _remove_stale_temporaries(out_dir)
         try:
             for doc in iter_documents(inputs, problem):
                 name = file_name(doc.article.id)
@@ -78,3 +80,15 @@ def extract_paths(
         except FailFast:
             pass
     return summary
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary claim files a killed run left behind (``.<name>.yaml.<random>.tmp``).
+
+    Only called under the output lock, so no other run is writing them; the claim files
+    themselves were never touched by the interrupted write (it renames only when complete).
+    """
+    for path in out_dir.glob(".*.yaml.*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()

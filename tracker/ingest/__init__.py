@@ -30,7 +30,7 @@ __all__ = ["Document", "build_document", "iter_documents"]
 TEXT_SUFFIXES = (".txt", ".md")
 #: One article (a .txt/.md file or one .jsonl line). A news article is rarely over 200 KB; beyond
 #: this, extraction time and claim-file size stop being reasonable. Collections may be any size.
-MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = MAX_ARTICLE_BYTES  # the former name
 
 
