@@ -7,10 +7,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TrackerError
+from .errors import InputError, TrackerError
 from .extract import extract_document
 from .ingest import iter_documents
+from .records import Claim, Quote
 from .store import OutputLock, file_name, write_claim_file
+
+#: One article's claim file: beyond this many records or bytes it is not a news article but a
+#: table, a log or an attack, and the file would be slow for every later command to read.
+MAX_RECORDS = 5000
+MAX_CLAIM_FILE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -63,6 +69,10 @@ def extract_paths(
                     continue
                 names[name] = doc.article.path
                 quotes, claims = extract_document(doc)
+                oversized = _oversized(len(quotes) + len(claims), _estimated_bytes(quotes, claims))
+                if oversized:
+                    problem(InputError(oversized, doc.article.path))
+                    continue
                 try:
                     _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body)
                 except TrackerError as exc:
@@ -92,3 +102,17 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
         with contextlib.suppress(OSError):
             if path.is_file() and not path.is_symlink():
                 path.unlink()
+
+
+def _estimated_bytes(quotes: Sequence[Quote], claims: Sequence[Claim]) -> int:
+    """Roughly what the claim file will weigh (text fields plus a fixed cost per record)."""
+    return (sum(len(q.text) + len(q.speaker or "") + 200 for q in quotes)
+            + sum(len(c.sentence) + len(c.surface) + 250 for c in claims))
+
+
+def _oversized(records: int, size: int) -> str | None:
+    if records <= MAX_RECORDS and size <= MAX_CLAIM_FILE_BYTES:
+        return None
+    mb = 1024 * 1024
+    return (f"article yields {records} quotes and claims (about {size / mb:.1f} MB of claim file); the limit is "
+            f"{MAX_RECORDS} records and {MAX_CLAIM_FILE_BYTES // mb} MB per article; skipped")
