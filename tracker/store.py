@@ -210,6 +210,9 @@ def write_claim_file(
         except ClaimFileError as exc:
             raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
                                  exc.line) from None
+        if existing is None and path.read_bytes().strip():  # only comments or a bare null: keep them
+            raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
+                                 "left untouched", str(path), 1)
         if existing is not None and not isinstance(existing, CommentedMap):
             raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
                                  "fix or remove the file, it was left untouched", str(path), 1)

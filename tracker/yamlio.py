@@ -125,6 +125,8 @@ def load_plain(path: Path) -> Any:
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, str(path)) from None
+    except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
+        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", str(path)) from None
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -139,6 +141,8 @@ def load_roundtrip(path: Path) -> Any:
                              mark.line + 1 if mark else None) from None
     except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
         raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", str(path)) from None
+    except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
+        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", str(path)) from None
 
 
 def dump(doc: Any, header: str = "") -> str:

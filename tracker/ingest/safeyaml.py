@@ -47,5 +47,7 @@ def load_metadata_yaml(text: str, path: str, what: str, first_line: int = 1) -> 
         return yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         raise fail(f"is not valid YAML: {exc.problem or exc.context}", exc.problem_mark or exc.context_mark) from None
+    except (ValueError, OverflowError) as exc:  # a timestamp that is no date ("2020-13-45")
+        raise fail(f"has a value YAML cannot read: {exc}", None) from None
     except yaml.YAMLError as exc:  # reader errors: characters YAML does not allow
         raise fail(f"is not valid YAML: {str(exc).splitlines()[0]}", None) from None
