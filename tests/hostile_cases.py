@@ -287,7 +287,8 @@ def _jsonl_ids(root: Path, scale: Scale) -> None:
 def _unmatched_quotes(root: Path, scale: Scale) -> None:
     marks = "“\"”‘’'«»„"
     rng = random.Random(7)
-    words = [rng.choice(["said", "the", "minister", "“", "\"", "”", "12", "people"]) for _ in range(scale.long_line // 8)]
+    vocabulary = ["said", "the", "minister", "“", "\"", "”", "12", "people"]
+    words = [rng.choice(vocabulary) for _ in range(scale.long_line // 8)]
     text = "Quotes everywhere\n\n" + " ".join(words) + "\n\n" + marks * (scale.long_line // 40) + "\n\n" + "“" * (
         scale.long_line // 2) + "\n"
     (root / "in" / "quotes.txt").write_text(text, encoding="utf-8")
