@@ -15,8 +15,7 @@ for the YAML bombs the time and the memory above a baseline run on a clean folde
 from __future__ import annotations
 
 import argparse
-import os
-import signal
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -45,26 +44,40 @@ class Run:
     note: str = ""
 
 
+TIME_BIN = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+
+
 def run_command(args: list[str], cwd: Path) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak RSS in MB, output) of ``python -m tracker ARGS``."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as sink:
-        proc = subprocess.Popen([sys.executable, "-m", "tracker", *args], cwd=cwd, stdout=sink, stderr=sink)
-        deadline = started + TIMEOUT
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                os.kill(proc.pid, signal.SIGKILL)
-                pid, status, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.005)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        seconds = time.perf_counter() - started
-        sink.seek(0)
-        output = sink.read().decode("utf-8", "replace")
-    return proc.returncode, seconds, usage.ru_maxrss / 1024, output
+    """(exit code, seconds, peak RSS in MB, output) of ``python -m tracker ARGS``.
+
+    The peak RSS comes from GNU time when it is installed: a child forked straight from this
+    (large) process would report this process's RSS as its own peak (Linux carries ru_maxrss
+    over fork and exec), while a child of the small ``time`` process reports only its own.
+    """
+    command = [sys.executable, "-m", "tracker", *args]
+    with tempfile.TemporaryDirectory() as scratch:
+        rss_file = Path(scratch) / "rss"
+        if TIME_BIN:
+            command = [TIME_BIN, "-f", "%M", "-o", str(rss_file), *command]
+        started = time.perf_counter()
+        with tempfile.TemporaryFile() as sink:
+            proc = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=sink)
+            try:
+                proc.wait(timeout=TIMEOUT)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            seconds = time.perf_counter() - started
+            sink.seek(0)
+            output = sink.read().decode("utf-8", "replace")
+        peak = 0.0
+        if TIME_BIN and rss_file.exists():
+            lines = rss_file.read_text(encoding="utf-8").split()
+            peak = float(lines[-1]) / 1024 if lines and lines[-1].isdigit() else 0.0
+    code = proc.returncode
+    if TIME_BIN and output and "Command exited with non-zero status" in output:
+        output = output.replace("Command exited with non-zero status", "")
+    return code, seconds, peak, output
 
 
 def commands(ws: Workspace) -> list[tuple[str, list[str]]]:

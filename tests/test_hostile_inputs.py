@@ -93,7 +93,7 @@ def test_symlink_loop_is_reported(src: Path, tmp_path: Path) -> None:
 
 
 BOMB_PROBE = r"""
-import json, resource, sys, time
+import json, resource, sys, time, tracemalloc
 from pathlib import Path
 from tracker.errors import TrackerError
 from tracker.ingest.frontmatter import split_front_matter
@@ -109,6 +109,7 @@ calls = {
     "sources": [lambda: load_overrides(path.parent)],
 }[kind]
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
 out = []
 for call in calls:
     started = time.perf_counter()
@@ -118,8 +119,9 @@ for call in calls:
     except TrackerError as exc:
         message = str(exc)
     out.append({"seconds": time.perf_counter() - started, "error": message})
+traced = tracemalloc.get_traced_memory()[1] / (1024 * 1024)
 grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-print(json.dumps({"calls": out, "grown_mb": grown}))
+print(json.dumps({"calls": out, "grown_mb": grown, "traced_peak_mb": traced}))
 """
 
 
@@ -150,7 +152,9 @@ def test_bombs_are_refused_fast_in_bounded_memory(tmp_path: Path, kind: str, nam
     for call in result["calls"]:
         assert call["error"] is not None and needle in call["error"] and str(path) in call["error"]
         assert call["seconds"] < 1.0, result
-    assert result["grown_mb"] < 100, result
+    # Peak RSS growth and the peak of Python allocations (tracemalloc: not blurred by the RSS a
+    # forked child inherits); an expanded bomb would need gigabytes.
+    assert result["grown_mb"] < 100 and result["traced_peak_mb"] < 100, result
     assert not (tmp_path / "PWNED").exists()
 
 
@@ -207,3 +211,40 @@ def test_sentence_splitting_is_linear_on_punctuation_runs() -> None:
     started = time.perf_counter()
     split_sentences(body, [Block(0, len(body))])
     assert time.perf_counter() - started < 0.2
+
+
+def test_fail_fast_stops_at_the_first_bad_input(src: Path, tmp_path: Path) -> None:
+    (src / "a-bad.txt").write_bytes(b"\x00binary")
+    (src / "b-bad.txt").write_bytes(b"Title\n\ncaf\xe9 not utf-8")
+    code, output, out = _extract(tmp_path, "--fail-fast")
+    assert code == 1
+    first = next(ln for ln in output.splitlines() if ln.startswith("Error: "))
+    assert first.startswith(f"Error: {src / 'a-bad.txt'}")
+    assert "b-bad.txt" not in output and not (out / "good.yaml").exists()
+    code, output, out = _extract(tmp_path)
+    assert code == 1 and "b-bad.txt" in output and (out / "good.yaml").is_file()
+
+
+def test_error_lines_stay_one_line_and_free_of_escapes(src: Path, tmp_path: Path) -> None:
+    (src / "new\nline\x1b[31m.txt").write_bytes(b"\x00binary")
+    code, output, _ = _extract(tmp_path)
+    assert code == 1
+    [error] = [ln for ln in output.splitlines() if "binary" in ln]
+    assert error.startswith("Error: ") and "new\\nline[31m.txt" in error and "\x1b" not in output
+
+
+def test_recycled_quote_with_escape_sequences_is_shown_inert(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "Title here now\n\nThe mayor said “\x1b[31mred \u202eevil\x9b2J words here for you all” today.\n"
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    (src / "b.txt").write_text(text.replace("Title", "Other"), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", str(src), "--out", str(tmp_path / "out")]).exit_code == 0
+    md = runner.invoke(main, ["report", str(tmp_path / "out")])
+    js = runner.invoke(main, ["report", str(tmp_path / "out"), "--format", "json"])
+    for result in (md, js):
+        assert result.exit_code == 0
+        assert not any(ch in result.output for ch in "\x1b\x9b\u202e")
+    data = json.loads(js.output)  # JSON keeps the data: the escapes are \u escapes
+    assert any("\u202e" in m["text"] for c in data["quote_clusters"] for m in c["members"])
