@@ -460,7 +460,11 @@ def conflict_problems(folder: Path) -> Iterator[Problem]:
     """Unresolved conflicts, one problem per group, placed on the group's first claim."""
     from .report.model import build_report
 
-    report = build_report(folder)
+    try:
+        report = build_report(folder)
+    except TrackerError as exc:  # a file the report cannot read: one more problem, not a stop
+        yield Problem(exc.path or str(folder), exc.line or 1, 1, "error", exc.message, "schema")
+        return
     for group in report["claim_groups"]:
         if group["status"] != "conflict":
             continue

@@ -22,7 +22,8 @@ from .errors import TrackerError
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PROBLEMS = 1
 EXIT_UNEXPECTED = 3
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: str) -> str:
@@ -30,8 +31,19 @@ def safe(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def one_line(text: str) -> str:
+    """An error or problem line: safe, and a newline in a file name or message cannot split it."""
+    return safe(text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " "))
+
+
+def safe_json(text: str) -> str:
+    """JSON for a terminal without losing data: C1 controls and bidi/line-separator characters
+    become ``\\uXXXX`` escapes (json.dumps already escapes C0 controls), so the value is unchanged."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def _warn(message: str) -> None:
-    click.echo(safe(message), err=True)
+    click.echo(one_line(message), err=True)
 
 
 def handle_errors(func: F) -> F:
@@ -42,9 +54,12 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except TrackerError as exc:
-            raise click.ClickException(safe(str(exc))) from None
+            raise click.ClickException(one_line(str(exc))) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
+        except OSError as exc:  # the file system refused (read-only, full disk, no permission): fixable
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(one_line(f"{where}{exc.strerror or exc}")) from None
         except KeyboardInterrupt:
             _warn("Interrupted.")
             sys.exit(130)
@@ -127,7 +142,7 @@ def _render(folder: Path, fmt: str) -> str:
     if fmt == "json":
         from .report.jsonfmt import render_json
 
-        return render_json(report)
+        return safe_json(render_json(report))
     if fmt == "csv":
         from .report.csv import render_csv
 
@@ -139,7 +154,7 @@ def _render(folder: Path, fmt: str) -> str:
         return render_html(report, load_bodies(report, folder))
     from .report.markdown import render_markdown
 
-    return render_markdown(report)
+    return safe(render_markdown(report))
 
 
 def _write_tables(folder: Path, out: Path) -> None:
@@ -221,7 +236,7 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     from .report.model import build_report
 
     rep = build_report(out)
-    _write_output(render_markdown(rep), report_path)
+    _write_output(safe(render_markdown(rep)), report_path)
     s = rep["summary"]
     click.echo(f"report: {report_path} — {s['quote_clusters']} quote clusters ({s['recycled_quotes']} recycled), "
                f"{s['claim_groups']} claim groups, {s['conflicts']} conflicts")
@@ -253,7 +268,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 
     problems = list(check_paths(list(paths), strict=strict))
     for problem in problems:
-        click.echo(safe(str(problem)))
+        click.echo(one_line(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]
     if failing:
         sys.exit(EXIT_PROBLEMS)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import TrackerError
+from .errors import InputError, TrackerError
 from .extract import extract_document
 from .ingest import iter_documents
+from .records import Claim, Quote
 from .store import OutputLock, file_name, write_claim_file
 from .yamlio import fsync_dir
+
+#: One article's claim file: beyond this many records or bytes it is not a news article but a
+#: table, a log or an attack, and the file would be slow for every later command to read.
+MAX_RECORDS = 5000
+MAX_CLAIM_FILE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -60,6 +67,7 @@ def extract_paths(
 
     names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
     with OutputLock(out_dir):
+        _remove_stale_temporaries(out_dir)
         try:
             for doc in iter_documents(inputs, problem):
                 name = file_name(doc.article.id)
@@ -74,6 +82,10 @@ def extract_paths(
                     continue
                 names[name] = (doc.article.path, doc.article.sha256)
                 quotes, claims = extract_document(doc)
+                oversized = _oversized(len(quotes) + len(claims), _estimated_bytes(quotes, claims))
+                if oversized:
+                    problem(InputError(oversized, doc.article.path))
+                    continue
                 try:
                     _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body, sync_dir=False)
                 except TrackerError as exc:
@@ -93,3 +105,29 @@ def extract_paths(
         finally:
             fsync_dir(out_dir)  # once per run: renames of all files written become durable together
     return summary
+
+
+def _remove_stale_temporaries(out_dir: Path) -> None:
+    """Temporary claim files a killed run left behind (``.<name>.yaml.<random>.tmp``).
+
+    Only called under the output lock, so no other run is writing them; the claim files
+    themselves were never touched by the interrupted write (it renames only when complete).
+    """
+    for path in out_dir.glob(".*.yaml.*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                path.unlink()
+
+
+def _estimated_bytes(quotes: Sequence[Quote], claims: Sequence[Claim]) -> int:
+    """Roughly what the claim file will weigh (text fields plus a fixed cost per record)."""
+    return (sum(len(q.text) + len(q.speaker or "") + 200 for q in quotes)
+            + sum(len(c.sentence) + len(c.surface) + 250 for c in claims))
+
+
+def _oversized(records: int, size: int) -> str | None:
+    if records <= MAX_RECORDS and size <= MAX_CLAIM_FILE_BYTES:
+        return None
+    mb = 1024 * 1024
+    return (f"article yields {records} quotes and claims (about {size / mb:.1f} MB of claim file); the limit is "
+            f"{MAX_RECORDS} records and {MAX_CLAIM_FILE_BYTES // mb} MB per article; skipped")

@@ -26,6 +26,7 @@ from .fastyaml import dump_fast, from_commented
 from .records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
+from .shape import check_shape
 from .yamlio import (
     atomic_write,
     check_pyyaml_reads,
@@ -344,6 +345,12 @@ def write_claim_file(
         except ClaimFileError as exc:
             raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
                                  exc.line) from None
+        if existing is None and path.read_bytes().strip():  # only comments or a bare null: keep them
+            raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
+                                 "left untouched", str(path), 1)
+        if existing is not None and not isinstance(existing, CommentedMap):
+            raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
+                                 "fix or remove the file, it was left untouched", str(path), 1)
     doc = build_document(article, quotes, claims, body, existing)
     if existing is not None:
         requote(doc)  # what a reviewer typed must read the same in PyYAML
@@ -375,6 +382,7 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
         if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
             raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
                                  str(path), 1)
+        check_shape(path, data)
         yield ClaimFile(path, data)
 
 
@@ -387,7 +395,10 @@ class OutputLock:
 
     def __enter__(self) -> OutputLock:
         self.folder.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
+        try:  # O_NOFOLLOW: a planted symlink must not make the lock create or open a file elsewhere
+            fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise LockError(f"cannot use the lock file {LOCK_NAME}: {exc.strerror}", str(self.folder)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -29,6 +29,10 @@ from .fastyaml import plain_ok
 MAX_YAML_BYTES = 64 * 1024 * 1024
 # libyaml's C scanner and loader when PyYAML was built with it: ten times faster on claim folders.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 32  # claim files nest 5 levels; the loaders recurse once per level
+_OPENING = (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken, yaml.BlockSequenceStartToken,
+            yaml.BlockMappingStartToken)
+_CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
 _RESOLVER = yaml.resolver.Resolver()
 
 
@@ -70,7 +74,25 @@ def scan_for_unsafe(text: str, path: str) -> None:
     laughs") and object-constructing tags in linear time and constant memory.
     """
     try:
-        for token in yaml.scan(text, Loader=_SAFE_LOADER):
+        _scan(text, path, _SAFE_LOADER)
+    except ClaimFileError:
+        if _SAFE_LOADER is yaml.SafeLoader:
+            raise
+        _scan(text, path, yaml.SafeLoader)  # libyaml reads ahead: find the first problem in order
+        raise
+
+
+def _scan(text: str, path: str, loader: Any) -> None:
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:  # the loaders recurse once per level
+                    raise ClaimFileError(f"YAML nested more than {MAX_DEPTH} levels deep", path,
+                                         token.start_mark.line + 1)
+            elif isinstance(token, _CLOSING):
+                depth -= 1
             if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
                 kind = "alias" if isinstance(token, yaml.AliasToken) else "anchor"
                 raise ClaimFileError(
@@ -92,6 +114,10 @@ def scan_for_unsafe(text: str, path: str) -> None:
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
         raise ClaimFileError(f"malformed YAML: character {char!r} is not allowed; write it as an "
                              "escape inside double quotes", path, line) from None
+    except yaml.YAMLError as exc:  # a ReaderError: a character YAML does not allow (control codes)
+        position = getattr(exc, "position", None)
+        where = text[:position].count("\n") + 1 if isinstance(position, int) else None
+        raise ClaimFileError(f"malformed YAML: {str(exc).splitlines()[0]}", path, where) from None
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
@@ -121,8 +147,8 @@ def load_plain(path: Path) -> Any:
         return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, str(path)) from None
-    except (ValueError, OverflowError) as exc:
-        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
+    except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
+        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", str(path)) from None
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -137,6 +163,8 @@ def load_roundtrip(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", str(path),
                              mark.line + 1 if mark else None) from None
+    except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
+        raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", str(path)) from None
 
 
 def dump(doc: Any, header: str = "") -> str:

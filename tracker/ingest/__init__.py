@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..errors import InputError, TrackerError
 from ..records import Article, Block
@@ -26,7 +28,10 @@ from .sources import SourceOverrides, discover
 __all__ = ["Document", "build_document", "iter_documents"]
 
 TEXT_SUFFIXES = (".txt", ".md")
-MAX_FILE_BYTES = 256 * 1024 * 1024
+#: One article (a .txt/.md file or one .jsonl line). A news article is rarely over 200 KB; beyond
+#: this, extraction time and claim-file size stop being reasonable. Collections may be any size.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = MAX_ARTICLE_BYTES  # the former name
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,10 @@ def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler) -> Iterator[D
             on_error(exc)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _open_regular(path: Path) -> BinaryIO:
+    """Open an article file for reading; only regular files (a FIFO or device would block or never end)."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            mb = 1024 * 1024
-            raise InputError(f"file is {size // mb} MB; the limit is {MAX_FILE_BYTES // mb} MB", str(path))
-        return path.read_bytes()
+        handle = path.open("rb")
     except PermissionError:
         raise InputError("permission denied", str(path)) from None
     except FileNotFoundError:
@@ -68,6 +70,37 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError("is a directory", str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    try:
+        mode = os.fstat(handle.fileno()).st_mode
+    except OSError as exc:
+        handle.close()
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
+    return handle
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The whole file, when it is a regular file no larger than one article may be."""
+    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
+        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
+    with _open_regular(path) as handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_ARTICLE_BYTES:
+                raise InputError(f"file is {_mb(size)}; one article is limited to {_mb(MAX_ARTICLE_BYTES)}",
+                                 str(path))
+            data = handle.read(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    if len(data) > MAX_ARTICLE_BYTES:  # the file grew while we read it
+        raise InputError(f"file is over {_mb(MAX_ARTICLE_BYTES)}, the limit for one article", str(path))
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size < 10 * 1024 * 1024 else f"{size // (1024 * 1024)} MB"
 
 
 def _read_text_file(path: Path, overrides: SourceOverrides) -> Document:
@@ -80,16 +113,42 @@ def _read_text_file(path: Path, overrides: SourceOverrides) -> Document:
 
 
 def _iter_jsonl(path: Path, overrides: SourceOverrides, on_error: ErrorHandler) -> Iterator[Document]:
-    data = _read_bytes(path)
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, not JSON lines", str(path))
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
+    """One document per line, streamed: a collection of any size is read in constant memory."""
+    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
+        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
+    with _open_regular(path) as handle:
+        for number, raw, too_long in _lines(handle, str(path)):
+            if number == 1 and b"\x00" in raw[:8192]:
+                raise InputError("binary file, not JSON lines", str(path))
+            if too_long:
+                on_error(InputError(f"line is over {_mb(MAX_ARTICLE_BYTES)}, the limit for one article; skipped",
+                                    str(path), number))
+                continue
+            if not raw.strip():
+                continue
+            try:
+                yield _jsonl_document(path, number, raw, overrides)
+            except TrackerError as exc:
+                on_error(exc)
+
+
+def _lines(handle: BinaryIO, where: str) -> Iterator[tuple[int, bytes, bool]]:
+    """(number, line, too_long) for each line; an over-long line is skipped without being kept."""
+    number = 0
+    while True:
+        number += 1
         try:
-            yield _jsonl_document(path, number, raw, overrides)
-        except TrackerError as exc:
-            on_error(exc)
+            raw = handle.readline(MAX_ARTICLE_BYTES + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", where, number) from None
+        if not raw:
+            return
+        if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip to the end of this line in bounded chunks
+                raw = handle.readline(1024 * 1024)
+            yield number, b"", True
+            continue
+        yield number, raw.rstrip(b"\r\n"), False
 
 
 def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverrides) -> Document:
@@ -100,6 +159,11 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
         raise InputError("line is not valid UTF-8", where, number) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"broken JSON: {exc.msg} at column {exc.colno}", where, number) from None
+    except RecursionError:
+        raise InputError("broken JSON: nested too deeply", where, number) from None
+    if not _encodable(record):
+        raise InputError("JSON has an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
+                         where, number)
     if not isinstance(record, dict):
         raise InputError("each line must be a JSON object with a \"text\" field", where, number)
     text = record.get("text")
@@ -112,6 +176,23 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
     meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
     meta.update(overrides.for_file(article_id))
     return build_document(article_id, f"{path}:{number}", repair_text(text), meta)
+
+
+def _encodable(value: Any, depth: int = 0) -> bool:
+    """No lone surrogates anywhere (they cannot be written as UTF-8)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return False
+        return True
+    if depth > 64:
+        return True  # only the top-level fields are used; deeper values are never written
+    if isinstance(value, dict):
+        return all(_encodable(k, depth + 1) and _encodable(v, depth + 1) for k, v in value.items())
+    if isinstance(value, list):
+        return all(_encodable(v, depth + 1) for v in value)
+    return True
 
 
 def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) -> Document:

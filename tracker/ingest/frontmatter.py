@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
+from .safeyaml import load_metadata_yaml
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 FIELDS = ("id", "title", "outlet", "authors", "published", "url")
@@ -18,12 +17,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:
     match = _FENCE.match(text)
     if not match:
         return {}, text
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise InputError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}", path, line) from None
+    data = load_metadata_yaml(match.group(1), path, "front matter", first_line=2)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -245,7 +245,7 @@ def analyse(body: str, title_hint: str | None = None) -> Layout:
         if not blocks and title is None and not _SENTENCE_END.search(text) and len(text.split()) <= 4:
             header.append(text)
             continue
-        blocks.append(Block(start, end, "text"))
+        blocks.extend(Block(s, e, "text") for s, e in _bounded(body, start, end))
     return Layout(tuple(blocks), tuple(bylines), title, tuple(header))
 
 
@@ -254,6 +254,32 @@ def _matches_hint(text: str, hint: str | None) -> bool:
         return True
     a, b = (" ".join(t.casefold().strip(" .").split()) for t in (text, hint))
     return a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a))
+
+
+#: Longer "paragraphs" (a whole file on one line, a text dump without breaks) are cut into blocks
+#: of at most this many characters, at a sentence end where there is one, so that no sentence an
+#: extractor sees (and no claim file that repeats it per claim) grows with the size of the input.
+MAX_BLOCK_CHARS = 5000
+_CUT_AFTER = re.compile(r"""[.?!…]["”’')\]]?\s""")
+
+
+def _bounded(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_BLOCK_CHARS:
+        limit = start + MAX_BLOCK_CHARS
+        cut = None
+        for match in _CUT_AFTER.finditer(body, limit - MAX_BLOCK_CHARS // 2, limit):
+            cut = match.end()  # the last sentence end in the second half of the window
+        if cut is None:
+            space = max(body.rfind(" ", start + 1, limit), body.rfind("\n", start + 1, limit))
+            cut = space + 1 if space > start else limit
+        piece = _strip(body, start, cut)
+        if piece[1] > piece[0]:
+            pieces.append(piece)
+        start = _strip(body, cut, end)[0]
+    if end > start:
+        pieces.append((start, end))
+    return pieces
 
 
 def _looks_like_title(text: str) -> bool:

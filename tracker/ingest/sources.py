@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError, TrackerError
+from .safeyaml import load_metadata_yaml
 
 SUFFIXES = (".txt", ".md", ".jsonl")
 SOURCES_FILE = "sources.yaml"
+MAX_SOURCES_BYTES = 16 * 1024 * 1024
 _ALLOWED = ("title", "outlet", "authors", "published", "url")
 
 
@@ -33,13 +33,15 @@ def load_overrides(folder: Path) -> SourceOverrides:
     if not path.is_file():
         return SourceOverrides()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", str(path),
-                         mark.line + 1 if mark else None) from None
+        size = path.stat().st_size
+        if size > MAX_SOURCES_BYTES:
+            raise InputError(f"file is {size} bytes; {SOURCES_FILE} is limited to {MAX_SOURCES_BYTES}", str(path))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    data = load_metadata_yaml(text, str(path), SOURCES_FILE)
     if data is None:
         return SourceOverrides()
     if not isinstance(data, dict):
@@ -80,10 +82,11 @@ def discover(
             continue
         if given.is_dir():
             root = given.resolve()
-            for path in _walk(given):
+            for path in _walk(given, on_error):
                 try:
                     real = path.resolve()
-                except OSError:
+                except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
+                    on_error(InputError("symbolic link loop or unreadable path; skipped", str(path)))
                     continue
                 if path.is_symlink() and not real.is_relative_to(root):
                     on_error(InputError("symbolic link leads outside the input folder; skipped", str(path)))
@@ -96,8 +99,11 @@ def discover(
             on_error(InputError(f"unsupported file type {kind!r}; use .txt, .md or .jsonl", str(given)))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(folder):
+def _walk(folder: Path, on_error: Callable[[TrackerError], None]) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        on_error(InputError(f"cannot read folder: {exc.strerror}; its files were skipped", exc.filename))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith(".") or name == SOURCES_FILE:
