@@ -21,7 +21,8 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s)")
+# Possessive and anchored at the start of a punctuation run: linear on runs like "!!!!…".
+_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s)")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
 
 
@@ -35,7 +36,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+    floor = max(0, dot - 24)  # abbreviations are short: never scan back further (keeps runs linear)
+    while start > floor and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
     if not word:
