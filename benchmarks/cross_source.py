@@ -49,6 +49,20 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def _collection(rows: list[dict[str, Any]], prefix: str, id_key: str,
+                fields: dict[str, str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Every event's articles as one collection (as score_dev.py builds it), and each article's event."""
+    owner: dict[str, Any] = {}
+    articles = []
+    for r in rows:
+        for a in r["articles"]:
+            aid = prefix + a[id_key]
+            owner[aid] = r["cluster_id"]
+            articles.append({"id": aid, "text": a["text"], "title": a.get("title"),
+                             **{ours: a.get(theirs) for ours, theirs in fields.items()}})
+    return owner, articles
+
+
 def _run(articles: list[dict[str, Any]], tmp: Path) -> tuple[dict[str, Any], dict[str, Any], float, float]:
     source = tmp / "collection.jsonl"
     with source.open("w", encoding="utf-8") as fh:
@@ -68,14 +82,7 @@ def gva(data: Path, sample: int) -> dict[str, Any] | None:
     if not path.exists():
         return None
     rows = _rows(path)
-    owner: dict[str, Any] = {}
-    articles = []
-    for r in rows:
-        for a in r["articles"]:
-            aid = "gva-" + a["doc_id"]
-            owner[aid] = r["cluster_id"]
-            articles.append({"id": aid, "text": a["text"], "title": a.get("title"), "outlet": a.get("domain"),
-                             "published": a.get("dct"), "url": a.get("uri")})
+    owner, articles = _collection(rows, "gva-", "doc_id", {"outlet": "domain", "published": "dct", "url": "uri"})
     with tempfile.TemporaryDirectory() as tmp:
         report, claims, t_extract, t_report = _run(articles, Path(tmp))
     stated = found = 0
@@ -137,14 +144,7 @@ def basil(data: Path) -> dict[str, Any] | None:
     if not path.exists():
         return None
     rows = _rows(path)
-    owner: dict[str, Any] = {}
-    articles = []
-    for r in rows:
-        for a in r["articles"]:
-            aid = "basil-" + a["article_id"]
-            owner[aid] = r["cluster_id"]
-            articles.append({"id": aid, "text": a["text"], "title": a.get("title"), "outlet": a.get("source"),
-                             "published": a.get("date"), "url": a.get("url")})
+    owner, articles = _collection(rows, "basil-", "article_id", {"outlet": "source", "published": "date", "url": "url"})
     with tempfile.TemporaryDirectory() as tmp:
         report, claims, t_extract, t_report = _run(articles, Path(tmp))
     cluster_of = {m["quote_id"]: c["id"] for c in report["quote_clusters"] for m in c["members"]}

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from _floors import finish
+
 from tracker.extract import extract_document
 from tracker.extract.claims import find_claims
 from tracker.ingest import build_document
@@ -107,12 +109,7 @@ def main(argv: list[str]) -> int:
           f"(measure=killed on {measured}/{found})")
     print(f"through ingest + extract_document (what score_dev.py sees): found={pipeline_found} "
           f"recall={result['pipeline_killed_recall']}")
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get("gva", {}) if FLOORS.exists() else {}
-    failures = [f"{k} {result.get(k)} < floor {v}" for k, v in floors.items() if (result.get(k) or 0) < v]
-    for f in failures:
-        print("BELOW FLOOR:", f)
-    print(json.dumps(result))
-    return 1 if failures else 0
+    return finish(result, "numbers.json", "gva")
 
 
 if __name__ == "__main__":

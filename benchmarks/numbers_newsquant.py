@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from _floors import finish
+
 from tracker.extract import extract_document
 from tracker.extract.claims import find_claims
 from tracker.extract.numbers import find_quantities
@@ -152,12 +154,6 @@ def evaluate(
     }
 
 
-def check_floors(result: dict[str, Any], section: str) -> list[str]:
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get(section, {}) if FLOORS.exists() else {}
-    return [f"{k} {result.get(k)} < floor {v}" for k, v in floors.items()
-            if result.get(k) is None or result[k] < v]
-
-
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     args = [a for a in argv if a != "-v"]
@@ -180,11 +176,7 @@ def main(argv: list[str]) -> int:
           f"(gold has no years; {result['year_mentions']} year/date mentions)")
     print(f"through ingest + extract_document (what score_dev.py sees): P={cli['precision']} "
           f"R={cli['recall']} F1={cli['f1']}")
-    failures = check_floors(result, "newsquant")
-    for f in failures:
-        print("BELOW FLOOR:", f)
-    print(json.dumps(result))
-    return 1 if failures else 0
+    return finish(result, "numbers.json", "newsquant")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _floors import finish
+
 from tracker.extract.numbers import find_quantities
 from tracker.records import Quantity
 
@@ -134,12 +136,7 @@ def main(argv: list[str]) -> int:
                     got = [(q.surface, q.value, q.kind, q.bound, q.high) for q in find_quantities(s["input"])]
                     want = [(r["Text"], r["Resolution"].get("value")) for r in s.get("results") or []]
                     print(f"   FAIL {s['input'][:90]!r} want {want} got {got}")
-    floors = json.loads(FLOORS.read_text(encoding="utf-8")).get("recognizers", {}) if FLOORS.exists() else {}
-    failures = [f"{k} {result.get(k)} < floor {v}" for k, v in floors.items() if (result.get(k) or 0) < v]
-    for f in failures:
-        print("BELOW FLOOR:", f)
-    print(json.dumps(result))
-    return 1 if failures else 0
+    return finish(result, "numbers.json", "recognizers")
 
 
 if __name__ == "__main__":
