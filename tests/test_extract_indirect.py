@@ -137,3 +137,22 @@ def test_time_phrase_before_the_clause() -> None:
     assert texts("Title\n\nSix million jobs depend on exports to Mexico, one slide says.\n") == [
         "Six million jobs depend on exports to Mexico"
     ]
+
+
+def test_noun_object_stance() -> None:
+    body = "Title\n\nSenator Dana Holt criticized the new tariff on steel imports.\n"
+    (q,) = indirect(body)
+    assert q.text == "the new tariff on steel imports"
+    assert q.cue == "criticized"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "Senator Dana Holt"
+
+
+def test_object_stops_at_comma() -> None:
+    body = "Title\n\nThe mayor discussed housing costs, then left the hall.\n"
+    (q,) = indirect(body)
+    assert q.text == "housing costs"
+
+
+def test_object_cue_without_source_is_ignored() -> None:
+    body = "Title\n\n(Proposed changes to the law appear below.)\n"
+    assert indirect(body) == []

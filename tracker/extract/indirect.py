@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
+from .indirect_objects import object_stances
 from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
 from .speaker_resolve import Resolver
 from .speakers import Token, mention_after, mention_before, sentence_subject, tokens
@@ -130,6 +131,11 @@ def find_indirect(
             if len(text.split()) >= _MIN_WORDS:
                 out.append(FoundQuote(text, spans, "indirect", resolver.resolve(mention), mention, cue))
                 taken.extend(spans)
+        if not headline:
+            for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
+                text = normalize_space(body[span[0] : span[1]])
+                out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, cue))
+                taken.append(span)
         if not headline:
             for span, cue, asker in _questions(body, lo, hi, quoted):
                 if _inside(taken, span[0], span[1]) == 0 and _inside(quoted, span[0], span[1]) == 0:
