@@ -156,3 +156,15 @@ def test_object_stops_at_comma() -> None:
 def test_object_cue_without_source_is_ignored() -> None:
     body = "Title\n\n(Proposed changes to the law appear below.)\n"
     assert indirect(body) == []
+
+
+def test_backed_name_is_a_stance() -> None:
+    body = "Title\n\nThe union backed Maria Lopez, its former treasurer.\n"
+    (q,) = indirect(body)
+    assert q.text == "Maria Lopez"
+    assert q.cue == "backed"
+
+
+def test_backed_common_noun_is_not_a_stance() -> None:
+    body = "Title\n\nThe board backed the bond issue for the new school.\n"
+    assert [q for q in indirect(body) if q.cue == "backed"] == []

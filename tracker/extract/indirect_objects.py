@@ -27,6 +27,14 @@ OBJECT_CUES: frozenset[str] = wordset(
     mocked discuss discusses discussed attacking slam slams slammed
     """
 )
+#: Verbs whose object is attributed content when it is a name: ``endorsed Hillary Clinton``.
+NAME_CUES: frozenset[str] = wordset(
+    """
+    endorse endorses endorsed endorsing support supports supported supporting oppose opposes opposed
+    opposing back backs backed backing attack attacks attacked blast blasts blasted reject rejects
+    rejected defend defends defended want wants wanted favor favors favored
+    """
+)
 #: ``VERB PARTICLE``: the object after the particle.
 PHRASAL: dict[str, frozenset[str]] = dict.fromkeys(
     wordset("talk talks talked speak speaks spoke"), wordset("about of")
@@ -48,7 +56,7 @@ def object_stances(
         j = k + 1
         if t.low in PHRASAL and toks[j].low in PHRASAL[t.low]:
             j += 1
-        elif t.low not in OBJECT_CUES:
+        elif t.low not in OBJECT_CUES and t.low not in NAME_CUES:
             continue
         if j >= len(toks) or any(s <= t.start < e for s, e in taken):
             continue
@@ -57,6 +65,8 @@ def object_stances(
             continue
         end = _object_end(toks, j)
         if end - j < 1 or end - j > _MAX_WORDS:
+            continue
+        if t.low in NAME_CUES and t.low not in OBJECT_CUES and not _name(toks[j:end]):
             continue
         a, b = toks[j].start, toks[end - 1].end
         if any(min(e, b) > max(s, a) for s, e in taken):
@@ -70,3 +80,8 @@ def _object_end(toks: Sequence[Token], j: int) -> int:
     while m < len(toks) and toks[m].text not in _BREAKS and toks[m].text not in ".!?":
         m += 1
     return m
+
+
+def _name(phrase: Sequence[Token]) -> bool:
+    """``Hillary Clinton``, ``Mr. Trump's campaign``: a short phrase of capitalised words."""
+    return 0 < len(phrase) <= 4 and all(x.text[:1].isupper() or x.low in ("'s", "’s") for x in phrase)
