@@ -23,7 +23,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from tracker.extract.quotes import find_quotes
-from tracker.records import Block, FoundQuote
+from tracker.ingest import build_document
+from tracker.records import FoundQuote
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_DATA = os.path.join(os.path.dirname(ROOT), "shared", "eval-data")
@@ -37,22 +38,6 @@ def load(path: str) -> list[dict[str, Any]]:
     opener: Any = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
-
-
-def blocks_of(text: str) -> list[Block]:
-    """Paragraph blocks the way the ingest shapes them: one per non-empty line, the first a title."""
-    blocks: list[Block] = []
-    pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            blocks.append(Block(start, end, "title" if not blocks else "text"))
-    return blocks
 
 
 def cover(spans: Iterable[Seg], lo: int, hi: int) -> int:
@@ -137,7 +122,7 @@ def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
     secs = 0.0
     for doc in docs:
         text = doc["text"]
-        blocks = blocks_of(text)
+        blocks = build_document(doc["doc_id"], doc["doc_id"] + ".txt", text, {}).blocks  # the real ingest
         t0 = time.perf_counter()
         quotes = find_quotes(text, blocks)
         secs += time.perf_counter() - t0

@@ -184,7 +184,7 @@ def test_ingest_regexes_finish_in_linear_time() -> None:
             pattern.match(text)
             for _ in pattern.finditer(text):
                 pass
-            assert time.perf_counter() - started < 2.0, f"{module}.{name} is slow on {text[:12]!r}..."
+            assert time.perf_counter() - started < 30, f"{module}.{name} runs away on {text[:12]!r}..."
 
 
 def test_paragraph_blocks_are_bounded() -> None:
