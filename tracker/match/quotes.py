@@ -22,6 +22,7 @@ MIN_LINK_WORDS = 6  # shorter quotes only join a cluster as fragments of a longe
 LINK_RATIO = 85.0  # fuzz.ratio at which two quotes are the same quote (amended at most)
 CONTAIN_SHARE = 0.8  # share of the shorter quote's shingles found in the longer one
 MAX_POSTINGS = 200  # shingles more common than this say nothing about identity
+MAX_FRAGMENT_HOSTS = 50_000  # a fragment made only of words this common is a stock phrase
 CLUSTERED_KINDS = ("direct", "partial", "headline")
 STRONG_VERBATIM_WORDS = 10  # a verbatim repeat this long is one quote whatever else the articles share
 RELATED_ARTICLES = 0.15  # least overlap of specific names for looser links across articles
@@ -130,16 +131,17 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
             if similar and allowed(i, j) and (strong or related(i, j)):
                 sets.union(i, j)
 
-    # Fragments: short quotes attach to one longer quote that contains their words.
-    by_first: dict[str, list[int]] = defaultdict(list)
+    # Fragments: short quotes attach to one longer quote that contains their words. A host holds
+    # every word of the fragment, so the postings of its rarest word are the only candidates.
+    by_word: dict[str, list[int]] = defaultdict(list)
     for i in long_ids:
         for w in set(words[i]):
-            by_first[w].append(i)
+            by_word[w].append(i)
     for i, item in enumerate(items):
         if not eligible[i] or len(words[i]) >= MIN_LINK_WORDS or len(words[i]) < 2:
             continue
-        postings = by_first.get(words[i][0], [])
-        if len(postings) > 50_000:
+        postings = min((by_word.get(w, []) for w in words[i]), key=len)
+        if len(postings) > MAX_FRAGMENT_HOSTS:
             continue
         hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j) and related(i, j)]
         if not hosts:
