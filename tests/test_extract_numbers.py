@@ -181,6 +181,12 @@ def test_negative_numbers() -> None:
     assert one("a deficit of $-50.8bn").value == pytest.approx(-50.8e9)
 
 
+def test_superscript_digits_are_not_decimals() -> None:
+    """``.¹`` (a footnote mark after a full stop) once crashed the ".5" reader: ``float("0.¹")``."""
+    for text in (".¹", "Costs rose.² Then fell", "x ,³"):
+        assert all(math.isfinite(q.value or 0) for q in find_quantities(text))
+
+
 # ----------------------------------------------------------------------------- properties
 
 @settings(max_examples=300, deadline=None)

@@ -167,7 +167,7 @@ def digit_core(toks: Sequence[Tok], i: int, money: bool) -> Core | None:
     """Digits at ``i`` (or ".5"), with a scale word or an attached short scale ("$900m")."""
     t = toks[i]
     j = i + 1
-    if t.text == "." and glued(toks, i, i + 1) and is_num(toks[i + 1]) and toks[i + 1].text.isdigit():
+    if t.text == "." and glued(toks, i, i + 1) and is_num(toks[i + 1]) and toks[i + 1].text.isdecimal():
         if i > 0 and glued(toks, i - 1, i) and is_num(toks[i - 1]):
             return None
         value = float("0." + toks[i + 1].text)
@@ -211,7 +211,7 @@ def _exponent(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     while k < n and toks[k].text in ("-", "−", "+") and glued(toks, k - 1, k) and k - j < 6:
         sign *= -1 if toks[k].text != "+" else 1
         k += 1
-    if k < n and toks[k].text.isdigit() and len(toks[k].text) <= 3 and glued(toks, k - 1, k):
+    if k < n and toks[k].text.isdecimal() and len(toks[k].text) <= 3 and glued(toks, k - 1, k):
         return sign * int(toks[k].text), k + 1
     return None
 
