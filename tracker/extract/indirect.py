@@ -14,6 +14,9 @@ source ("The bill is widely expected to pass"), transcript turns ("PENCE: …") 
 
 The span is the content clause. Sentences whose content is already a direct quotation are left to
 the quote extractor; spans never include quotation marks' outer text beyond the sentence.
+
+Past these rules, the learned cue model (:mod:`tracker.extract.indirect_learned`) reads the long
+tail of cues no lexicon lists, and its end model cuts a rule's clause where the content stops.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from collections.abc import Sequence
 
 from ..records import Block, FoundQuote, Span, SpeakerMention
 from ..text import normalize_space, split_sentences
+from .cue_model import load_cue_model
+from .indirect_learned import learned_attributions, learned_end
 from .indirect_objects import object_stances
 from .speaker_lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
 from .speaker_resolve import Resolver
@@ -71,6 +76,7 @@ INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) -
     maintained repeated press seem appear expect report reporting
     maintains adding adds continuing finding backed back criticizing opposed decide announcing
     answer attack attacks support responding question favor favored written point showing
+    shot estimated answers state maintain supporting asks seem worries responds tweet pledged
     """
 )
 # Excluded above: forms whose clause after them was reported content less than half of the time
@@ -102,6 +108,7 @@ def find_indirect(
     """Reported-speech attributions in the content blocks, as ``indirect`` quotes."""
     out: list[FoundQuote] = []
     turns: list[Span] = []
+    model = load_cue_model()
     for block in blocks:
         m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
         if block.role == "title" or m is None:
@@ -126,6 +133,8 @@ def find_indirect(
         taken: list[Span] = []
         if found is not None:
             span, cue, mention = found[0], found[1], found[2]
+            if model is not None and len(found) == 3 and not headline:
+                span = learned_end(model, body, lo, hi, span, cue)
             spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
             text = " ".join(normalize_space(body[a:b]) for a, b in spans)
             if len(text.split()) >= _MIN_WORDS:
@@ -133,6 +142,8 @@ def find_indirect(
                 taken.extend(spans)
         if not headline:
             for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
+                if model is not None:
+                    span = learned_end(model, body, lo, hi, span, cue)
                 text = normalize_space(body[span[0] : span[1]])
                 out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, cue))
                 taken.append(span)
@@ -141,6 +152,11 @@ def find_indirect(
                 if _inside(taken, span[0], span[1]) == 0 and _inside(quoted, span[0], span[1]) == 0:
                     text = normalize_space(body[span[0] : span[1]])
                     out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(asker), asker, cue))
+                    taken.append(span)
+        if not headline and model is not None:
+            for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
+                text = normalize_space(body[span[0] : span[1]])
+                out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(source), source, cue))
     return out
 
 
