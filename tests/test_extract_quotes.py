@@ -348,6 +348,16 @@ def test_dash_signature_after_quote() -> None:
     assert q.speaker == "Maria Gomez"
 
 
+def test_dash_signature_after_no_break_spaces() -> None:
+    """Comment roundups put no-break spaces around the dash: each quote takes the name after it."""
+    body = (
+        "Title\n\n“I am proud of this country.”\xa0― Maria Gomez\xa0\n"
+        "“We deserve better than this campaign.”\xa0― Ana Ruiz\xa0\n"
+    )
+    first, second = quotes(body)
+    assert (first.speaker, second.speaker) == ("Maria Gomez", "Ana Ruiz")
+
+
 def test_coordinated_fragments_share_a_source() -> None:
     body = (
         "Title\n\nThe union said in a statement the plan was “a clear violation of the contract,” "

@@ -44,8 +44,8 @@ _DASHES = "―—–-"
 def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
     """``“…” ― Jane Doe`` or a paragraph ``- Jane Doe.``: a name after a dash, alone to the end."""
     i = pos
-    while i < hi and body[i] in " \t\n'’":
-        i += 1
+    while i < hi and (body[i].isspace() or body[i] in "'’"):
+        i += 1  # any space: a no-break space often sits between the quote and the dash
     if i >= hi or body[i] not in _DASHES:
         return None
     toks = tokens(body, i + 1, min(hi, i + 80))
@@ -54,7 +54,7 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
     j = 0
     while j < len(toks) and j < 6 and (is_capitalised(toks[j]) or toks[j].low in NAME_PARTICLES):
         j += 1
-    rest = body[toks[j - 1].end : min(hi, i + 80)].strip(" .\t")
+    rest = body[toks[j - 1].end : min(hi, i + 80)].strip(" .\t\xa0\u202f")
     if rest and not rest.startswith(("\n", ",")):
         return None
     return Attribution(
