@@ -168,3 +168,10 @@ def test_backed_name_is_a_stance() -> None:
 def test_backed_common_noun_is_not_a_stance() -> None:
     body = "Title\n\nThe board backed the bond issue for the new school.\n"
     assert [q for q in indirect(body) if q.cue == "backed"] == []
+
+
+def test_poll_with_a_date_between_it_and_its_finding() -> None:
+    body = "Title\n\nThe latest opinion poll released Friday shows that Clinton leads Trump by five points.\n"
+    (q,) = indirect(body)
+    assert q.text == "Clinton leads Trump by five points"
+    assert q.speaker_mention is not None and q.speaker_mention.text == "poll"

@@ -24,6 +24,21 @@ def test_mention_before_cue() -> None:
     assert m == SpeakerMention("Khazali", (19, 26))
 
 
+def test_mention_before_skips_time_phrases() -> None:
+    """A time adjunct between the source and its verb is not the source ("Trump on Friday said")."""
+    cases = {
+        "Trump on Friday said": "Trump",
+        "The senator last week said": "The senator",
+        "Obama on Sept. 14 said": "Obama",
+        "Beck, who has in the past described": "who",
+        "Theresa May said": "Theresa May",  # a month name that is a surname stays
+    }
+    for text, source in cases.items():
+        cue = text.rindex(" ") + 1
+        found = mention_before(text, 0, cue)
+        assert found is not None and found.text == source, text
+
+
 def test_mention_before_skips_appositive() -> None:
     text = "Sara Lind, a leader in the bloc – the largest faction – said the occupation was over."
     m = mention_before(text, 0, text.index("said"))

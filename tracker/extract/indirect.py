@@ -350,12 +350,13 @@ def _in_sentence(
                 and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
             ):
                 mention = subject  # "The officials whose laws were struck down say …"
-        if mention is None and data:
+        from_data = data and (mention is None or mention.span[1] < toks[k - 1].start)
+        if from_data:  # the study or poll itself, not a phrase that ends short of the verb
             head = next(x for x in reversed(toks[max(0, k - 12) : k]) if x.low in _DATA_NOUNS)
             mention = SpeakerMention(head.text, (head.start, head.end))  # "a 2014 study by … found"
         if mention is None and t.low in _SAY:
             mention = _clause_subject(body, toks, k)  # "Experts on North Korea and nonproliferation said …"
-        if mention is None or (t.low in AMBIGUOUS_CUES and mention.span[1] < toks[k - 1].start):
+        if mention is None or (t.low in AMBIGUOUS_CUES and not from_data and mention.span[1] < toks[k - 1].start):
             continue
         j = k + 1
         if call_for:

@@ -141,16 +141,18 @@ def _possessive(tok: Token) -> bool:
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Rashid said", "the budget overview stated")."""
     toks = tokens(body, max(lo, cue_start - 300), cue_start)
-    while toks and (
-        (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
-        or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
-        or (
-            toks[-1].low
-            in ("on", "last", "this", "early", "late", "morning", "evening", "night", "afternoon")
-            and len(toks) > 1
-        )
-    ):
-        toks.pop()  # "X on Tuesday said", "X flatly denied"
+    for _ in range(2):
+        while toks and (
+            (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
+            or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
+            or (
+                toks[-1].low
+                in ("on", "last", "this", "early", "late", "morning", "evening", "night", "afternoon")
+                and len(toks) > 1
+            )
+        ):
+            toks.pop()  # "X flatly denied", "X also said"
+        _drop_time_phrase(toks)  # "X on Friday said", "X last week said", "who has in the past described"
     if toks and toks[-1].text == ")":
         k = len(toks) - 1
         while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
@@ -168,6 +170,34 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     if found is not None:
         found = _head_of_chain(body, toks, found)
     return found
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+_TIME_NOUNS = wordset(
+    "week weekend month year morning evening night afternoon past day days weeks months years decade"
+)
+_MONTHS = wordset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec"""
+)
+_TIME_LEADS = wordset("on in at during over last this next early late earlier the that each every past")
+
+
+def _drop_time_phrase(toks: list[Token]) -> None:
+    """Pops a time adjunct ending the tokens: a weekday, ``last week``, ``in the past``, ``on Sept. 14``."""
+    if len(toks) < 2:
+        return
+    last = toks[-1]
+    if last.low in _WEEKDAYS:
+        toks.pop()
+    elif last.low.isdigit() and len(last.low) <= 2 and toks[-2].low in _MONTHS and len(toks) > 2:
+        del toks[-2:]
+    elif last.low in _TIME_NOUNS and last.text.islower() and toks[-2].low in _TIME_LEADS:
+        toks.pop()
+    else:
+        return
+    while len(toks) > 1 and toks[-1].low in _TIME_LEADS and toks[-1].text.islower():
+        toks.pop()
 
 
 _CHAIN_PREPOSITIONS = wordset("of in at for from with")
