@@ -358,6 +358,16 @@ def test_dash_signature_after_no_break_spaces() -> None:
     assert (first.speaker, second.speaker) == ("Maria Gomez", "Ana Ruiz")
 
 
+def test_later_fragments_of_a_sentence_keep_its_source() -> None:
+    body = (
+        "Title\n\nAccording to his physician, the businessman had “excellent” results, shows “extraordinary” "
+        "stamina, and “will be the healthiest individual ever elected.”\n"
+    )
+    assert [q.speaker_mention.text if q.speaker_mention else None for q in quotes(body)] == [
+        "his physician"
+    ] * 3
+
+
 def test_coordinated_fragments_share_a_source() -> None:
     body = (
         "Title\n\nThe union said in a statement the plan was “a clear violation of the contract,” "

@@ -330,6 +330,16 @@ def _classify_and_attribute(
     if q.kind == "term":
         q.attribution = None
         return
+    if (
+        att is None
+        and q.kind == "partial"
+        and previous is not None
+        and previous.attribution is not None
+        and previous.close_mark is not None
+        and previous.close_mark >= lo
+    ):
+        # “a” … “b”: a later fragment of the same sentence keeps the source of the earlier one
+        att, q.via = previous.attribution, "same-sentence"
     if att is None and q.kind == "partial":
         subject = sentence_subject(body, lo, first.open_mark)
         if subject is not None:
