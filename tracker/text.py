@@ -1,4 +1,4 @@
-"""Small text helpers shared by the extractors: whitespace, sentences, words."""
+"""Small text helpers shared by the extractors: whitespace, sentences, words, span overlaps."""
 
 from __future__ import annotations
 
@@ -87,3 +87,8 @@ _WORD = re.compile(r"[\w’']+")
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, apostrophes kept inside words."""
     return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def overlap_chars(spans: Sequence[Span], a: int, b: int) -> int:
+    """Characters of ``[a, b)`` inside the spans, counted once per span (for "mostly inside" tests)."""
+    return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..ingest import build_document
 from ..records import Span
-from ..text import split_sentences
+from ..text import overlap_chars, split_sentences
 from .cue_features import (
     AFTER,
     BEFORE,
@@ -54,7 +54,7 @@ Example = tuple[list[str], int]
 def _covers(span: Span, content: Sequence[Span]) -> bool:
     a, b = span
     total = sum(e - s for s, e in content)
-    got = sum(max(0, min(e, b) - max(s, a)) for s, e in content)
+    got = overlap_chars(content, a, b)
     return b > a and total > 0 and got * 2 >= total
 
 
@@ -142,7 +142,7 @@ def span_examples(docs: Sequence[dict[str, Any]], model: CueModel) -> list[Examp
                     continue
                 for c in learned_candidates(model, body, lo, hi, taken):
                     a, b = c.span
-                    inside = sum(max(0, min(e, b) - max(s, a)) for s, e in contents)
+                    inside = overlap_chars(contents, a, b)
                     out.append((c.features, int(inside * 2 >= b - a)))
     return out
 

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from ..records import Block, FoundQuote, Span, SpeakerMention
-from ..text import normalize_space, split_sentences
+from ..text import normalize_space, overlap_chars, split_sentences
 from .cue_model import load_cue_model
 from .indirect_learned import learned_attributions, learned_end
 from .indirect_objects import object_stances
@@ -121,7 +121,7 @@ def find_indirect(
             text = normalize_space(body[span[0] : span[1]])
             out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, ":"))
     for lo, hi in split_sentences(body, blocks):
-        if hi - lo > 2000 or _inside(turns, lo, lo + 1):
+        if hi - lo > 2000 or overlap_chars(turns, lo, lo + 1):
             continue
         headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
         raised = None if headline else _raising(body, lo, hi, quoted)
@@ -149,7 +149,7 @@ def find_indirect(
                 taken.append(span)
         if not headline:
             for span, cue, asker in _questions(body, lo, hi, quoted):
-                if _inside(taken, span[0], span[1]) == 0 and _inside(quoted, span[0], span[1]) == 0:
+                if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
                     text = normalize_space(body[span[0] : span[1]])
                     out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(asker), asker, cue))
                     taken.append(span)
@@ -187,7 +187,7 @@ def _raising(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> tuple[tuple
             return None
         subject = _clause(body, toks[start].start, toks[a - 1].end)
         clause = _clause(body, toks[k + 1].start, hi)
-        if clause[1] - clause[0] < 8 or _inside(quoted, clause[0], clause[1]) * 2 >= clause[1] - clause[0]:
+        if clause[1] - clause[0] < 8 or overlap_chars(quoted, clause[0], clause[1]) * 2 >= clause[1] - clause[0]:
             return None
         return ((subject[0], clause[1]),), body[toks[a].start : t.end]
     return None
@@ -245,9 +245,6 @@ def _questions(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> list[tupl
             out.append((span, t.text, asker))
     return out
 
-
-def _inside(spans: Sequence[Span], a: int, b: int) -> int:
-    return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
 
 
 _Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Span]
@@ -754,13 +751,13 @@ def _checked(
             break
     if b - a < 8:
         return None
-    if _inside(quoted, a, b) * 2 >= b - a:
+    if overlap_chars(quoted, a, b) * 2 >= b - a:
         # mostly a direct quotation: the quote extractor has it; keep a clause of its own before it
         if opening - a < 20:
             return None
         b = opening
         while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
             b -= 1
-        if b - a < 20 or _inside(quoted, a, b) * 2 >= b - a:
+        if b - a < 20 or overlap_chars(quoted, a, b) * 2 >= b - a:
             return None
     return (a, b), cue, mention

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..records import Span, SpeakerMention
+from ..text import overlap_chars
 from .cue_features import (
     AFTER,
     BEFORE,
@@ -85,7 +86,7 @@ def learned_candidates(model: CueModel, body: str, lo: int, hi: int, taken: Sequ
         if span is None or k - last_cue < _SAME_PHRASE:
             continue
         a, b = trim_end(body, *span)
-        if b - a < _MIN_CHARS or len(body[a:b].split()) < _MIN_WORDS or _overlap(taken, a, b) * 2 >= b - a:
+        if b - a < _MIN_CHARS or len(body[a:b].split()) < _MIN_WORDS or overlap_chars(taken, a, b) * 2 >= b - a:
             continue
         if any(s == a for s, _ in taken):
             continue  # the rules read this cue already and cut its content shorter
@@ -178,7 +179,3 @@ def _covered(toks: Sequence[Token], spans: Sequence[Span]) -> list[bool]:
                 break
             j += 1
     return out
-
-
-def _overlap(spans: Sequence[Span], a: int, b: int) -> int:
-    return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
