@@ -69,7 +69,7 @@ def _stem(low: str) -> str:
 class SentenceView:
     """One sentence's tokens with what every word's features need, computed once (linear time)."""
 
-    __slots__ = ("last_comma", "lows", "n", "quote_after", "quotes_before", "shapes", "toks")
+    __slots__ = ("breaks_before", "last_comma", "lows", "n", "quote_after", "quotes_before", "shapes", "toks")
 
     def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
@@ -78,11 +78,14 @@ class SentenceView:
         self.shapes = [_shape(t) for t in toks]
         self.last_comma: list[int | None] = []
         self.quotes_before: list[int] = []
+        self.breaks_before: list[int] = []  # breaks among tokens [0, i), so any range counts in O(1)
         comma: int | None = None
-        quotes = 0
+        quotes = breaks = 0
         for t in toks:
             self.last_comma.append(comma)
             self.quotes_before.append(quotes)
+            self.breaks_before.append(breaks)
+            breaks += t.text in BREAKS
             if t.text == ",":
                 comma = len(self.last_comma) - 1
             elif t.text in _QUOTES:
@@ -161,24 +164,16 @@ def candidate_ends(toks: Sequence[Token], start: int) -> range:
     return range(start + 1, min(len(toks), start + _MAX_CONTENT_TOKENS))
 
 
-def end_features(toks: Sequence[Token], start: int, j: int, cue: str) -> list[str]:
-    """Whether the content that began at token ``start`` ends just before token ``j``."""
-    n = len(toks)
-
-    def low(i: int) -> str:
-        return toks[i].low if 0 <= i < n else "</s>"
-
-    def shape(i: int) -> str:
-        return _shape(toks[i]) if 0 <= i < n else "</s>"
-
+def end_features(view: SentenceView, start: int, j: int, cue: str) -> list[str]:
+    """Whether the content that began at token ``start`` (> 0) ends just before token ``j`` (> start)."""
+    low, shape, n, lows = view.low, view.shape, view.n, view.lows
     b = low(j)
     gap = j - start
     gap_bucket = str(gap) if gap < 4 else ("4-7" if gap < 8 else ("8-15" if gap < 16 else "16+"))
-    breaks_before = sum(1 for i in range(start, j) if toks[i].text in BREAKS)
-    brk = min(breaks_before, 3)
+    brk = min(view.breaks_before[j] - view.breaks_before[start], 3)
     # a cue inside an opening subordinate clause or a relative clause: its content ends with that clause
-    opener = bool(toks) and toks[0].low in _SUBORDINATE_OPENERS
-    relative = any(toks[i].low in ("who", "which") for i in range(max(0, start - 4), start))
+    opener = n > 0 and lows[0] in _SUBORDINATE_OPENERS
+    relative = any(lows[i] in ("who", "which") for i in range(max(0, start - 4), start))
     return [
         f"open={opener}|{b}|{brk}",
         f"rel={relative}|{b}|{brk}",

@@ -114,7 +114,7 @@ def examples(docs: Sequence[dict[str, Any]]) -> tuple[list[Example], list[Exampl
                     continue
                 for j in candidate_ends(toks, start):
                     hit = toks[j].start >= gold_end
-                    end_ex.append((end_features(toks, start, j, tok.low), int(hit and toks[j].start - gold_end <= 2)))
+                    end_ex.append((end_features(view, start, j, tok.low), int(hit and toks[j].start - gold_end <= 2)))
                     if hit:
                         break
     return cue_ex, end_ex

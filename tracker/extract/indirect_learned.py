@@ -73,17 +73,19 @@ def learned_candidates(model: CueModel, body: str, lo: int, hi: int, taken: Sequ
         if not is_candidate(tok) or inside[k]:
             continue  # a cue inside a quotation or a rule's span yields content already taken
         p = model.cue.probabilities(cue_features(view, k))
+        if k - last_cue < _SAME_PHRASE:
+            continue  # the same cue phrase as the candidate just taken ("called" + "for")
         if p[AFTER] >= model.cue_threshold and p[AFTER] >= p[BEFORE] and tok.low not in _HEARER_FIRST:
             if _inverted(body, toks, k, hi):
                 continue
-            kind, span = AFTER, _after(model, body, toks, k, hi)
+            kind, span = AFTER, _after(model, body, view, k, hi)
             mention = _source_before(body, lo, tok)
         elif p[BEFORE] >= model.cue_threshold:
             kind, span = BEFORE, before_span(toks, k)
             mention = _plausible(mention_after(body, tok.end, hi) or mention_before(body, lo, tok.start))
         else:
             continue
-        if span is None or k - last_cue < _SAME_PHRASE:
+        if span is None:
             continue
         a, b = trim_end(body, *span)
         if b - a < _MIN_CHARS or len(body[a:b].split()) < _MIN_WORDS or overlap_chars(taken, a, b) * 2 >= b - a:
@@ -97,19 +99,21 @@ def learned_candidates(model: CueModel, body: str, lo: int, hi: int, taken: Sequ
     return out
 
 
-def _after(model: CueModel, body: str, toks: Sequence[Token], k: int, hi: int) -> Span | None:
+def _after(model: CueModel, body: str, view: SentenceView, k: int, hi: int) -> Span | None:
+    toks = view.toks
     start = after_start(toks, k)
     if start is None:
         return None
-    return toks[start].start, _best_end(model, toks, start, toks[k].low, hi)
+    return toks[start].start, _best_end(model, view, start, toks[k].low, hi)
 
 
-def _best_end(model: CueModel, toks: Sequence[Token], start: int, cue: str, limit: int) -> int:
+def _best_end(model: CueModel, view: SentenceView, start: int, cue: str, limit: int) -> int:
     """Where the content begun at ``start`` ends: before the first token the end model accepts, else ``limit``."""
+    toks = view.toks
     for j in candidate_ends(toks, start):
         if toks[j].start >= limit:
             break
-        if model.end.probabilities(end_features(toks, start, j, cue))[1] >= model.end_threshold:
+        if model.end.probabilities(end_features(view, start, j, cue))[1] >= model.end_threshold:
             return toks[j].start
     return limit
 
@@ -129,7 +133,7 @@ def learned_end(model: CueModel, body: str, lo: int, hi: int, span: Span, cue: s
     k = next((i for i in range(start - 1, max(-1, start - 4), -1) if toks[i].low == cue_word), None)
     if k is None:
         return span
-    return trim_end(body, span[0], _best_end(model, toks, start, toks[k].low, span[1]))
+    return trim_end(body, span[0], _best_end(model, SentenceView(toks), start, toks[k].low, span[1]))
 
 
 def _inverted(body: str, toks: Sequence[Token], k: int, hi: int) -> bool:
