@@ -32,9 +32,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tracker.pipeline import extract_paths
+from tracker.claimfile.store import iter_claim_files
+from tracker.commands.extract import extract_paths
 from tracker.report.model import build_report
-from tracker.store import iter_claim_files
 
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = ROOT / "benchmarks" / "floors" / "cross_source.json"

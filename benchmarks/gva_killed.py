@@ -29,7 +29,7 @@ from typing import Any
 from _floors import finish
 
 from tracker.extract import extract_document
-from tracker.extract.claims import find_claims
+from tracker.extract.numbers.claims import find_claims
 from tracker.ingest import build_document
 from tracker.ingest.decode import repair_text
 from tracker.records import Block, Claim, FoundClaim

@@ -31,7 +31,7 @@ from typing import Any
 
 from _floors import finish
 
-from tracker.extract.numbers import find_quantities
+from tracker.extract.numbers.quantities import find_quantities
 from tracker.records import Quantity
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,7 @@
 """PolNeAR benchmark for quote extraction, speaker attribution and reported speech.
 
 Reproduces the scoring of ``score_dev.py quotes`` (``gold_segments`` / ``eval_quotes``) but calls
-:func:`tracker.extract.quotes.find_quotes` directly, so it needs no CLI.
+:func:`tracker.extract.quotes.finder.find_quotes` directly, so it needs no CLI.
 
     python benchmarks/quotes_polnear.py [PATH] [--split dev|train] [--no-floors]
 
@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from tracker.extract.quotes import find_quotes
+from tracker.extract.quotes.finder import find_quotes
 from tracker.ingest import build_document
 from tracker.records import FoundQuote
 

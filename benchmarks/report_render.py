@@ -23,10 +23,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tracker.frame import frames
 from tracker.report.csv import csv_files
+from tracker.report.frame import frames
 from tracker.report.html import render_html
-from tracker.report.jsonfmt import render_json
+from tracker.report.json_format import render_json
 from tracker.report.markdown import render_markdown
 
 HTML_LIMIT_SECONDS = 2.0

@@ -116,8 +116,8 @@ def _loadable(path: Path) -> bool:
     """tracker itself would merge into this file (so a re-run may rewrite it)."""
     from ruamel.yaml.comments import CommentedMap
 
+    from tracker.claimfile.yaml_roundtrip import load_roundtrip
     from tracker.errors import TrackerError
-    from tracker.yamlio import load_roundtrip
 
     try:
         return isinstance(load_roundtrip(path), CommentedMap)
@@ -168,9 +168,9 @@ def make_workspace(root: Path, case: Case | None = None, scale: Scale = TEST) ->
 
 def write_reviewed_claim_file(article: Path, out: Path) -> Path:
     """Extract ``article`` into ``out`` and make a reviewer's edits: a status and a comment line."""
+    from tracker.claimfile.store import write_claim_file
     from tracker.extract import extract_document
     from tracker.ingest import iter_documents
-    from tracker.store import write_claim_file
 
     [doc] = list(iter_documents([article], lambda exc: None))
     quotes, claims = extract_document(doc)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker.check import check_paths
 from tracker.cli import main
+from tracker.commands.check import check_paths
 
 BODY = "The mayor said “we will rebuild” and 200 people came.\n"
 SHA = hashlib.sha256(BODY.encode()).hexdigest()

@@ -29,7 +29,7 @@ def test_second_process_is_refused_while_the_lock_is_held(tmp_path: Path) -> Non
     (src / "good.txt").write_text(GOOD, encoding="utf-8")
     with subprocess.Popen(
         [sys.executable, "-c",
-         "import sys; from pathlib import Path; from tracker.store import OutputLock\n"
+         "import sys; from pathlib import Path; from tracker.claimfile.store import OutputLock\n"
          f"with OutputLock(Path({str(out)!r})):\n    print('locked', flush=True); sys.stdin.readline()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as holder:
         assert holder.stdin is not None and holder.stdout is not None

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker.extract import cue_model, cue_training
-from tracker.extract.cue_features import AFTER, BEFORE, NONE, SentenceView, after_start, cue_features
-from tracker.extract.cue_model import CueModel, LinearModel, softmax_scores
-from tracker.extract.speakers import tokens
+from tools import train_cue_model
+from tracker.extract.attribution.mentions import tokens
+from tracker.extract.reported import model as cue_model
+from tracker.extract.reported.features import AFTER, BEFORE, NONE, SentenceView, after_start, cue_features
+from tracker.extract.reported.model import CueModel, LinearModel, softmax_scores
 
 
 def test_softmax_is_a_distribution() -> None:
@@ -55,7 +56,7 @@ def test_features_describe_the_word_and_its_neighbours() -> None:
 
 def test_fit_softmax_learns_a_separable_problem() -> None:
     data = [(["bias", "w=said"], AFTER), (["bias", "w=the"], NONE), (["bias", "w=concluded"], BEFORE)] * 30
-    model = cue_training.fit_softmax(data, 3, epochs=4, min_count=1)
+    model = train_cue_model.fit_softmax(data, 3, epochs=4, min_count=1)
     for feats, label in data[:3]:
         p = model.probabilities(feats)
         assert max(range(3), key=p.__getitem__) == label
@@ -81,7 +82,7 @@ def test_labels_mark_the_cue_that_ends_before_its_content() -> None:
     )
     labelled = {
         toks[k].low: label
-        for _b, toks, labels, _e in cue_training.labelled_sentences(doc)
+        for _b, toks, labels, _e in train_cue_model.labelled_sentences(doc)
         for k, label in enumerate(labels)
         if label != NONE
     }
@@ -99,13 +100,13 @@ def test_training_writes_a_loadable_model(tmp_path: Path) -> None:
         for _ in range(3):
             f.write(json.dumps(doc) + "\n")
     out = tmp_path / "model.json.gz"
-    assert cue_training.main([str(tmp_path), "--out", str(out), "--epochs", "2"]) == 0
+    assert train_cue_model.main([str(tmp_path), "--out", str(out), "--epochs", "2"]) == 0
     with gzip.open(out, "rt", encoding="utf-8") as f:
         model = CueModel.from_json(json.load(f))
     assert model.cue.weights and oct(os.stat(out).st_mode)[-3:] == "644"
 
 
 def test_training_without_data_fails_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cue_training.main([str(tmp_path)]) == 1
+    assert train_cue_model.main([str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: PolNeAR training split not found") and "\n" not in err

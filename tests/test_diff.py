@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.cli import main
-from tracker.diff import word_diff
+from tracker.commands.diff import word_diff
 
 ARTICLE = ("Mayor vows to rebuild\n\n"
            "The mayor said “we will rebuild the bridge by spring” on Monday. About 200 people attended.\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extract.claims import find_claims
+from tracker.extract.numbers.claims import find_claims
 from tracker.records import Block, FoundClaim
 from tracker.text import split_sentences
 

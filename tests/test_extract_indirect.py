@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_extract_quotes import line_blocks, seed
 
-from tracker.extract.quotes import find_quotes
+from tracker.extract.quotes.finder import find_quotes
 from tracker.records import FoundQuote
 
 

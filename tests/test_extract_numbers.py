@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extract.numbers import find_quantities
+from tracker.extract.numbers.quantities import find_quantities
 from tracker.records import Quantity
 
 

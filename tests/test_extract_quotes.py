@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.extract.quotes import find_quotes
+from tracker.extract.quotes.finder import find_quotes
 from tracker.records import Block, FoundQuote
 from tracker.text import normalize_space
 

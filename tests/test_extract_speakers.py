@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tracker.extract.speaker_cues import cue_after, cue_before
-from tracker.extract.speaker_resolve import Resolver, person_name
-from tracker.extract.speakers import mention_after, mention_before, sentence_subject
+from tracker.extract.attribution.cues import cue_after, cue_before
+from tracker.extract.attribution.mentions import mention_after, mention_before, sentence_subject
+from tracker.extract.attribution.resolve import Resolver, person_name
 from tracker.records import Block, SpeakerMention
 
 
@@ -117,7 +117,7 @@ def test_title_introduced_surname_is_kept() -> None:
 def test_relative_pronoun_source_resolves_to_antecedent() -> None:
     from test_extract_quotes import line_blocks
 
-    from tracker.extract.quotes import find_quotes
+    from tracker.extract.quotes.finder import find_quotes
 
     body = "Title\n\nThe plan drew fire from Ana Ruiz, who has called it “a disaster for the city.”\n"
     (q,) = [q for q in find_quotes(body, line_blocks(body)) if q.kind != "indirect"]
@@ -128,7 +128,7 @@ def test_relative_pronoun_source_resolves_to_antecedent() -> None:
 def test_transcript_label_names_the_speaker() -> None:
     from test_extract_quotes import line_blocks
 
-    from tracker.extract.quotes import find_quotes
+    from tracker.extract.quotes.finder import find_quotes
 
     body = (
         'Title\n\nPartial transcript:\n\n"HARRIS: Well, look, this is not a game show like “Quiz Night.” '

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from tracker.fastyaml import Flow, dump_fast, from_commented, plain_ok
-from tracker.yamlio import dump, make_yaml
+from tracker.claimfile.yaml_fast import Flow, dump_fast, from_commented, plain_ok
+from tracker.claimfile.yaml_roundtrip import dump, make_yaml
 
 
 def to_commented(value: Any, in_flow: bool = False) -> Any:

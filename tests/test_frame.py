@@ -11,7 +11,7 @@ import pytest
 from helpers import ROOT
 
 import tracker
-from tracker.frame import COLUMNS, Tables, frames
+from tracker.report.frame import COLUMNS, Tables, frames
 from tracker.report.model import build_report
 
 SMALL = ROOT / "tests" / "fixtures" / "small" / "claims"
@@ -25,7 +25,7 @@ def test_import_tracker_stays_light() -> None:
 
 
 def test_load_is_exported_lazily() -> None:
-    from tracker.frame import load
+    from tracker.report.frame import load
 
     assert tracker.load is load
     with pytest.raises(AttributeError):

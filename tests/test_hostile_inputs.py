@@ -98,8 +98,8 @@ from pathlib import Path
 from tracker.errors import TrackerError
 from tracker.ingest.frontmatter import split_front_matter
 from tracker.ingest.sources import load_overrides
-from tracker.store import iter_claim_files
-from tracker.yamlio import load_plain, load_roundtrip
+from tracker.claimfile.store import iter_claim_files
+from tracker.claimfile.yaml_roundtrip import load_plain, load_roundtrip
 
 path = Path(sys.argv[1])
 kind = sys.argv[2]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from test_extract_quotes import line_blocks
 
-from tracker.extract.cue_model import CueModel, LinearModel, load_cue_model, using_cue_model
-from tracker.extract.quotes import find_quotes
+from tracker.extract.quotes.finder import find_quotes
+from tracker.extract.reported.model import CueModel, LinearModel, load_cue_model, using_cue_model
 from tracker.records import FoundQuote
 
 # A model that knows two cues: "downplayed" (content after it) and "conceded" (content before it).

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from tracker.analyze import compatible, judge
-from tracker.match.claims import ClaimItem, age_owner, group_claims, is_partitive, recalls_earlier_event
+from tracker.match.claim_groups import ClaimItem, age_owner, group_claims, is_partitive, recalls_earlier_event
+from tracker.match.verdicts import compatible, judge
 
 
 def claim(article: str, value: float, sentence: str, surface: str, published: str, measure: str = "troop",

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from tracker.match.normalize import misspelling_aliases, quote_key, speaker_key
-from tracker.match.quotes import QuoteItem, cluster_quotes
+from tracker.match.quote_clusters import QuoteItem, cluster_quotes
 from tracker.report.model import speaker_names
 
 LONG = "We are people who do not accept the presence of your troops on their land and we will not"

@@ -8,10 +8,10 @@ from types import ModuleType
 
 from helpers import ROOT
 
-from tracker.frame import frames
 from tracker.report.csv import csv_files
+from tracker.report.frame import frames
 from tracker.report.html import render_html
-from tracker.report.jsonfmt import render_json
+from tracker.report.json_format import render_json
 from tracker.report.markdown import render_markdown
 
 

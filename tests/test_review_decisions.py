@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tracker.claimfile.yaml_roundtrip import dump, load_roundtrip
 from tracker.cli import main
-from tracker.yamlio import dump, load_roundtrip
 
 QUOTE = "we will build ten new schools across the northern region this year"
 ARTICLES = {

@@ -7,10 +7,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from tracker.check import ARTICLE_KEYS, CLAIM_KEYS, QUOTE_KEYS, REVIEW_KEYS
+from tracker.claimfile.schema import MODELINE, SCHEMA_FILE, allowed_keys, claim_file_schema, enum, schema_text
 from tracker.cli import main
+from tracker.commands.check import ARTICLE_KEYS, CLAIM_KEYS, QUOTE_KEYS, REVIEW_KEYS
 from tracker.records import QUOTE_KINDS, REVIEW_STATUSES
-from tracker.schema import MODELINE, SCHEMA_FILE, allowed_keys, claim_file_schema, enum, schema_text
 
 
 def test_schema_command_prints_the_shipped_schema(runner: CliRunner) -> None:

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.claimfile.store import OutputLock, file_name, write_claim_file
+from tracker.claimfile.yaml_roundtrip import dump, load_roundtrip, scalar
 from tracker.records import Article, Claim, Quote, SpeakerMention
-from tracker.store import OutputLock, file_name, write_claim_file
-from tracker.yamlio import dump, load_roundtrip, scalar
 
 ARTICLE = Article(id="a1", path="a1.txt", sha256="0" * 64, title="T", authors=("X Y",), published="2020-01-02")
 BODY = "He said “hello world” and 5 people came."
@@ -97,7 +97,7 @@ def test_yaml_round_trips_with_both_libraries(record: dict[str, object]) -> None
     assert yaml.safe_load(text) in (record, record if record else None)
     import io
 
-    from tracker.yamlio import make_yaml
+    from tracker.claimfile.yaml_roundtrip import make_yaml
 
     assert dict(make_yaml().load(io.StringIO(text)) or {}) == record
 
@@ -193,7 +193,7 @@ def test_claim_files_read_back_identically_with_pyyaml_and_ruamel_and_are_byte_s
     import io
     import tempfile
 
-    from tracker.yamlio import make_yaml
+    from tracker.claimfile.yaml_roundtrip import make_yaml
 
     article, quotes, claims = data
     with tempfile.TemporaryDirectory() as tmp:
@@ -295,8 +295,8 @@ def test_whatever_a_reviewer_types_reads_the_same_in_both_libraries_after_a_reru
     import io
     import tempfile
 
+    from tracker.claimfile.yaml_roundtrip import make_yaml
     from tracker.errors import ClaimFileError
-    from tracker.yamlio import make_yaml
 
     with tempfile.TemporaryDirectory() as tmp:
         path, _ = write_claim_file(Path(tmp), ARTICLE, [_quote()], [_claim()], BODY)
@@ -314,7 +314,7 @@ def test_whatever_a_reviewer_types_reads_the_same_in_both_libraries_after_a_reru
     assert repr(yaml.safe_load(after)) == repr(_plain_ruamel(make_yaml().load(io.StringIO(after))))
 
 
-# The fast path (tracker.fastyaml) writes new and unedited files; the ruamel merge writes the rest.
+# The fast path (tracker.claimfile.yaml_fast) writes new and unedited files; the ruamel merge writes the rest.
 # Whatever the fast path wrote, the merge must leave alone except where something changed.
 REVIEW_LINE = "review: {status: unreviewed, by: null, note: null}"
 
@@ -377,7 +377,7 @@ def _awkward_quotes() -> list[Quote]:
     single-quoted it) but text to YAML 1.1; a speaker mention like "’s aide" is plain to the
     fast writer, and the merge double-quoted it.
     """
-    from tracker.store import auto_digest
+    from tracker.claimfile.store import auto_digest
 
     speaker = next(f"S{n}" for n in range(10_000) if re.fullmatch(
         r"[0-9]+e[0-9]+|0[0-9]*[89][0-9]*", auto_digest("quotes", {"speaker": f"S{n}", "kind": "direct"})))

@@ -1,6 +1,6 @@
 """tracker: quotes, speakers and numeric claims across news articles, and where sources disagree.
 
-``tracker.load(claims_dir)`` returns the report as pandas DataFrames (see ``tracker.frame``);
+``tracker.load(claims_dir)`` returns the report as pandas DataFrames (see ``tracker.report.frame``);
 it is imported on first use, so ``import tracker`` stays light (no pandas).
 """
 
@@ -12,12 +12,12 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "load"]
 
 if TYPE_CHECKING:
-    from .frame import load
+    from .report.frame import load
 
 
 def __getattr__(name: str) -> Any:
     if name == "load":
-        from .frame import load
+        from .report.frame import load
 
         return load
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")

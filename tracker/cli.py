@@ -98,7 +98,7 @@ def _progress(enabled: bool) -> Callable[[str], None] | None:
 
 
 def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> int:
-    from .pipeline import extract_paths
+    from .commands.extract import extract_paths
 
     summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
                             on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
@@ -140,7 +140,7 @@ def _render(folder: Path, fmt: str) -> str:
 
     report = build_report(folder)
     if fmt == "json":
-        from .report.jsonfmt import render_json
+        from .report.json_format import render_json
 
         return safe_json(render_json(report))
     if fmt == "csv":
@@ -158,9 +158,9 @@ def _render(folder: Path, fmt: str) -> str:
 
 
 def _write_tables(folder: Path, out: Path) -> None:
+    from .claimfile.yaml_roundtrip import atomic_write
     from .report.csv import csv_files
     from .report.model import build_report
-    from .yamlio import atomic_write
 
     if out.exists() and not out.is_dir():
         raise TrackerError("is a file; with --format csv, -o names a folder for the tables", str(out))
@@ -172,7 +172,7 @@ def _write_output(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    from .yamlio import atomic_write
+    from .claimfile.yaml_roundtrip import atomic_write
 
     atomic_write(output, text)
 
@@ -264,7 +264,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
       tracker check claims            # before committing
       tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .check import check_paths
+    from .commands.check import check_paths
 
     problems = list(check_paths(list(paths), strict=strict))
     for problem in problems:
@@ -289,7 +289,7 @@ def schema(output: Path | None) -> None:
     Example:
       tracker schema -o claims/claim-file.schema.json
     """
-    from .schema import schema_text
+    from .claimfile.schema import schema_text
 
     _write_output(schema_text(), output)
 
@@ -317,7 +317,7 @@ def diff(old: str, new: str | None, path: str, exit_code: bool) -> None:
       tracker diff main:claims claims            # a branch against your working copy
       tracker diff old-claims new-claims --exit-code
     """
-    from .diff import diff_sides, resolve
+    from .commands.diff import diff_sides, resolve
 
     try:
         changes = diff_sides(resolve(old, path), resolve(new, path))

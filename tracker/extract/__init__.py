@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from ..ingest import Document
 from ..records import Claim, FoundClaim, FoundQuote, Quote
 from ..text import normalize_space, split_sentences
-from .claims import find_claims
-from .quotes import find_quotes
+from .numbers.claims import find_claims
+from .quotes.finder import find_quotes
 
 __all__ = ["extract_document", "find_claims", "find_quotes"]
 

@@ -16,12 +16,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..analyze import judge
-from ..match.claims import ClaimItem, group_claims
+from ..claimfile.reviews import load_reviews, review_of
+from ..claimfile.store import ClaimFile, iter_claim_files
+from ..match.claim_groups import ClaimItem, group_claims
 from ..match.normalize import entities, misspelling_aliases, speaker_key
-from ..match.quotes import QuoteItem, cluster_quotes
-from ..reviews import load_reviews, review_of
-from ..store import ClaimFile, iter_claim_files
+from ..match.quote_clusters import QuoteItem, cluster_quotes
+from ..match.verdicts import judge
 
 Report = dict[str, Any]
 Reviews = dict[str, dict[str, dict[str, Any]]]

@@ -1,0 +1,416 @@
+"""Claim files: one YAML file per article in the output folder.
+
+Re-running extraction merges into the existing file instead of replacing it: review fields,
+corrected speakers and the comments a reviewer wrote survive, unchanged records keep their
+bytes, and records whose source text disappeared are kept and marked ``orphaned``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..errors import ClaimFileError, LockError
+from ..records import Article, Claim, Quote, Review
+from .reviews import claim_file_paths
+from .schema import MODELINE
+from .shape import check_shape
+from .yaml_fast import dump_fast, from_commented
+from .yaml_roundtrip import (
+    atomic_write,
+    check_pyyaml_reads,
+    dump,
+    flow_map,
+    flow_scalar,
+    flow_seq,
+    load_plain,
+    load_roundtrip,
+    requote,
+    scalar,
+)
+
+SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
+_MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
+LOCK_NAME = ".tracker.lock"
+REVIEW_KEYS = ("status", "by", "note")
+# Fields a reviewer may correct in place: once the file differs from what extraction wrote
+# (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
+EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure"),
+            "article": ("title", "outlet", "authors", "published")}
+# Key order of records, for inserting keys into records written by older versions.
+RECORD_KEYS = {
+    "quotes": ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "auto", "review"),
+    "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
+               "sentence", "auto", "review"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimFile:
+    """A loaded claim file as plain data (what the report and checks read)."""
+
+    path: Path
+    data: dict[str, Any]
+
+    @property
+    def article(self) -> dict[str, Any]:
+        article = self.data.get("article")
+        return article if isinstance(article, dict) else {}
+
+    @property
+    def quotes(self) -> list[dict[str, Any]]:
+        return [q for q in self.data.get("quotes") or [] if isinstance(q, dict)]
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        return [c for c in self.data.get("claims") or [] if isinstance(c, dict)]
+
+
+def file_name(article_id: str) -> str:
+    """A safe, readable file name for an article id: no separators, no dot-dot, no controls.
+
+    Ids that had to be changed get a short hash suffix, so two ids never share a file.
+    """
+    cleaned = unicodedata.normalize("NFC", article_id)
+    cleaned = re.sub(r"[^\w.\-]+", "_", cleaned).strip("._") or "article"
+    cleaned = cleaned[:120]
+    if cleaned != article_id:
+        cleaned = f"{cleaned}-{hashlib.sha256(article_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+    return f"{cleaned}.yaml"
+
+
+def portable_path(path: str) -> str:
+    """An article path as written in claim files: relative to the working folder when inside it.
+
+    Absolute paths would make the same extraction differ between machines and checkouts.
+    """
+    if not os.path.isabs(path):
+        return path
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def _review_map(review: Review) -> CommentedMap:
+    return flow_map({"status": review.status, "by": flow_scalar(review.by), "note": flow_scalar(review.note)})
+
+
+def article_map(article: Article) -> CommentedMap:
+    return CommentedMap(
+        [
+            ("id", scalar(article.id)),
+            ("path", scalar(portable_path(article.path))),
+            ("sha256", article.sha256),
+            ("title", scalar(article.title)),
+            ("outlet", scalar(article.outlet)),
+            ("authors", [scalar(a) for a in article.authors]),
+            ("published", scalar(article.published)),
+            ("url", scalar(article.url)),
+        ]
+    )
+
+
+def quote_map(quote: Quote) -> CommentedMap:
+    mention = None
+    if quote.speaker_mention is not None:
+        mention = flow_map(
+            {"text": flow_scalar(quote.speaker_mention.text), "span": flow_seq(list(quote.speaker_mention.span))}
+        )
+    return CommentedMap(
+        [
+            ("id", quote.id),
+            ("text", scalar(quote.text)),
+            ("spans", flow_seq([flow_seq(list(s)) for s in quote.spans])),
+            ("speaker", scalar(quote.speaker)),
+            ("speaker_mention", mention),
+            ("cue", scalar(quote.cue)),
+            ("kind", quote.kind),
+            ("review", _review_map(quote.review)),
+        ]
+    )
+
+
+def claim_map(claim: Claim) -> CommentedMap:
+    return CommentedMap(
+        [
+            ("id", claim.id),
+            ("value", scalar(claim.value)),
+            ("unit", scalar(claim.unit)),
+            ("measure", scalar(claim.measure)),
+            ("kind", claim.kind),
+            ("approximate", claim.approximate),
+            ("bound", scalar(claim.bound)),
+            ("low", scalar(claim.low)),
+            ("high", scalar(claim.high)),
+            ("surface", scalar(claim.surface)),
+            ("span", flow_seq(list(claim.span))),
+            ("sentence", scalar(claim.sentence)),
+            ("review", _review_map(claim.review)),
+        ]
+    )
+
+
+def _reviewed(record: Any) -> bool:
+    """True once a person decided anything about the record (status, by, note or a decision)."""
+    review = record.get("review") if isinstance(record, dict) else None
+    if not isinstance(review, dict):
+        return False
+    return review.get("status", "unreviewed") != "unreviewed" or any(
+        review.get(key) for key in review if key != "status")
+
+
+def _has_comments(record: Any) -> bool:
+    ca = getattr(record, "ca", None)
+    return bool(ca and (ca.comment or ca.items))
+
+
+def auto_digest(section: str, record: Any) -> str:
+    """Fingerprint of a record's editable fields (see ``EDITABLE``), as extraction wrote them."""
+    values = [record.get(key) if isinstance(record, dict) else None for key in EDITABLE[section]]
+    key = json.dumps(values, ensure_ascii=False, default=str)  # default: dates a person typed
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+
+
+def _with_auto(section: str, record: CommentedMap) -> CommentedMap:
+    # scalar(): a digest like "3e994073" is quoted as the fast writer quotes it, not in ruamel's own style.
+    record.insert(len(record) - 1, "auto", scalar(auto_digest(section, record)))  # just before review
+    return record
+
+
+def human_owned(section: str, record: Any, fresh: CommentedMap) -> bool:
+    """Whether a person changed the record's editable fields since extraction wrote them.
+
+    ``auto`` holds the fingerprint of what extraction wrote; a file whose editable fields no
+    longer match it was edited. Files written before ``auto`` existed count as edited wherever
+    they differ from the fresh output, so nothing a reviewer typed is ever lost.
+    """
+    if not isinstance(record, dict):
+        return False
+    stamp = record.get("auto")
+    if isinstance(stamp, str):
+        return auto_digest(section, record) != stamp
+    return auto_digest(section, record) != auto_digest(section, fresh)
+
+
+def _set(mapping: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
+    """Set ``key`` without disturbing the mapping: update in place, or insert at its canonical place."""
+    if key in mapping:
+        # Same type too: a float read back (ruamel's ScalarFloat) would re-print in its own spelling.
+        if mapping[key] != value or type(mapping[key]) is not type(value):
+            mapping[key] = value
+        return
+    position = 0
+    for i, existing in enumerate(mapping):
+        if existing in order and order.index(existing) < order.index(key):
+            position = i + 1
+    mapping.insert(position, key, value)
+
+
+def _update_record(section: str, previous: CommentedMap, fresh: CommentedMap) -> None:
+    """Refresh the machine fields of ``previous`` from ``fresh``; leave everything a person owns."""
+    owned = human_owned(section, previous, fresh)
+    order = list(fresh)
+    for key, value in fresh.items():
+        if key == "review" and key in previous:
+            continue  # the reviewer's, always
+        if owned and key in EDITABLE[section] and key in previous:
+            continue
+        _set(previous, key, value, order)
+    previous.pop("orphaned", None)
+
+
+def _vanished(section: str, record: CommentedMap, body: str) -> bool:
+    surface = record.get("text") if section == "quotes" else record.get("surface")
+    return not isinstance(surface, str) or " ".join(surface.split()) not in " ".join(body.split())
+
+
+def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: str) -> CommentedSeq:
+    """Fresh machine records merged into the old list, which is edited in place.
+
+    Records keep their maps (and so their comments); a record no longer extracted stays where
+    it was, marked ``orphaned``, when its text is gone or a person reviewed or commented on it.
+    Comment lines above a record move with it.
+    """
+    if not isinstance(old, CommentedSeq):
+        return CommentedSeq(new)
+    old_by_id: dict[str, tuple[int, CommentedMap]] = {}
+    for index, record in enumerate(old):
+        if isinstance(record, CommentedMap) and isinstance(record.get("id"), str):
+            old_by_id.setdefault(record["id"], (index, record))
+    fresh_ids = {fresh["id"] for fresh in new}
+    # Survivors in fresh order; each kept orphan right after the record that preceded it.
+    result: list[tuple[int | None, Any]] = []
+    for fresh in new:
+        found = old_by_id.get(fresh["id"])
+        if found is None:
+            result.append((None, fresh))
+        else:
+            _update_record(section, found[1], fresh)
+            result.append(found)
+    for index, record in enumerate(old):
+        rid = record.get("id") if isinstance(record, CommentedMap) else None
+        if isinstance(rid, str) and rid in fresh_ids and old_by_id[rid][0] == index:
+            continue
+        commented = bool(old.ca.items.get(index)) or (index == 0 and bool(old.ca.comment))
+        keep = not isinstance(record, CommentedMap) or (  # not a record: left for `tracker check` to report
+            _reviewed(record) or _has_comments(record) or commented or _vanished(section, record, body)
+            or (isinstance(rid, str) and old_by_id[rid][0] != index))
+        if not keep:
+            continue
+        if isinstance(record, CommentedMap):
+            _set(record, "orphaned", True, (*RECORD_KEYS[section], "orphaned"))
+        at = next((i + 1 for i in range(len(result) - 1, -1, -1)
+                   if result[i][0] is not None and (result[i][0] or 0) < index), 0)
+        result.insert(at, (index, record))
+    # Comment lines above a record: ruamel keeps the first one on the list, the rest by index.
+    above: dict[int, Any] = {i: entry[1] for i, entry in old.ca.items.items() if entry and entry[1]}
+    if old.ca.comment and len(old.ca.comment) > 1 and old.ca.comment[1]:
+        above[0] = old.ca.comment[1]
+    moved = {new_index: above[old_index] for new_index, (old_index, _) in enumerate(result)
+             if old_index is not None and old_index in above}
+    key_line = old.ca.comment[0] if old.ca.comment else None
+    old.clear()
+    old.extend(record for _, record in result)
+    old.ca.items.clear()
+    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None] if key_line or 0 in moved else None
+    old.ca.items.update({i: [None, tokens, None, None] for i, tokens in moved.items()})
+    return old
+
+
+def build_document(
+    article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str, existing: Any = None
+) -> CommentedMap:
+    """The claim-file document for one article, merged into ``existing`` when there is one."""
+    new_quotes = [_with_auto("quotes", quote_map(q)) for q in quotes]
+    new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
+    fresh_article = article_map(article)
+    fresh_article["auto"] = scalar(auto_digest("article", fresh_article))
+    if not isinstance(existing, CommentedMap):
+        return CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
+                             ("claims", CommentedSeq(new_claims))])
+    doc = existing
+    old_article = doc.get("article")
+    if isinstance(old_article, CommentedMap):
+        owned = human_owned("article", old_article, fresh_article)
+        for key, value in fresh_article.items():
+            if not (owned and key in EDITABLE["article"] and key in old_article):
+                _set(old_article, key, value, list(fresh_article))
+    else:
+        doc["article"] = fresh_article
+    for section, fresh in (("quotes", new_quotes), ("claims", new_claims)):
+        merged = _merge_records(section, doc.get(section), fresh, body)
+        if doc.get(section) is not merged:
+            _set(doc, section, merged, ("article", "quotes", "claims"))
+        key_comment = doc.ca.items.get(section)
+        if key_comment and len(key_comment) > 3:  # ruamel's second copy of the comment above the first record
+            key_comment[3] = merged.ca.comment[1] if merged.ca.comment else None
+    return doc
+
+
+def write_claim_file(
+    out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str,
+    sync_dir: bool = True,
+) -> tuple[Path, bool]:
+    """Write (or merge into) the article's claim file. Returns (path, changed)."""
+    path = out_dir / file_name(article.id)
+    # Fast path: a new file, or one that already holds exactly this output (no one edited it),
+    # is written by the fast writer, which is byte-identical to the round-trip one.
+    fresh = SCHEMA_HEADER + _MODELINE.sub("", dump_fast(from_commented(build_document(article, quotes, claims, body))))
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as exc:
+        raise ClaimFileError(f"cannot read: {exc.strerror}", str(path)) from None
+    if current is None:
+        return path, atomic_write(path, fresh, sync_dir=sync_dir)
+    if current == fresh.encode("utf-8"):
+        return path, False
+    existing = None
+    if path.exists():
+        try:
+            existing = load_roundtrip(path)
+        except ClaimFileError as exc:
+            raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
+                                 exc.line) from None
+        if existing is None and path.read_bytes().strip():  # only comments or a bare null: keep them
+            raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
+                                 "left untouched", str(path), 1)
+        if existing is not None and not isinstance(existing, CommentedMap):
+            raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
+                                 "fix or remove the file, it was left untouched", str(path), 1)
+    doc = build_document(article, quotes, claims, body, existing)
+    if existing is not None:
+        requote(doc)  # what a reviewer typed must read the same in PyYAML
+    text = SCHEMA_HEADER + _MODELINE.sub("", dump(doc))
+    try:
+        check_pyyaml_reads(text, str(path))
+    except ClaimFileError as exc:
+        raise ClaimFileError(f"{exc.message}; PyYAML could not read the merged file, so it was left untouched",
+                             str(path), exc.line) from None
+    if existing is not None and _uses_crlf(path):
+        text = text.replace("\n", "\r\n")  # the reviewer's editor wrote CRLF: keep it, or every line changes
+    return path, atomic_write(path, text, sync_dir=sync_dir)
+
+
+def _uses_crlf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.readline().endswith(b"\r\n")
+    except OSError:
+        return False
+
+
+def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
+    """Every claim file in ``folder`` as plain data; raises ClaimFileError naming a bad one."""
+    if not folder.is_dir():
+        raise ClaimFileError("no such folder of claim files", str(folder))
+    for path in claim_file_paths(folder):
+        data = load_plain(path)
+        if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+            raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
+                                 str(path), 1)
+        check_shape(path, data)
+        yield ClaimFile(path, data)
+
+
+class OutputLock:
+    """An exclusive lock on an output folder, so two runs never interleave their writes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fd: int | None = None
+
+    def __enter__(self) -> OutputLock:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        try:  # O_NOFOLLOW: a planted symlink must not make the lock create or open a file elsewhere
+            fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        except OSError as exc:
+            raise LockError(f"cannot use the lock file {LOCK_NAME}: {exc.strerror}", str(self.folder)) from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise LockError("another tracker run is writing to this folder; wait for it to finish",
+                            str(self.folder)) from None
+        self._fd = fd
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,487 @@
+"""Lint a folder of claim files: yields Problem(path, line, column, level, message, rule).
+
+Checks the schema (unknown keys with a "did you mean" hint, types, allowed values), duplicate
+ids, spans that fall outside the article or no longer match its text, and claim files whose
+article changed (stale) or vanished. ``strict`` also reports unresolved conflicts and records
+no one has reviewed yet, for CI gates.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
+from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
+from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
+from ..claimfile.schema import allowed_keys
+from ..claimfile.store import file_name, iter_claim_files
+from ..claimfile.yaml_roundtrip import load_roundtrip, read_text
+from ..errors import TrackerError
+from ..ingest.decode import decode_text
+from ..ingest.frontmatter import split_front_matter
+from ..records import QUOTE_KINDS, REVIEW_STATUSES
+from ..text import normalize_space
+
+TOP_KEYS = allowed_keys("file")
+ARTICLE_KEYS = allowed_keys("article")
+QUOTE_KEYS = allowed_keys("quote")
+CLAIM_KEYS = allowed_keys("claim")
+REVIEW_KEYS = allowed_keys("review")
+CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
+BOUNDS = (">", ">=", "<", "<=")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    level: str  # error | warning
+    message: str
+    rule: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.message} ({self.rule})"
+
+
+def _pos(node: Any, key: Any = None) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return 1, 1
+    try:
+        if key is not None:
+            if isinstance(key, int):
+                line, col = lc.item(key)
+            else:
+                line, col = lc.key(key)
+            return line + 1, col + 1
+        return lc.line + 1, lc.col + 1
+    except (KeyError, IndexError, TypeError):
+        return lc.line + 1, lc.col + 1
+
+
+class _Checker:
+    def __init__(self, path: Path, base: Path) -> None:
+        self.path = path
+        self.base = base
+        self.problems: list[Problem] = []
+
+    def add(self, node: Any, key: Any, message: str, rule: str, level: str = "error") -> None:
+        line, col = _pos(node, key)
+        self.problems.append(Problem(str(self.path), line, col, level, message, rule))
+
+    def keys(self, node: Any, allowed: tuple[str, ...], what: str) -> None:
+        for key in list(node):
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                extra = f"; did you mean '{hint[0]}'?" if hint else f" (allowed: {', '.join(allowed)})"
+                self.add(node, key, f"unknown key '{key}' in {what}{extra}", "unknown-key")
+
+    def type_(self, node: Any, key: str, types: tuple[type, ...], what: str, nullable: bool = True) -> bool:
+        if key not in node:
+            return False
+        value = node[key]
+        if value is None and nullable:
+            return False
+        ok = False if isinstance(value, bool) and bool not in types else isinstance(value, types)
+        if not ok:
+            names = " or ".join(t.__name__.replace("str", "text").replace("float", "number") for t in types)
+            self.add(node, key, f"{what}.{key} must be {names}, not {value!r}", "type")
+        return ok
+
+
+def check_folder(folder: Path, strict: bool = False) -> Iterator[Problem]:
+    """Every problem in every claim file of ``folder`` (and its ``_reviews.yaml``)."""
+    if not folder.is_dir():
+        raise TrackerError("no such folder of claim files", str(folder))
+    yield from check_paths([folder], strict=strict)
+
+
+def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem]:
+    """Problems in the given claim files and folders of claim files, file by file.
+
+    Files are checked against their whole folder: review decisions must name records that
+    exist there. ``strict`` adds unresolved conflicts of each folder (when every file loads).
+    """
+    by_folder: dict[Path, list[Path]] = {}
+    for path in paths:
+        if path.is_dir():
+            folder_files = claim_file_paths(path)
+            if (path / REVIEWS_FILE).is_file():
+                folder_files.append(path / REVIEWS_FILE)
+            by_folder.setdefault(path, []).extend(folder_files)
+        elif path.is_file():
+            by_folder.setdefault(path.parent, []).append(path)
+        else:
+            raise TrackerError("no such file or folder", str(path))
+    for folder, files in by_folder.items():
+        known = _known_records(folder)
+        problems: list[Problem] = []
+        for path in dict.fromkeys(files):
+            if path.name == REVIEWS_FILE:
+                problems += check_reviews_file(path, strict=strict)
+            else:
+                problems += check_file(path, strict=strict, known=known)
+        yield from problems
+        if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
+            yield from conflict_problems(folder)
+
+
+def _known_records(folder: Path) -> set[str] | None:
+    """Every "article/record" ref in the folder, or None when some file cannot be read."""
+    known: set[str] = set()
+    try:
+        for cf in iter_claim_files(folder):
+            aid = cf.article.get("id")
+            known.update(f"{aid}/{r.get('id')}" for r in (*cf.quotes, *cf.claims))
+    except TrackerError:
+        return None
+    return known
+
+
+def _all_load(folder: Path) -> bool:
+    return _known_records(folder) is not None
+
+
+def _plain(node: Any) -> Any:
+    """ruamel data as the plain types PyYAML returns, bools kept apart from ints."""
+    if isinstance(node, dict):
+        return {_plain(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool):
+        return ("bool", bool(node))
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, int):
+        return int(node)
+    return node
+
+
+def _loader_differences(checker: _Checker, node: Any, other: Any, where: str) -> None:
+    """Values YAML 1.1 (PyYAML) and YAML 1.2 (ruamel) read differently, e.g. ``yes`` or ``1e3``."""
+    if isinstance(node, dict) and isinstance(other, dict):
+        for key, value in node.items():
+            if key in other:
+                if isinstance(value, dict | list):
+                    _loader_differences(checker, value, other[key], f"{where}.{key}")
+                elif _plain(value) != _plain(other[key]):
+                    checker.add(node, key, f"{where}.{key} reads as {other[key]!r} with PyYAML (YAML 1.1) but "
+                                f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+    elif isinstance(node, list) and isinstance(other, list):
+        for index, (value, theirs) in enumerate(zip(node, other, strict=False)):
+            if isinstance(value, dict | list):
+                _loader_differences(checker, value, theirs, f"{where}[{index}]")
+            elif _plain(value) != _plain(theirs):
+                checker.add(node, index, f"{where}[{index}] reads as {theirs!r} with PyYAML (YAML 1.1) but "
+                            f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+
+
+def _load(path: Path) -> tuple[Any, list[Problem]]:
+    """The ruamel document, after making sure PyYAML reads the same file to the same data."""
+    try:
+        doc = load_roundtrip(path)
+        text = read_text(path)
+    except TrackerError as exc:
+        return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
+    try:
+        plain = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(str(path), line, col, "error",
+                              f"PyYAML (yaml.safe_load) cannot read this: {exc.problem or exc.context}", "syntax")]
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        return None, [Problem(str(path), 1, 1, "error", f"PyYAML (yaml.safe_load) cannot read this: {exc}", "syntax")]
+    checker = _Checker(path, Path.cwd())
+    _loader_differences(checker, doc, plain, "")
+    return doc, checker.problems
+
+
+def check_file(path: Path, strict: bool = False, base: Path | None = None,
+               known: set[str] | None = None) -> list[Problem]:
+    """Problems in one claim file; ``known`` refs (from its folder) validate review decisions."""
+    checker = _Checker(path, base or Path.cwd())
+    doc, checker.problems = _load(path)
+    if doc is None:
+        return checker.problems
+    if not isinstance(doc, dict):
+        return [Problem(str(path), 1, 1, "error", "a claim file is a mapping with article, quotes, claims", "schema")]
+    checker.keys(doc, TOP_KEYS, "the claim file")
+    article = doc.get("article")
+    body = None
+    if not isinstance(article, dict):
+        checker.add(doc, "article" if "article" in doc else None, "missing 'article' mapping", "schema")
+    else:
+        _check_article(checker, article)
+        body = _source_body(checker, article, path)
+    for section, keys, check_record in (("quotes", QUOTE_KEYS, _check_quote), ("claims", CLAIM_KEYS, _check_claim)):
+        records = doc.get(section)
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            checker.add(doc, section, f"'{section}' must be a list", "type")
+            continue
+        seen: dict[str, int] = {}
+        for index, record in enumerate(records):
+            if not isinstance(record, dict):
+                checker.add(records, index, f"each of {section} must be a mapping", "type")
+                continue
+            checker.keys(record, keys, section[:-1])
+            rid = record.get("id")
+            if not isinstance(rid, str) or not rid:
+                checker.add(record, "id" if "id" in record else None, f"{section[:-1]} needs an id", "schema")
+            elif rid in seen:
+                checker.add(record, "id", f"duplicate id '{rid}' (first at line {seen[rid]})", "duplicate-id")
+            else:
+                seen[rid] = _pos(record, "id")[0]
+            checker.type_(record, "auto", (str,), section[:-1], nullable=False)
+            orphaned = record.get("orphaned")
+            if orphaned is not None and not isinstance(orphaned, bool):
+                checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")
+            if orphaned is True:
+                checker.add(record, "orphaned", f"{section[:-1]} {rid} is orphaned: its text is gone from the "
+                            "article; reject it (review.status: rejected) or delete it", "orphaned",
+                            "warning" if _review_status(record) != "rejected" else "info")
+                check_record(checker, record, None)  # its spans point into text that is gone
+            else:
+                check_record(checker, record, body)
+            _check_review(checker, record, strict, section, known)
+    return [p for p in checker.problems if p.level != "info"]
+
+
+def _review_status(record: Any) -> Any:
+    review = record.get("review")
+    return review.get("status", "unreviewed") if isinstance(review, dict) else "unreviewed"
+
+
+def _check_article(checker: _Checker, article: Any) -> None:
+    checker.keys(article, ARTICLE_KEYS, "article")
+    for key in ("id", "path", "sha256"):
+        if key not in article:
+            checker.add(article, None, f"article.{key} is required", "schema")
+    for key in ("id", "path", "sha256"):
+        checker.type_(article, key, (str,), "article", nullable=False)
+    for key in ("title", "outlet", "url"):
+        checker.type_(article, key, (str,), "article")
+    sha = article.get("sha256")
+    if isinstance(sha, str) and not re.fullmatch(r"[0-9a-f]{64}", sha):
+        checker.add(article, "sha256", "article.sha256 must be 64 lowercase hex digits", "value")
+    if checker.type_(article, "published", (str,), "article") and not re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}", article["published"]):
+        checker.add(article, "published", f"article.published must be YYYY-MM-DD, not {article['published']!r}",
+                    "value")
+    authors = article.get("authors")
+    if authors is not None and (not isinstance(authors, list) or not all(isinstance(a, str) for a in authors)):
+        checker.add(article, "authors", "article.authors must be a list of names", "type")
+
+
+def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
+    """The article body, when its file can be found; reports stale or vanished sources."""
+    source = article.get("path")
+    if not isinstance(source, str) or ":" in Path(source).name.split(".")[-1]:
+        return None  # collections (file.jsonl:LINE) are not re-read here
+    candidates = [Path(source), path.parent.parent / source, path.parent / source]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        checker.add(article, "path", f"article source '{source}' not found (moved or deleted)", "stale-source",
+                    "warning")
+        return None
+    try:
+        _, body = split_front_matter(decode_text(found.read_bytes(), str(found)), str(found))
+    except (TrackerError, OSError) as exc:
+        checker.add(article, "path", f"article source unreadable: {exc}", "stale-source", "warning")
+        return None
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    if article.get("sha256") != digest:
+        checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract",
+                    "stale-source", "warning")
+    return body
+
+
+def _check_span(checker: _Checker, node: Any, key: Any, span: Any, body: str | None, surface: str | None) -> None:
+    if (not isinstance(span, list) or len(span) != 2 or not all(isinstance(v, int) and not isinstance(v, bool)
+                                                                 for v in span)):
+        checker.add(node, key, f"span must be [start, end] integers, not {span!r}", "span")
+        return
+    start, end = span
+    if start < 0 or end < start:
+        checker.add(node, key, f"span [{start}, {end}] is not a valid range", "span")
+    elif body is not None and end > len(body):
+        checker.add(node, key, f"span [{start}, {end}] is out of range (article body has {len(body)} characters)",
+                    "span")
+    elif body is not None and surface is not None and body[start:end] != surface:
+        checker.add(node, key, f"span [{start}, {end}] no longer holds {surface!r}", "span-text", "warning")
+    elif body is None and surface is not None and end - start != len(surface):
+        # Without the article the range cannot be checked, but a span must be as long as its text.
+        checker.add(node, key, f"span [{start}, {end}] is out of range: {end - start} characters for "
+                    f"{surface!r} ({len(surface)})", "span")
+
+
+def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
+    checker.type_(q, "text", (str,), "quote", nullable=False)
+    checker.type_(q, "speaker", (str,), "quote")
+    checker.type_(q, "cue", (str,), "quote")
+    if q.get("kind") not in QUOTE_KINDS:
+        checker.add(q, "kind" if "kind" in q else None,
+                    f"quote kind {q.get('kind')!r} is not one of {', '.join(QUOTE_KINDS)}", "value")
+    spans = q.get("spans")
+    if not isinstance(spans, list) or not spans:
+        checker.add(q, "spans" if "spans" in q else None, "quote spans must be a list of [start, end]", "span")
+    else:
+        for i, span in enumerate(spans):
+            _check_span(checker, spans, i, span, body, None)
+        if body is not None and isinstance(q.get("text"), str) and all(
+                isinstance(s, list) and len(s) == 2 and all(isinstance(v, int) for v in s) for s in spans):
+            joined = " ".join(normalize_space(body[s:e]) for s, e in spans)
+            if joined != q["text"] and not q.get("orphaned"):
+                checker.add(q, "text", "quote text no longer matches the article at its spans", "span-text",
+                            "warning")
+    mention = q.get("speaker_mention")
+    if mention is not None:
+        if not isinstance(mention, dict):
+            checker.add(q, "speaker_mention", "speaker_mention must be {text, span} or null", "type")
+        else:
+            checker.keys(mention, ("text", "span"), "speaker_mention")
+            checker.type_(mention, "text", (str,), "speaker_mention", nullable=False)
+            if "span" in mention:
+                text = mention.get("text") if isinstance(mention.get("text"), str) else None
+                _check_span(checker, mention, "span", mention["span"], body, text)
+
+
+def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
+    if "value" not in c:
+        checker.add(c, None, "claim needs a value", "schema")
+    elif c["value"] is None:
+        if not all(isinstance(c.get(k), int | float) and not isinstance(c.get(k), bool) for k in ("low", "high")):
+            checker.add(c, "value", "claim value must be a number (null only for a range with low and high)",
+                        "type")
+    elif isinstance(c["value"], bool) or not isinstance(c["value"], int | float):
+        checker.add(c, "value", f"claim value must be a number, not {c['value']!r}", "type")
+    checker.type_(c, "low", (int, float), "claim")
+    checker.type_(c, "high", (int, float), "claim")
+    checker.type_(c, "approximate", (bool,), "claim", nullable=False)
+    for key in ("unit", "measure", "surface", "sentence"):
+        checker.type_(c, key, (str,), "claim")
+    if c.get("kind", "count") not in CLAIM_KINDS:
+        checker.add(c, "kind", f"claim kind {c.get('kind')!r} is not one of {', '.join(CLAIM_KINDS)}", "value")
+    if c.get("bound") not in (None, *BOUNDS):
+        checker.add(c, "bound", f"bound {c.get('bound')!r} is not one of {', '.join(BOUNDS)}", "value")
+    if "span" in c:
+        surface = c.get("surface") if isinstance(c.get("surface"), str) and not c.get("orphaned") else None
+        _check_span(checker, c, "span", c["span"], body, surface)
+
+
+def _check_review(checker: _Checker, record: Any, strict: bool, section: str,
+                  known: set[str] | None = None, allowed: tuple[str, ...] = REVIEW_KEYS) -> None:
+    review = record.get("review")
+    what = f"{section[:-1]} {record.get('id')}" if "id" in record else section
+    if review is None:
+        if strict:
+            checker.add(record, "id" if "id" in record else None, f"{what} is not reviewed yet", "unreviewed")
+        return
+    if not isinstance(review, dict):
+        checker.add(record, "review", "review must be a mapping {status, by, note}", "type")
+        return
+    checker.keys(review, allowed, "review")
+    status = review.get("status", "unreviewed")
+    if status not in REVIEW_STATUSES:
+        hint = difflib.get_close_matches(str(status), REVIEW_STATUSES, n=1)
+        extra = f"; did you mean '{hint[0]}'?" if hint else ""
+        checker.add(review, "status", f"review status {status!r} is not one of {', '.join(REVIEW_STATUSES)}{extra}",
+                    "value")
+    elif strict and status == "unreviewed" and record.get("kind") not in ("term",):
+        checker.add(record, "id" if "id" in record else None, f"{what} is not reviewed yet", "unreviewed")
+    for key in ("by", "note", "resolved"):
+        checker.type_(review, key, (str,), "review")
+    for key in ("same_as", "different_from"):
+        refs = review.get(key)
+        if refs is None:
+            continue
+        for i, ref in enumerate(refs if isinstance(refs, list) else [refs]):
+            node, at = (refs, i) if isinstance(refs, list) else (review, key)
+            if not isinstance(ref, str) or not re.fullmatch(r"[^/\s]+/[^/\s]+", ref):
+                checker.add(node, at, f"review.{key} entries are ARTICLE-ID/RECORD-ID, not {ref!r}", "value")
+            elif known is not None and ref not in known:
+                checker.add(node, at, f"review.{key} names {ref}, which is not in this folder", "unknown-ref",
+                            "warning")
+    if strict and status == "disputed" and not review.get("resolved"):
+        checker.add(review, "status", "disputed record has no 'resolved' reason", "unresolved")
+
+
+def check_reviews_file(path: Path, strict: bool = False) -> list[Problem]:
+    """Problems in ``_reviews.yaml``: its shape, review values, and ids the report no longer has."""
+    checker = _Checker(path, Path.cwd())
+    doc, checker.problems = _load(path)
+    if doc is None or doc == {}:
+        return checker.problems
+    if not isinstance(doc, dict):
+        return [Problem(str(path), 1, 1, "error", "_reviews.yaml is a mapping: quote_clusters, claim_groups",
+                        "schema")]
+    checker.keys(doc, REVIEW_SECTIONS, "_reviews.yaml")
+    existing: dict[str, set[str]] | None = None
+    if _all_load(path.parent):
+        from ..report.model import build_report
+
+        report = build_report(path.parent)
+        existing = {section: {str(item["id"]) for item in report[section]} for section in REVIEW_SECTIONS}
+    for section in REVIEW_SECTIONS:
+        entries = doc.get(section)
+        if entries is None:
+            continue
+        if not isinstance(entries, dict):
+            checker.add(doc, section, f"'{section}' must map ids to reviews", "type")
+            continue
+        for key, review in entries.items():
+            if existing is not None and str(key) not in existing[section]:
+                checker.add(entries, key, f"no {section[:-1].replace('_', ' ')} '{key}' in the report any more; "
+                            "its review is orphaned", "orphaned", "warning")
+            if not isinstance(review, dict):
+                checker.add(entries, key, "a review is a mapping {status, by, note, resolved}", "type")
+                continue
+            _check_review(checker, {"review": review}, False, section, allowed=REVIEW_FILE_KEYS)
+    return checker.problems
+
+
+__all__ = ["Problem", "check_file", "check_folder", "check_paths", "check_reviews_file", "conflict_problems"]
+
+
+def conflict_problems(folder: Path) -> Iterator[Problem]:
+    """Unresolved conflicts, one problem per group, placed on the group's first claim."""
+    from ..report.model import build_report
+
+    try:
+        report = build_report(folder)
+    except TrackerError as exc:  # a file the report cannot read: one more problem, not a stop
+        yield Problem(exc.path or str(folder), exc.line or 1, 1, "error", exc.message, "schema")
+        return
+    for group in report["claim_groups"]:
+        if group["status"] != "conflict":
+            continue
+        first = group["values"][0]
+        path = folder / file_name(str(first["article"]))
+        line, col = _record_position(path, "claims", str(first["claim_id"]))
+        yield Problem(str(path), line, col, "error",
+                      f"unresolved conflict {group['id']}: {group.get('reason', '')}; settle it with "
+                      f"review.resolved on a claim or under claim_groups in {REVIEWS_FILE}", "conflict")
+
+
+def _record_position(path: Path, section: str, rid: str) -> tuple[int, int]:
+    try:
+        doc = load_roundtrip(path)
+        for record in doc.get(section) or []:
+            if isinstance(record, dict) and record.get("id") == rid:
+                return _pos(record, "id")
+    except (TrackerError, AttributeError):
+        pass
+    return 1, 1

@@ -1,0 +1,520 @@
+"""Speaker attribution: find the cue next to a quote, the mention of its source, and resolve it.
+
+A *cue* is a reporting verb or phrase ("said", "told", "according to", "in a statement"); the
+*mention* is the source as written next to it ("he", "the senator", "Secretary of State Jane
+Roe"); the *speaker* is the person the mention refers to, with titles stripped, surnames
+expanded to the full name seen in the article and pronouns and role descriptions resolved to the
+most recent matching person. All scans are bounded token walks; no regex backtracks over
+unbounded input.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ...records import Span, SpeakerMention
+from ...text import ABBREVIATIONS
+from .lexicon import (
+    CUE_VERBS,
+    NAME_PARTICLES,
+    PRONOUNS,
+    SKIPPABLE,
+    SOURCE_NOUNS,
+    STOP_WORDS,
+    TITLE_WORDS,
+    wordset,
+)
+
+_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
+DETERMINERS = wordset("the a an his her its their our my your")
+_FORWARD_STOPS = wordset(
+    """
+    in on at during who which whose after before when as while that because but and to from about
+    for with was is were are has had have will would can could, since than via
+    """
+)
+VERBISH = wordset("was is were are has had have will would can could did does also then")
+LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark; ``low`` is lower-cased without a trailing full stop."""
+
+    text: str
+    start: int
+    end: int
+    low: str = ""
+
+
+def _token(text: str, start: int, end: int) -> Token:
+    low = text.lower().rstrip(".") if len(text) > 1 else text.lower()
+    return Token(text, start, end, low)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A cue with the mention of its source."""
+
+    cue: str
+    cue_span: Span
+    mention: SpeakerMention | None
+
+
+def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
+    out: list[Token] = []
+    append = out.append
+    for m in _TOKEN.finditer(body, lo, hi):
+        word, end = m.group(), m.end()
+        if end >= hi or body[end] != ".":
+            if out and out[-1].end > m.start():
+                continue  # the full stop already joined to the abbreviation
+            low = word.lower()
+            append(Token(word, m.start(), end, low.rstrip(".") if len(word) > 1 else low))
+            continue
+        if (
+            end < hi
+            and body[end] == "."
+            and word[:1].isalpha()
+            and (
+                (len(word) == 1 and word.isupper())
+                or "." in word
+                or word.lower() in ABBREVIATIONS
+                or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
+                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
+            )
+        ):
+            out.append(_token(word + ".", m.start(), end + 1))
+            continue
+        if out and out[-1].end > m.start():
+            continue  # the full stop already joined to the abbreviation
+        out.append(_token(word, m.start(), end))
+    return out
+
+
+class _TokenCache(threading.local):
+    """The tokens of the last body seen (per thread), so windows over one article are slices."""
+
+    def __init__(self) -> None:
+        self.body: str | None = None
+        self.toks: list[Token] = []
+        self.starts: list[int] = []
+
+
+_CACHE = _TokenCache()
+
+
+def tokens(body: str, lo: int, hi: int) -> list[Token]:
+    """Word and punctuation tokens in ``[lo, hi)``; a full stop stays on abbreviations ("Gen.")."""
+    cache = _CACHE
+    if cache.body is not body:
+        cache.toks = _tokenize(body, 0, len(body))
+        cache.starts = [t.start for t in cache.toks]
+        cache.body = body
+    a = bisect_left(cache.starts, lo)
+    b = bisect_left(cache.starts, hi)
+    out = cache.toks[a:b]
+    if out and out[-1].end > hi:
+        last = out[-1]
+        out[-1] = _token(body[last.start : hi], last.start, hi) if hi > last.start else last
+        if out[-1].start >= hi:
+            out.pop()
+    return out
+
+
+def is_capitalised(tok: Token) -> bool:
+    t = tok.text
+    if t[:3].lower() in ("al-", "el-") and len(t) > 3:
+        return t[3:4].isupper()
+    return t[:1].isupper() or (t[:1].isdigit() and False)
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > 2
+
+
+# ------------------------------------------------------------------ mention scans
+def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
+    """The source written just before a cue ("Rashid said", "the budget overview stated")."""
+    toks = tokens(body, max(lo, cue_start - 300), cue_start)
+    for _ in range(2):
+        while toks and (
+            (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
+            or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
+            or (
+                toks[-1].low
+                in ("on", "last", "this", "early", "late", "morning", "evening", "night", "afternoon")
+                and len(toks) > 1
+            )
+        ):
+            toks.pop()  # "X flatly denied", "X also said"
+        _drop_time_phrase(toks)  # "X on Friday said", "X last week said", "who has in the past described"
+    if toks and toks[-1].text == ")":
+        k = len(toks) - 1
+        while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
+            k -= 1
+        if toks[k].text == "(":
+            toks = toks[:k]
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.text in ",–—":
+        return _appositive_subject(body, toks)
+    if last.low in PRONOUNS or (last.low in ("who", "which") and last.text.islower()):
+        return SpeakerMention(last.text, (last.start, last.end))  # "he said", "…, who said"
+    found = np_before(body, toks)
+    if found is not None:
+        found = _head_of_chain(body, toks, found)
+    return found
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+_TIME_NOUNS = wordset(
+    "week weekend month year morning evening night afternoon past day days weeks months years decade"
+)
+_MONTHS = wordset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec"""
+)
+_TIME_LEADS = wordset("on in at during over last this next early late earlier the that each every past")
+
+
+def _drop_time_phrase(toks: list[Token]) -> None:
+    """Pops a time adjunct ending the tokens: a weekday, ``last week``, ``in the past``, ``on Sept. 14``."""
+    if len(toks) < 2:
+        return
+    last = toks[-1]
+    if last.low in _WEEKDAYS:
+        toks.pop()
+    elif last.low.isdigit() and len(last.low) <= 2 and toks[-2].low in _MONTHS and len(toks) > 2:
+        del toks[-2:]
+    elif last.low in _TIME_NOUNS and last.text.islower() and toks[-2].low in _TIME_LEADS:
+        toks.pop()
+    else:
+        return
+    while len(toks) > 1 and toks[-1].low in _TIME_LEADS and toks[-1].text.islower():
+        toks.pop()
+
+
+_CHAIN_PREPOSITIONS = wordset("of in at for from with")
+
+
+def _head_of_chain(body: str, toks: list[Token], found: SpeakerMention) -> SpeakerMention:
+    """``The leader of one of the militias in Iraq said``: the phrase starts at its head noun."""
+    k = next((i for i, t in enumerate(toks) if t.start == found.span[0]), None)
+    start = found.span[0]
+    steps = 0
+    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < 4:
+        head = np_before(body, toks[: k - 1])
+        if head is None:
+            break
+        start = head.span[0]
+        k = next((i for i, t in enumerate(toks) if t.start == start), None)
+        steps += 1
+    return (
+        found
+        if start == found.span[0]
+        else SpeakerMention(body[start : found.span[1]], (start, found.span[1]))
+    )
+
+
+_FUNCTION_WORDS = wordset("those these this that there here what which whose some such any each every no")
+
+
+def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """The noun phrase ending at the last token: a name with its titles, or a description."""
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.low in _FUNCTION_WORDS:
+        return None  # "Those fears …": a determiner, not a source
+    if not (is_capitalised(last) or last.low in SOURCE_NOUNS or last.low in TITLE_WORDS):
+        return _described(body, toks)
+    i = len(toks) - 1
+    while i > 0:
+        prev = toks[i - 1]
+        low = prev.low
+        if prev.text in "()" or (not prev.text[:1].isalnum()):
+            break
+        if low in DETERMINERS:
+            i -= 1
+            break
+        if (
+            low == "and"
+            and i - 2 >= 0
+            and (toks[i - 2].low in TITLE_WORDS or toks[i - 2].low in SOURCE_NOUNS)
+        ):
+            i -= 1  # "senator and presidential candidate"
+            continue
+        if low in STOP_WORDS and low != "of":
+            break
+        if low == "of":
+            # "Secretary of State", "director of operations": keep only between title-ish words
+            if i - 2 >= 0 and (toks[i - 2].low in TITLE_WORDS or toks[i - 2].low in SOURCE_NOUNS):
+                i -= 1
+                continue
+            break
+        if is_capitalised(prev) or low in TITLE_WORDS or low in SOURCE_NOUNS or low in NAME_PARTICLES:
+            i -= 1
+            continue
+        nxt = toks[i]
+        if (
+            prev.text.isalpha()
+            and prev.text.islower()
+            and (nxt.low in TITLE_WORDS or nxt.low in SOURCE_NOUNS)
+        ):
+            i -= 1  # "senior adviser", "chief economist"
+            continue
+        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not is_capitalised(last)):
+            i -= 1  # "the rival bloc", "Clinton’s campaign"
+            continue
+        break
+    start, end = toks[i].start, last.end
+    return SpeakerMention(body[start:end], (start, end))
+
+
+_QUANTIFIERS = wordset(
+    "the a an this that some many most several other two three four both all few each every either "
+    "neither another"
+)
+
+
+def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """``the person``, ``the Lincoln actor``: a determiner and at most three modifiers and a noun."""
+    last = toks[-1]
+    if (
+        not last.text.replace("-", "").isalnum()
+        or not last.text.islower()
+        or last.low in STOP_WORDS
+        or last.low.endswith("ly")
+    ):
+        return None
+    for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+        t = toks[k]
+        if t.low in _QUANTIFIERS or _possessive(t):
+            if t.low == "that" and k + 1 < len(toks) - 1:
+                return None
+            return SpeakerMention(body[t.start : last.end], (t.start, last.end))
+        if not (t.text.replace("-", "").isalpha()) or t.low in STOP_WORDS or t.low in CUE_VERBS:
+            return None
+        if k == 0 and last.low.endswith("s") and (t.text[:1].isupper() or t.low in SOURCE_NOUNS):
+            return SpeakerMention(
+                body[t.start : last.end], (t.start, last.end)
+            )  # "Abortion rights advocates"
+    if len(toks) == 1 and last.low in SOURCE_NOUNS:
+        return SpeakerMention(last.text, (last.start, last.end))
+    return None
+
+
+def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
+    """``NAME, a leader of the group, said``: the phrase before the appositive."""
+    chunks: list[list[Token]] = [[]]
+    depth = 0
+    for t in toks:
+        if t.text in "()":
+            depth = max(0, depth + (1 if t.text == "(" else -1))  # "Jim Jordan (R-Ohio), a member, said"
+        elif depth:
+            continue
+        elif t.text in ",–—":
+            chunks.append([])
+        elif t.text in '.;:“”"':
+            chunks = [[]]
+        else:
+            chunks[-1].append(t)
+    chunks = [c for c in chunks if c]
+    # the clause subject: the first chunk that is not an introductory phrase ("In May,")
+    for i, chunk in enumerate(chunks[:-1]):
+        head = chunk[0]
+        if head.low in _INTRO_WORDS or (head.low.endswith("ing") and len(chunk) > 1):
+            continue
+        found = np_before(body, chunk)
+        if found is not None and (found.text[:1].isupper() or found.text.lower() in PRONOUNS or i == 0):
+            return found
+        break
+    if chunks:
+        return np_before(body, chunks[-1])
+    return None
+
+
+def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
+    """The source written after an inverted cue ("said Ken Mills, resident scholar")."""
+    toks = tokens(body, cue_end, min(hi, cue_end + 300))
+    i = 0
+    while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i]
+    if first.low in PRONOUNS:
+        return SpeakerMention(first.text, (first.start, first.end))
+    if first.low in _FORWARD_STOPS or (first.low in STOP_WORDS and first.low not in DETERMINERS):
+        return None
+    j = i
+    chunk_has_name = False
+    while j < len(toks):
+        t = toks[j]
+        if t.text in '.;:“”"()—–' and not (t.text == "." and j > i):
+            break
+        if t.text == ".":
+            break
+        if t.text == ",":
+            # extend over an appositive name: "the group’s director, Jane Doe"
+            k = j + 1
+            if not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
+                j = k
+                continue
+            break
+        if t.low in _FORWARD_STOPS and j > i:
+            break
+        if not (is_capitalised(t) or t.low in DETERMINERS or t.text[:1].islower() or _possessive(t)):
+            break
+        chunk_has_name = chunk_has_name or (is_capitalised(t) and t.low not in TITLE_WORDS)
+        j += 1
+    if j == i:
+        return None
+    start, end = toks[i].start, toks[j - 1].end
+    if not chunk_has_name:
+        nouns = [t for t in toks[i:j] if t.low in SOURCE_NOUNS or t.low in TITLE_WORDS]
+        if not nouns:
+            return None
+        end = nouns[-1].end if toks[j - 1].text.islower() and toks[j - 1] not in nouns else end
+    return SpeakerMention(body[start:end], (start, end))
+
+
+def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
+    """Fallback subject: the last name or pronoun in ``[lo, cue_start)`` followed by a verb."""
+    toks = tokens(body, max(lo, cue_start - 400), cue_start)
+    for i in range(len(toks) - 2, -1, -1):
+        t, nxt = toks[i], toks[i + 1]
+        nl = nxt.low
+        if nl in VERBISH or nl in CUE_VERBS or (nl.endswith("ed") and nxt.text.islower()):
+            if t.low in PRONOUNS:
+                return SpeakerMention(t.text, (t.start, t.end))
+            if is_capitalised(t) or t.low in SOURCE_NOUNS:
+                m = np_before(body, toks[: i + 1])
+                if m is not None:
+                    return m
+    return None
+
+
+_INTRO_WORDS = wordset(
+    """
+    in on at after before when while as although though since if because despite with for by from
+    during last earlier later speaking asked but and so yet still meanwhile instead however also
+    then now once until unless whether according like unlike alongside beyond besides contrast
+    amid among against under over without
+    within throughout following ahead two three four five six seven eight nine ten years months
+    weeks days hours this that one another finally first second third next yesterday today
+    """
+)
+
+
+def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """A capitalised subject ("Sen. Rand Paul", "Clinton’s chief pollster") up to its verb."""
+    j = 0
+    while (
+        j < len(toks)
+        and j < 8
+        and (
+            is_capitalised(toks[j])
+            or toks[j].low in NAME_PARTICLES
+            or (j and toks[j].low == "of" and is_capitalised(toks[j - 1]))
+            or (  # "NLF chief Rashid", "Stein spokeswoman Melezia Figueroa"
+                j
+                and toks[j].low in TITLE_WORDS
+                and toks[j].text.islower()
+                and j + 1 < len(toks)
+                and is_capitalised(toks[j + 1])
+            )
+        )
+    ):
+        if _possessive(toks[j]):
+            j += 1
+            while j < len(toks) and j < 8 and toks[j].text.isalpha() and toks[j].text.islower():
+                if (
+                    toks[j].low in STOP_WORDS
+                    or toks[j].low in CUE_VERBS
+                    or toks[j].low.endswith(("ed", "ly"))
+                ):
+                    break
+                j += 1
+            break
+        j += 1
+    while j > 0 and toks[j - 1].low == "of":
+        j -= 1
+    if j == 0:
+        return None
+    return SpeakerMention(body[toks[0].start : toks[j - 1].end], (toks[0].start, toks[j - 1].end))
+
+
+def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
+    """The grammatical subject at the start of the sentence ``[lo, hi)``, as written.
+
+    An introductory phrase ending with a comma ("In an interview Tuesday, ...") is skipped; the
+    subject is the noun phrase before the first verb-like word.
+    """
+    toks = tokens(body, lo, min(hi, lo + 400))
+    while toks and toks[0].text in "“”\"‘’'([—–-":
+        toks = toks[1:]
+    if not toks:
+        return None
+    for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
+        if toks[k].text in "–—-―" and k > 0:
+            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
+                toks = toks[k + 1 :]
+            break
+    for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
+        if not toks or not (
+            toks[0].low in _INTRO_WORDS
+            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
+        ):
+            break
+        for k, t in enumerate(toks[:25]):
+            if t.text == ",":
+                toks = toks[k + 1 :]
+                break
+        else:
+            return None
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in PRONOUNS:
+        return SpeakerMention(first.text, (first.start, first.end))
+    if first.low in _FUNCTION_WORDS:
+        return None
+    if is_capitalised(first) and first.low not in DETERMINERS:
+        return _name_run(body, toks)
+    j = 0
+    while j < len(toks) and j < 10:
+        t = toks[j]
+        low = t.low
+        if not t.text[:1].isalnum():
+            break
+        if (
+            j > 0
+            and t.text.islower()
+            and not _possessive(toks[j - 1])
+            and (
+                low in VERBISH
+                or low in CUE_VERBS
+                or (low in STOP_WORDS and low not in ("of",))
+                or low.endswith(("ed", "es", "ly"))
+                or (low.endswith("s") and not is_capitalised(toks[j - 1]) and j > 1)
+            )
+        ):
+            break
+        j += 1
+    if j == 0 or j >= 10:
+        return None
+    span = toks[0].start, toks[j - 1].end
+    head = toks[j - 1]
+    described = (toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
+    if _possessive(head) or not (
+        is_capitalised(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
+    ):
+        return None
+    return SpeakerMention(body[span[0] : span[1]], span)

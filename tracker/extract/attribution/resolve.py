@@ -1,0 +1,277 @@
+"""Resolving speaker mentions to people named in the article.
+
+* Titles are stripped (``Secretary of State Jane Roe`` → ``Jane Roe``).
+* A surname alone is expanded to the full name seen in the article (``Rashid`` →
+  ``Omar al-Rashid``), unless the article itself introduced the person by title and surname only
+  (``President Trump``), in which case the surname stays.
+* ``he``/``she`` and role descriptions (``the senator``) go to the most recent person named as the
+  source of a reporting verb before the mention, or with that title.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from ...records import Block, SpeakerMention
+from .lexicon import (
+    NAME_PARTICLES,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    STOP_WORDS,
+    TITLE_WORDS,
+    wordset,
+)
+
+__all__ = ["Resolver", "person_name"]
+
+_CAP_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]*\.?"
+    r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,4}"
+)
+_DETERMINERS = wordset("the a an his her its their our my your")
+#: Capitalised at the start of a sentence but never part of a name.
+_COMMON = STOP_WORDS | wordset(
+    """
+    neither nor either both when while after before although though since if because despite during
+    with without meanwhile however still yet so then now once here there what why how where who
+    which whose asked speaking according in on at for by from early late last next this that these
+    those some many most several all any every each no not
+    """
+)
+_ROLE_HEADS = wordset(
+    """
+    senator president governor candidate nominee congressman congresswoman secretary mayor general
+    minister leader chief spokesman spokeswoman director ambassador official
+    """
+)
+
+
+_TITLE_ALIASES = {
+    "sen": "senator",
+    "sens": "senator",
+    "rep": "representative",
+    "reps": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "sec": "secretary",
+    "adm": "admiral",
+    "congressman": "congressman",
+    "congresswoman": "congresswoman",
+}
+
+
+_ORG_WORDS = wordset(
+    """post times journal news house party committee department university institute center council
+    court senate congress network channel street agency association union bank company corp inc group
+    foundation fund campaign administration office magazine press review tribune herald globe daily
+    weekly tv radio club church school college county city state republic kingdom force forces army
+    navy guard"""
+)
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$|^(?:It|That|There|He|She|What)[’']s$")
+
+
+def _lower(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _title_key(word: str) -> str:
+    low = _lower(word)
+    return _TITLE_ALIASES.get(low, low)
+
+
+def person_name(text: str) -> str | None:
+    """The personal name at the end of a mention, titles stripped; None when there is none.
+
+    ``Mr. Morgan of the Sierra Club`` names Morgan, not the club: a name before " of " wins.
+    """
+    if " of " in text:
+        head = _person_name(text.split(" of ", 1)[0])
+        if head:
+            return head
+    return _person_name(text)
+
+
+def _person_name(text: str) -> str | None:
+    toks = text.replace(",", " , ").split()
+    run: list[str] = []
+    for tok in reversed(toks):
+        bare = tok.strip('()[]"“”,')
+        if not (_initial(bare) or "." in bare[:-1]):
+            bare = bare.rstrip(".")  # keep "W." and "G.K."; drop a sentence's full stop
+        low = bare.lower()
+        if not bare or _CONTRACTION.search(bare):
+            break  # "I’m", "That’s": not part of a name
+        particle = low.split("-")[0] in NAME_PARTICLES and ("-" in low or bool(run))
+        if bare[:1].isupper() or particle:
+            if bare.endswith(("’s", "'s")):
+                break
+            run.append(bare)
+            continue
+        break
+    if not run:
+        return None
+    run.reverse()
+    for i in range(len(run) - 2, -1, -1):
+        if run[i].lower() in _ORG_WORDS:
+            run = run[i + 1 :]  # "The Washington Post Trump", "U.S. Army Brig. Gen. Jane Doe"
+            break
+    while run and (
+        _lower(run[0]) in TITLE_WORDS
+        or _lower(run[0]) in _COMMON
+        or (run[0].isupper() and len(run[0]) > 2 and "." not in run[0])
+        or (run[0].endswith(".") and not _initial(run[0]))
+    ):
+        run.pop(0)
+    if not run or _lower(run[-1]) in TITLE_WORDS or _lower(run[-1]) in SOURCE_NOUNS:
+        return None
+    if len(run) == 1 and _initial(run[0]):
+        return None
+    return " ".join(run)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initial(word: str) -> bool:
+    """``W.`` or ``G.K.``: initials, not an abbreviated title."""
+    return "." in word and _INITIALS.fullmatch(word) is not None
+
+
+@lru_cache(maxsize=8192)
+def _surname_key(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    for prefix in ("al-", "el-"):
+        if w.startswith(prefix):
+            w = w[len(prefix) :]
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w.strip(".,")
+
+
+class Resolver:
+    """Resolves mentions to person names using the names and attributions seen in the article."""
+
+    def __init__(self, body: str, blocks: Sequence[Block]) -> None:
+        self.body = body
+        self.names: list[tuple[int, str]] = []  # (position, full name) in text order
+        self.titled: list[tuple[int, str, str]] = []  # (position, title word, name)
+        self.titled_surname: dict[str, int] = {}  # surname key -> first "President Trump" position
+        for block in blocks:
+            if block.role == "title":
+                continue  # headline case makes every word look like a name
+            for m in _CAP_RUN.finditer(body, block.start, block.end):
+                self._note_run(body, block.start, m.start(), m.group())
+        self._speakers: list[tuple[int, str]] = []
+        self._positions: list[int] = []
+
+    def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
+        sentence_end = re.search(r"\w{3}\.\s", run)
+        if sentence_end:  # "… Russia. A …": the run crossed a full stop
+            self._note_run(body, lo, pos, run[: sentence_end.start() + 3])
+            rest = sentence_end.end()
+            self._note_run(body, lo, pos + rest, run[rest:])
+            return
+        full = person_name(run)
+        if not full:
+            return
+        words = run.split()
+        before = body[max(lo, pos - 30) : pos].split()
+        title = None
+        if words and _lower(words[0]) in TITLE_WORDS:
+            title = _title_key(words[0])
+        elif before and _lower(before[-1]) in TITLE_WORDS:
+            title = _title_key(before[-1])
+        if len(full.split()) >= 2:
+            self.names.append((pos, full))
+            if title:
+                self.titled.append((pos, title, full))
+        elif title:
+            self.titled.append((pos, title, full))
+            self.titled_surname.setdefault(_surname_key(full), pos)
+
+    def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
+        """Remember the people named as sources (for later pronouns)."""
+        for mention in mentions:
+            if mention.text.lower() in PRONOUNS:
+                continue
+            name = person_name(mention.text)
+            if name:
+                self.note_speaker(mention.span[0], self.expand(name, mention.span[0]))
+
+    def note_speaker(self, pos: int, name: str) -> None:
+        at = bisect_right(self._positions, pos)
+        self._positions.insert(at, pos)
+        self._speakers.insert(at, (pos, name))
+
+    def expand(self, name: str, pos: int) -> str:
+        """A surname-only name expanded to the full name the article uses for that person."""
+        parts = name.split()
+        if len(parts) != 1:
+            return name
+        key = _surname_key(parts[0])
+        counts: dict[str, int] = {}
+        first_at: dict[str, int] = {}
+        for p, full in self.names:
+            if _surname_key(full.split()[-1]) == key:
+                counts[full] = counts.get(full, 0) + 1
+                first_at.setdefault(full, p)
+        titled_at = self.titled_surname.get(key)
+        if counts:
+            # the full name the article uses most for that surname (the earliest on a tie)
+            best = max(counts, key=lambda f: (counts[f], -first_at[f]))
+            if titled_at is None or first_at[best] < titled_at:
+                return best
+        if name[:3].lower() == "al-" and len(name) > 4:
+            return name[3].upper() + name[4:]
+        return name
+
+    def last_person(self, pos: int) -> str | None:
+        at = bisect_right(self._positions, pos - 1)
+        if at:
+            return self._speakers[at - 1][1]
+        best = None
+        for p, full in self.names:
+            if p >= pos:
+                break
+            best = full
+        return best
+
+    def _antecedent(self, pos: int) -> str | None:
+        """The name a relative pronoun refers to: ``Jane Doe, who said …``."""
+        before = self.body[max(0, pos - 120) : pos].rstrip().rstrip(",–—-").rstrip()
+        for stop in (".", ";", ":", "“", "”", '"', "(", ")"):
+            before = before.rsplit(stop, 1)[-1]
+        chunk = before.rsplit(",", 1)[-1]
+        name = person_name(chunk) or person_name(before)
+        return self.expand(name, pos) if name else None
+
+    def resolve(self, mention: SpeakerMention | None) -> str | None:
+        if mention is None:
+            return None
+        text = mention.text.strip()
+        pos = mention.span[0]
+        low = text.lower()
+        if low in PERSON_PRONOUNS:
+            return self.last_person(pos)
+        if low in ("who", "which"):
+            return self._antecedent(pos)
+        if low in PRONOUNS:
+            return None
+        name = person_name(text)
+        if name:
+            return self.expand(name, pos)
+        words = low.split()
+        head = words[-1].rstrip(".,") if words else ""
+        if words and words[0] in _DETERMINERS and head in _ROLE_HEADS:
+            for p, title, full in reversed(self.titled):
+                if p < pos and title == _title_key(head):
+                    return self.expand(full, p)
+            return self.last_person(pos)
+        if text.endswith(".") and "." in text.split()[-1][:-1]:
+            return text  # "the U.S."
+        return text.rstrip(".,")

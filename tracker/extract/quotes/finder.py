@@ -1,0 +1,419 @@
+"""Quotation extraction: pair marks, join split and multi-paragraph quotes, classify, attribute.
+
+``find_quotes(body, blocks)`` is the entry point the pipeline calls. Quotes are found only inside
+content blocks; the headline block yields ``headline`` quotes; reported speech without marks comes
+from :mod:`tracker.extract.reported.rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...records import Block, FoundQuote, Span, SpeakerMention
+from ...text import normalize_space, split_sentences
+from ..attribution.cues import all_cues, cue_after, cue_before, dash_source
+from ..attribution.lexicon import CUE_VERBS, wordset
+from ..attribution.mentions import Attribution, sentence_subject
+from ..attribution.resolve import Resolver
+from ..reported.rules import find_indirect
+from .marks import Segment, pair_double, pair_headline
+
+__all__ = ["find_quotes"]
+
+#: Words right before a quote that make it a name, title or gloss rather than speech.
+_TERM_INTRO = re.compile(
+    r"(?:so-called|dubbed|nicknamed|known as|named|titled|entitled|the word|the words|the term|"
+    r"the phrase|the slogan|the label|the hashtag|the show|the film|the movie|the book|the song|"
+    r"the program|the programme|the series|the headline|the banner|the motto|a k a|aka|or|and)\s*$",
+    re.IGNORECASE,
+)
+_CONTINUATION_REACH = 2  # blocks back a cue-less quote may look for its speaker
+_CONTEXT = 300  # characters of the sentence looked at on each side of a quote
+_TAG_OPEN = re.compile(r"<[a-zA-Z][^<>]{0,400}$")
+
+
+@dataclass
+class _Quote:
+    segments: list[Segment]
+    block: int
+    attribution: Attribution | None = None
+    kind: str = "direct"
+    reason: str = ""
+    via: str = ""
+
+    @property
+    def open_mark(self) -> int:
+        return self.segments[0].open_mark
+
+    @property
+    def close_mark(self) -> int | None:
+        return self.segments[-1].close_mark
+
+
+def _text(body: str, spans: Sequence[Span]) -> str:
+    return " ".join(normalize_space(body[s:e]) for s, e in spans)
+
+
+def _trimmed(body: str, span: Span) -> Span:
+    s, e = span
+    while s < e and body[s].isspace():
+        s += 1
+    while e > s and body[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
+    """Every quotation in the content blocks, sorted by position (see the module doc)."""
+    out: list[FoundQuote] = []
+    headlines: list[FoundQuote] = []
+    for block in blocks:
+        if block.role == "title":
+            for span in pair_headline(body, block):
+                span = _trimmed(body, span)
+                t = _text(body, [span])
+                if t:
+                    kind = "term" if _headline_term(body, block, span) else "headline"
+                    (headlines if kind == "headline" else out).append(FoundQuote(t, (span,), kind))
+    resolver = Resolver(body, blocks)
+    events = all_cues(body, blocks)
+    resolver.note_speakers(a.mention for a in events if a.mention is not None)
+    quotes = analyse(body, blocks, events)
+    quoted: list[Span] = []
+    for q in quotes:
+        quoted.extend((s.open_mark, (s.close_mark or s.end) + 1) for s in q.segments)
+        if q.kind == "drop":
+            continue
+        spans = tuple(s for s in (_trimmed(body, (g.start, g.end)) for g in q.segments) if s[1] > s[0])
+        t = _text(body, spans)
+        if not t:
+            continue
+        mention = q.attribution.mention if q.attribution else None
+        speaker = resolver.resolve(mention) if mention else None
+        cue = q.attribution.cue if q.attribution else None
+        out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
+    out.extend(_headline_speaker(h, out) for h in headlines)
+    out.extend(find_indirect(body, blocks, quoted, resolver))
+    out.sort(key=lambda fq: (fq.spans[0], fq.kind))
+    return out
+
+
+def _headline_term(body: str, block: Block, span: Span) -> bool:
+    """A one- or two-word quote inside a headline phrase (``An Iraqi 'Terrorist' Leader``) is a term."""
+    s, e = span
+    if len(body[s:e].split()) > 2:
+        return False
+    before = body[block.start : s - 1].rstrip()
+    after = body[e + 1 : block.end].lstrip()
+    return bool(before) and before[-1:].isalnum() and after[:1].isalnum()
+
+
+def _key(text: str) -> str:
+    return " ".join(_LOWER_WORD.findall(text.lower().replace("’", "'")))
+
+
+def _headline_speaker(headline: FoundQuote, found: Sequence[FoundQuote]) -> FoundQuote:
+    """A headline quote takes the speaker of the body quotation that repeats its words."""
+    key = _key(headline.text)
+    if len(key.split()) < 2:
+        return headline
+    for q in found:
+        if q.kind in ("direct", "partial") and q.speaker and f" {key} " in f" {_key(q.text)} ":
+            return FoundQuote(headline.text, headline.spans, "headline", q.speaker, q.speaker_mention, q.cue)
+    return headline
+
+
+def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | None = None) -> list[_Quote]:
+    """Paired, merged, classified and attributed quotations of the content blocks.
+
+    Quotes inside markup get kind ``drop``; each carries the ``reason`` for its kind.
+    """
+    text_blocks = [b for b in blocks if b.role != "title"]
+    sentences = split_sentences(body, text_blocks)
+    starts = [s for s, _ in sentences]
+    if events is None:
+        events = all_cues(body, blocks)
+    event_pos = [a.cue_span[0] for a in events]
+    quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
+    previous: _Quote | None = None
+    prior: _Quote | None = None  # the last quote of any kind
+    for q in quotes:
+        if _in_markup(body, q.open_mark, blocks[q.block].start):
+            q.kind, q.reason = "drop", "markup"
+            continue
+        _classify_and_attribute(body, blocks, q, sentences, starts, previous, prior)
+        prior = q
+        same_block = previous is not None and previous.block == q.block
+        if q.kind in ("direct", "partial") and q.via not in ("after", "split"):
+            label = _transcript_speaker(body, blocks[q.block], q.open_mark)
+            if label is not None:  # a transcript turn: its label outranks cues inside the turn
+                q.attribution, q.via = label, "transcript"
+        if q.attribution is None and q.kind == "direct":
+            q.attribution = _next_block_source(body, blocks, q.segments[-1].block)
+        if q.attribution is None and (q.kind == "direct" or (q.kind == "partial" and same_block)):
+            q.attribution = _continuation(q, previous, events, event_pos, blocks)
+            q.via = "continuation" if q.attribution else "none"
+        if q.kind in ("direct", "partial"):
+            previous = q
+    return quotes
+
+
+def _in_markup(body: str, pos: int, lo: int) -> bool:
+    """A mark inside an HTML/XML tag (``<tweet id="...">``) is not a quotation mark."""
+    if pos > lo and body[pos - 1] == "=":
+        return True
+    return _TAG_OPEN.search(body, max(lo, pos - 400), pos) is not None
+
+
+def _merge_split(quotes: list[_Quote], body: str) -> list[_Quote]:
+    """Join ``“A,” he added, “B”`` into one quote with two parts."""
+    out: list[_Quote] = []
+    for q in quotes:
+        if out and _is_split(out[-1], q, body):
+            out[-1].segments.extend(q.segments)
+            continue
+        out.append(q)
+    return out
+
+
+def _is_split(a: _Quote, b: _Quote, body: str) -> bool:
+    close = a.close_mark
+    if close is None or a.block != b.block:
+        return False
+    last = a.segments[-1]
+    inner = body[last.start : last.end].rstrip()
+    if not inner.endswith((",", "—", "–", "-", "…")):
+        return False
+    gap = body[close + 1 : b.open_mark]
+    if len(gap) > 120 or (
+        any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap)
+    ):
+        return False
+    if not gap.rstrip().endswith((",", ":", "—", "–")):
+        return False
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", gap)}
+    return bool(words & CUE_VERBS) or "according" in words
+
+
+def _sentence_bounds(pos: int, sentences: Sequence[Span], starts: Sequence[int]) -> Span:
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return pos, pos
+    return sentences[i]
+
+
+def _classify_and_attribute(
+    body: str,
+    blocks: Sequence[Block],
+    q: _Quote,
+    sentences: Sequence[Span],
+    starts: Sequence[int],
+    previous: _Quote | None,
+    prior: _Quote | None = None,
+) -> None:
+    block = blocks[q.block]
+    first = q.segments[0]
+    lo, _ = _sentence_bounds(first.open_mark, sentences, starts)
+    lo = max(lo, block.start)
+    close = q.close_mark
+    last_block = blocks[q.segments[-1].block]
+    hi = last_block.end
+    if close is not None:
+        _, hi = _sentence_bounds(close, sentences, starts)
+        hi = min(max(hi, close + 1), last_block.end)
+    # the sentence around the quote, bounded so a run-on "sentence" costs linear time overall
+    pre = body[max(lo, first.open_mark - _CONTEXT) : first.open_mark].rstrip("'’")  # '' leaves one behind
+    inner = _text(body, [(s.start, s.end) for s in q.segments])
+    words = inner.split()
+    n = len(words)
+    # 1. attribution inside a split quote, after the quote, or before it
+    att: Attribution | None = None
+    if (
+        len(q.segments) > 1
+        and q.segments[0].close_mark is not None
+        and q.segments[0].block == q.segments[1].block
+    ):
+        s0 = q.segments[0]
+        att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
+        q.via = "split"
+    if att is None and close is not None:
+        starts_sentence = pre.strip() == "" or pre.rstrip().endswith(":")
+        att = cue_after(body, close + 1, last_block.end if starts_sentence else hi)
+        q.via = "after"
+    adjacent_after = att is not None
+    pre_stripped = pre.rstrip()
+    at_start = (
+        pre_stripped == ""
+        or pre_stripped.endswith((":", "—", "(", "–"))
+        or bool(
+            pre_stripped.endswith(",")
+            and _has_cue(" ".join(pre_stripped[-60:].split()[-3:]))
+            and not any(c in pre_stripped[-60:] for c in ".!?")
+        )
+    )
+    cue_comma = at_start and pre_stripped.endswith(",")  # Rashid said, “we categorically reject …”
+    if att is None and previous is not None and previous.attribution is not None:
+        pclose = previous.close_mark
+        gap = body[pclose + 1 : first.open_mark] if pclose is not None else ""
+        if pclose is not None and pclose >= lo and len(gap) < 60 and _COORDINATED.match(gap):
+            att = previous.attribution  # “a” and “b”: one source for coordinated fragments
+            q.via = "coordinated"
+    if att is None:
+        att = cue_before(body, lo, first.open_mark, adjacent=at_start)
+        q.via = "before"
+    # 2. kind
+    post = body[close + 1 : min(hi, close + 1 + _CONTEXT)].lstrip("'’") if close is not None else ""
+    sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
+    sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
+    title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words) and n <= 8
+    nickname = (
+        n <= 2
+        and title_case
+        and bool(re.search(r"\b[A-Z][a-z]*\.?\s*$", pre))
+        and bool(re.match(r"\s*[A-Z][a-z]", post))
+    )
+    prev_words = re.findall(r"[\w’']+", pre[-40:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    det_before = prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s"))
+    letters = [c for c in inner if c.isalpha()]
+    if nickname:
+        q.kind, q.reason = "term", "nickname"  # Robert C. “Bobby” Scott
+    elif n <= 4 and _GLOSS_AFTER.match(post) and not adjacent_after and not pre_stripped.endswith(","):
+        q.kind, q.reason = "term", "gloss"
+    elif _BYLINE_AFTER.match(post):
+        q.kind, q.reason = "term", "byline"
+    elif (
+        prior is not None
+        and prior.kind == "term"
+        and prior.block == q.block
+        and prior.close_mark is not None
+        and _COORDINATED.match(body[prior.close_mark + 1 : first.open_mark])
+        and (title_case or n <= 3)
+    ):
+        q.kind, q.reason = "term", "coordinated"  # “Parks and Recreation” and “Guardians of the Galaxy”
+    elif title_case and _TERM_AFTER.match(post) and not adjacent_after:
+        q.kind, q.reason = "term", "label"  # the “Make America Great Again” hats
+    elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or (det_before and not sentence_cue)):
+        q.kind, q.reason = "term", "title" + ("-cue" if sentence_cue else "")
+    elif title_case and not sentence_cue and not (at_start and sentence_like):
+        q.kind, q.reason = "term", "titlecase"
+    elif n >= 2 and len(letters) > 3 and "".join(letters).isupper() and not sentence_cue:
+        q.kind, q.reason = "term", "capitals"
+    elif _TERM_INTRO.search(pre_stripped) and n <= 8 and not sentence_cue:
+        q.kind, q.reason = "term", "intro"
+    elif (
+        title_case
+        and n <= 3
+        and all(w[:1].isupper() for w in words)
+        and not adjacent_after
+        and re.search(r"\b[A-Z][a-z]+\s*$", pre)
+        and _LOWER_NEXT.match(post)
+        and not _has_cue(" ".join(post.split()[:1]))
+    ):
+        q.kind, q.reason = "term", "name"  # Iraqi “Special Groups” to show
+    elif n <= 3 and not adjacent_after and not sentence_like:
+        if sentence_cue:
+            q.kind, q.reason = "partial", "short-cue"
+        elif (det_before or n == 1) and not _CHARACTERISED.search(pre[-30:]):
+            q.kind, q.reason = "term", "short-det" if det_before else "scare"  # a lone word, no speech verb
+        else:
+            q.kind, q.reason = "partial", "short"
+    elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":") or (cue_comma and n >= 4)):
+        q.kind, q.reason = "direct", "start"
+    elif sentence_like and at_start:
+        q.kind, q.reason = "direct", "sentence"
+    else:
+        q.kind, q.reason = "partial", "inside"
+    if q.kind == "term":
+        q.attribution = None
+        return
+    if (
+        att is None
+        and q.kind == "partial"
+        and previous is not None
+        and previous.attribution is not None
+        and previous.close_mark is not None
+        and previous.close_mark >= lo
+    ):
+        # “a” … “b”: a later fragment of the same sentence keeps the source of the earlier one
+        att, q.via = previous.attribution, "same-sentence"
+    if att is None and q.kind == "partial":
+        subject = sentence_subject(body, lo, first.open_mark)
+        if subject is not None:
+            att = Attribution("", (first.open_mark, first.open_mark), subject)
+            q.via = "subject"
+    q.attribution = att
+
+
+_MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
+_DETERMINERS = wordset("a an the this that these those his her its their our my your")
+_TERM_AFTER = re.compile(
+    r"\s*(?:hats?|caps?|signs?|shirts?|t-shirts?|slogans?|banners?|buttons?|stickers?|posters?|"
+    r"show|program|series|film|movie|book|song|album|podcast|documentary)\b"
+)
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|but|as well as)\b(?:\s+[a-z]+){0,2}\s*$")
+_GLOSS_AFTER = re.compile(
+    r"\s*,?\s*(?:a|an)\s+(?:\w+\s+){0,3}?(?:form|type|kind|term|phrase|word|name|reference)\b"
+)
+_BYLINE_AFTER = re.compile(r"\s*(?:,\s*)?(?:by\s+(?:[A-Z]|the\s+[A-Z])|\(\d{4}\))")
+_TITLE_CONTEXT = re.compile(
+    r"(?:’s|'s|\b(?:on|in|of|at|titled|entitled|called|dubbed|named|show|podcast|book|column|commentary|"
+    r"film|movie|program|programme|series|documentary|album|song|ad|spot|video|op-ed|essay|article|"
+    r"initiative|campaign|slogan|headline|anthem|novel|memoir|play|musical|hashtag|brand|label))\s*,?$",
+    re.IGNORECASE,
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+_CHARACTERISED = re.compile(r"\b(?:as|to)\s+(?:a|an)\s*$")  # "likened the refugees to a “vicious snake”"
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+
+
+def _has_cue(text: str) -> bool:
+    return any(w in CUE_VERBS or w == "according" for w in _LOWER_WORD.findall(text))
+
+
+_TRANSCRIPT = re.compile(r"[\"“'‘]?\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+
+
+def _transcript_speaker(body: str, block: Block, pos: int) -> Attribution | None:
+    """A transcript paragraph ``"PENCE: Well, …"``: the capitalised label names the speaker."""
+    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
+    if m is None or m.end() > pos + 40:
+        return None
+    span = m.start(1), m.end(1)
+    return Attribution(":", (m.end(1), m.end(1) + 1), SpeakerMention(body[span[0] : span[1]], span))
+
+
+def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attribution | None:
+    """A quote paragraph signed in the next paragraph: ``- Hillary Clinton.``"""
+    if index + 1 >= len(blocks):
+        return None
+    nxt = blocks[index + 1]
+    if nxt.end - nxt.start > 60:
+        return None
+    return dash_source(body, nxt.start, nxt.end)
+
+
+def _continuation(
+    q: _Quote,
+    previous: _Quote | None,
+    events: Sequence[Attribution],
+    event_pos: Sequence[int],
+    blocks: Sequence[Block],
+) -> Attribution | None:
+    """A quote with no cue of its own continues the last speaker of the nearby text."""
+    lo_block = max(0, q.block - _CONTINUATION_REACH)
+    limit = blocks[lo_block].start
+    candidate: Attribution | None = None
+    if previous is not None and previous.attribution is not None and previous.block >= lo_block:
+        candidate = previous.attribution
+        if previous.block >= q.block - 1:
+            return candidate
+    i = bisect_right(event_pos, q.open_mark) - 1
+    if i >= 0 and events[i].cue_span[0] >= limit:
+        ev = events[i]
+        if candidate is None or ev.cue_span[0] > candidate.cue_span[0]:
+            candidate = ev
+    return candidate

@@ -1,0 +1,123 @@
+"""The report as pandas DataFrames: ``tracker.load("claims")``.
+
+The same model as every report format (``tracker.report.model.build_report``), in five tables
+with stable columns and nullable dtypes, so missing values stay ``<NA>``/``NaT`` instead of
+turning integers into floats or flags into objects::
+
+    >>> import tracker
+    >>> t = tracker.load("claims")
+    >>> t.groups[t.groups.status == "conflict"][["group", "outlet", "published", "value"]]
+
+Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and scores
+``Float64``, flags ``boolean``, dates ``datetime64[ns]`` (``NaT`` when undated).
+
+``articles`` — one row per article:
+    id, path, sha256, title, outlet, authors ("; "-joined), url: string; published: datetime64.
+``quotes`` — one row per quote in the claim files (rejected and orphaned ones included):
+    article, quote_id, cluster (None if not clustered), speaker, kind, text, status: string;
+    start, end (first span start, last span end), spans (number of spans): Int64;
+    orphaned: boolean; outlet: string; published: datetime64.
+``claims`` — one row per numeric claim (a value that is not a number is ``<NA>``):
+    article, claim_id, group, unit, measure, kind, bound, surface, sentence, status: string;
+    value, high: Float64; approximate, orphaned: boolean; start, end: Int64; outlet: string;
+    published: datetime64.
+``clusters`` — one row per member of each quote cluster:
+    cluster, cluster_speaker, canonical, first_article, quote_id, article, outlet, speaker,
+    relation (original|verbatim|fragment|amended), text: string; score: Float64;
+    members, articles (of the cluster): Int64; first_published, published: datetime64.
+``groups`` — one row per reported value of each claim group:
+    group, status (conflict|consistent), verdict, reason, measure, unit, claim_id, article,
+    outlet, bound, surface, sentence: string; value: Float64; approximate: boolean;
+    published: datetime64.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .model import Report, build_report
+
+STRING, INT, FLOAT, BOOL, DATE = "string", "Int64", "Float64", "boolean", "datetime64[ns]"
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "articles": {"id": STRING, "path": STRING, "sha256": STRING, "title": STRING, "outlet": STRING,
+                 "authors": STRING, "published": DATE, "url": STRING},
+    "quotes": {"article": STRING, "quote_id": STRING, "cluster": STRING, "speaker": STRING, "kind": STRING,
+               "text": STRING, "start": INT, "end": INT, "spans": INT, "status": STRING, "orphaned": BOOL,
+               "outlet": STRING, "published": DATE},
+    "claims": {"article": STRING, "claim_id": STRING, "group": STRING, "value": FLOAT, "unit": STRING,
+               "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "low": FLOAT, "high": FLOAT,
+               "surface": STRING, "start": INT, "end": INT, "sentence": STRING, "status": STRING,
+               "orphaned": BOOL, "outlet": STRING, "published": DATE},
+    "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
+                 "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
+                 "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
+                 "text": STRING},
+    "groups": {"group": STRING, "status": STRING, "verdict": STRING, "reason": STRING, "measure": STRING,
+               "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
+               "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING},
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The five tables of a report, plus its ``summary`` counts."""
+
+    articles: pd.DataFrame
+    quotes: pd.DataFrame
+    claims: pd.DataFrame
+    clusters: pd.DataFrame
+    groups: pd.DataFrame
+    summary: dict[str, int]
+
+
+def _column(values: list[Any], dtype: str) -> pd.Series[Any]:
+    if dtype == DATE:
+        text = pd.Series([v if isinstance(v, str) else None for v in values], dtype="string")
+        return pd.to_datetime(text, format="ISO8601", errors="coerce").astype("datetime64[ns]")
+    if dtype == STRING:
+        values = [None if v is None else str(v) for v in values]
+    elif dtype in (INT, FLOAT):
+        values = [v if isinstance(v, int | float) and not isinstance(v, bool) else None for v in values]
+    elif dtype == BOOL:
+        values = [None if v is None else bool(v) for v in values]
+    return pd.Series(values, dtype=pd.api.types.pandas_dtype(dtype))
+
+
+def _frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    return pd.DataFrame({col: _column([r.get(col) for r in rows], dtype) for col, dtype in COLUMNS[name].items()})
+
+
+def frames(report: Report) -> Tables:
+    """The tables of an already built report model."""
+    meta = {str(a.get("id")): a for a in report["articles"]}
+
+    def where(article: str) -> dict[str, Any]:
+        a = meta.get(article, {})
+        return {"outlet": a.get("outlet"), "published": a.get("published")}
+
+    articles = [{**a, "authors": "; ".join(str(x) for x in a["authors"]) if isinstance(a.get("authors"), list)
+                 else a.get("authors")} for a in report["articles"]]
+    quotes = [{**q, **where(q["article"]), "start": q["spans"][0][0] if q["spans"] else None,
+               "end": q["spans"][-1][1] if q["spans"] else None, "spans": len(q["spans"])} for q in report["quotes"]]
+    claims = [{**c, **where(c["article"]), "start": c["span"][0] if c["span"] else None,
+               "end": c["span"][1] if c["span"] else None} for c in report["claims"]]
+    clusters = [{**m, "cluster": c["id"], "cluster_speaker": c["speaker"], "canonical": c["canonical"],
+                 "first_article": c["first_seen"]["article"], "first_published": c["first_seen"]["published"],
+                 "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
+                for c in report["quote_clusters"] for m in c["members"]]
+    groups = [{**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"], "reason": g["reason"],
+               "measure": g["measure"], "unit": g["unit"]} for g in report["claim_groups"] for v in g["values"]]
+    return Tables(articles=_frame("articles", articles), quotes=_frame("quotes", quotes),
+                  claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
+                  groups=_frame("groups", groups), summary=dict(report["summary"]))
+
+
+def load(claims_dir: str | os.PathLike[str]) -> Tables:
+    """Read a folder of claim files and return its report as DataFrames (see the module doc)."""
+    return frames(build_report(Path(claims_dir)))
