@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -151,6 +152,7 @@ def test_furniture_dates_are_not_event_years() -> None:
     assert claims("Posted: Jan. 7, 2015 12:45 PM. The suspect was arrested in custody.") == []
 
 
+@pytest.mark.slow
 def test_pathological_bodies_finish() -> None:
     for body in ("1," * 20_000, "9" * 50_000, "in 2009 " * 5_000, "killed " * 10_000 + "3"):
         for c in claims(body):

@@ -63,6 +63,7 @@ def run_everything(ws: Workspace, quick: bool = False) -> list[tuple[list[str], 
     return results
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ALL_CASES, ids=[c.name for c in ALL_CASES])
 def test_every_command_on_every_hostile_case(case: Case, tmp_path: Path) -> None:
     ws = make_workspace(tmp_path, case, TEST)

@@ -40,6 +40,7 @@ def test_hook_manifest_is_valid() -> None:
     assert all(h["language"] == "python" and h["entry"].startswith("tracker check") for h in hooks)
 
 
+@pytest.mark.slow
 def test_try_repo_fails_on_a_broken_claim_file_and_passes_on_a_good_one(tmp_path: Path) -> None:
     sample = tmp_path / "sample"
     (sample / "claims").mkdir(parents=True)
