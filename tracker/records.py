@@ -7,6 +7,7 @@ so that ``body[start:end] == surface`` can always be checked.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
@@ -14,6 +15,8 @@ Span = tuple[int, int]
 REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected", "disputed")
 QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
 BLOCK_ROLES = ("title", "text")
+#: What a figure is of what it counts: the whole, a part of it, or unknown (not located).
+SCOPES = ("total", "part", "unplaced")
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,45 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class CountScope:
+    """What one figure counts, as far as its sentence says.
+
+    ``scope``: ``total`` (the figure stands alone for what it counts), ``part`` (a part, a subset,
+    an addition, one of a coordinated list) or ``unplaced`` (the number cannot be located).
+    ``misread``: why the number is not a count of what follows it, or None.
+    """
+
+    predicate: str | None
+    owner: str | None
+    scope: str
+    includes: str | None
+    misread: str | None
+
+    @property
+    def comparable(self) -> bool:
+        """A figure that may be set against another report's figure at all."""
+        return self.scope == "total" and self.misread is None
+
+    def as_fields(self) -> dict[str, str | None]:
+        """The claim file's ``counts`` mapping: predicate and scope always, the rest when known."""
+        fields: dict[str, str | None] = {"predicate": self.predicate, "scope": self.scope}
+        for key, value in (("owner", self.owner), ("includes", self.includes), ("not_a_count", self.misread)):
+            if value is not None:
+                fields[key] = value
+        return fields
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, object]) -> CountScope | None:
+        """A ``counts`` mapping as read from a claim file (None when it is not usable)."""
+        scope = fields.get("scope")
+        if scope not in SCOPES:
+            return None
+        text = {k: v if isinstance(v, str) and v else None
+                for k, v in ((k, fields.get(k)) for k in ("predicate", "owner", "includes", "not_a_count"))}
+        return cls(text["predicate"], text["owner"], str(scope), text["includes"], text["not_a_count"])
+
+
+@dataclass(frozen=True)
 class FoundClaim:
     """A numeric claim in a sentence, before it gets an id. Spans are into the body."""
 
@@ -105,6 +147,7 @@ class FoundClaim:
     kind: str = "count"
     bound: str | None = None
     high: float | None = None
+    counts: CountScope | None = None  # what the figure counts, read from its sentence
 
 
 @dataclass(frozen=True)
@@ -141,4 +184,5 @@ class Claim:
     bound: str | None = None
     high: float | None = None
     low: float | None = None
+    counts: CountScope | None = None
     review: Review = field(default_factory=Review)

@@ -46,13 +46,16 @@ LOCK_NAME = ".tracker.lock"
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
-EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure"),
+EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure", "counts"),
             "article": ("title", "outlet", "authors", "published")}
+#: Editable fields added after claim files were first written: they enter a record's fingerprint
+#: only when present, so files written before them keep their fingerprints (and stay unedited).
+LATER_EDITABLE = frozenset({"counts"})
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
     "quotes": ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "auto", "review"),
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
-               "sentence", "auto", "review"),
+               "sentence", "counts", "auto", "review"),
 }
 
 
@@ -157,6 +160,8 @@ def claim_map(claim: Claim) -> CommentedMap:
             ("surface", scalar(claim.surface)),
             ("span", flow_seq(list(claim.span))),
             ("sentence", scalar(claim.sentence)),
+            *([("counts", flow_map({k: flow_scalar(v) for k, v in claim.counts.as_fields().items()}))]
+              if claim.counts else []),
             ("review", _review_map(claim.review)),
         ]
     )
@@ -178,7 +183,8 @@ def _has_comments(record: Any) -> bool:
 
 def auto_digest(section: str, record: Any) -> str:
     """Fingerprint of a record's editable fields (see ``EDITABLE``), as extraction wrote them."""
-    values = [record.get(key) if isinstance(record, dict) else None for key in EDITABLE[section]]
+    keys = [k for k in EDITABLE[section] if k not in LATER_EDITABLE or (isinstance(record, dict) and k in record)]
+    values = [record.get(key) if isinstance(record, dict) else None for key in keys]
     key = json.dumps(values, ensure_ascii=False, default=str)  # default: dates a person typed
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 

@@ -21,19 +21,20 @@ import yaml
 from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
 from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
-from ..claimfile.schema import allowed_keys
+from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.store import file_name, iter_claim_files
 from ..claimfile.yaml_roundtrip import load_roundtrip, read_text
 from ..errors import TrackerError
 from ..ingest.decode import decode_text
 from ..ingest.frontmatter import split_front_matter
-from ..records import QUOTE_KINDS, REVIEW_STATUSES
+from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..text import normalize_space
 
 TOP_KEYS = allowed_keys("file")
 ARTICLE_KEYS = allowed_keys("article")
 QUOTE_KEYS = allowed_keys("quote")
 CLAIM_KEYS = allowed_keys("claim")
+COUNTS_KEYS = tuple(claim_file_schema()["definitions"]["claim"]["properties"]["counts"]["properties"])
 REVIEW_KEYS = allowed_keys("review")
 CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
 BOUNDS = (">", ">=", "<", "<=")
@@ -380,6 +381,23 @@ def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
     if "span" in c:
         surface = c.get("surface") if isinstance(c.get("surface"), str) and not c.get("orphaned") else None
         _check_span(checker, c, "span", c["span"], body, surface)
+    if "counts" in c:
+        _check_counts(checker, c)
+
+
+def _check_counts(checker: _Checker, c: Any) -> None:
+    """``counts``: a mapping whose scope is one of the schema's and whose other fields are text."""
+    counts = c["counts"]
+    if not isinstance(counts, dict):
+        checker.add(c, "counts", "claim counts must be a mapping {predicate, scope, ...}", "type")
+        return
+    checker.keys(counts, COUNTS_KEYS, "counts")
+    if counts.get("scope") not in SCOPES:
+        checker.add(counts, "scope" if "scope" in counts else None,
+                    f"counts.scope {counts.get('scope')!r} is not one of {', '.join(SCOPES)}", "value")
+    for key in COUNTS_KEYS:
+        if key != "scope":
+            checker.type_(counts, key, (str,), "counts")
 
 
 def _check_review(checker: _Checker, record: Any, strict: bool, section: str,

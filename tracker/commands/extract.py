@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..claimfile.schema import SCHEMA_FILE, schema_text
 from ..claimfile.store import OutputLock, file_name, write_claim_file
-from ..claimfile.yaml_roundtrip import fsync_dir
+from ..claimfile.yaml_roundtrip import atomic_write, fsync_dir
 from ..errors import InputError, TrackerError
 from ..extract import extract_document
 from ..ingest import iter_documents
@@ -103,8 +104,16 @@ def extract_paths(
         except FailFast:
             pass
         finally:
+            if summary.articles:
+                _write_schema(out_dir)
             fsync_dir(out_dir)  # once per run: renames of all files written become durable together
     return summary
+
+
+def _write_schema(out_dir: Path) -> None:
+    """The schema every claim file's modeline names, beside them, so editors and ``check`` find it
+    even after the folder was deleted and rebuilt; left alone when it is current."""
+    atomic_write(out_dir / SCHEMA_FILE, schema_text(), sync_dir=False)
 
 
 def _remove_stale_temporaries(out_dir: Path) -> None:

@@ -48,7 +48,8 @@ def claim_records(found: list[FoundClaim]) -> list[Claim]:
         ranged = c.high is not None and c.high != c.value  # a range: no single value
         out.append(Claim(id=rid, value=None if ranged else c.value, unit=c.unit, approximate=c.approximate,
                          surface=c.surface, span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind,
-                         bound=c.bound, high=c.high if ranged else None, low=c.value if ranged else None))
+                         bound=c.bound, high=c.high if ranged else None, low=c.value if ranged else None,
+                         counts=c.counts))
     return out
 
 

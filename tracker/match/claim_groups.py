@@ -12,6 +12,7 @@ compares all pairs. Two claims join when
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import math
 import re
@@ -19,6 +20,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS
+from ..extract.numbers.scope import CountScope, count_scope
 from .normalize import entities, overlap, specific_names
 from .union import DisjointSets
 
@@ -40,6 +43,9 @@ PERSON_MEASURES = EVENT_MEASURES | frozenset(
     """.split()
 )
 INCIDENT_WINDOW_DAYS = 30
+#: Days two stated event days of one group may differ by: "late Saturday" and "early Sunday"
+#: are one night; a week apart are two events.
+EVENT_DAY_TOLERANCE = 1
 INCIDENT_COUNT = 200  # person counts below this describe one incident (a crowd, a toll); larger ones are tallies
 
 _STOP = frozenset(
@@ -69,6 +75,8 @@ class ClaimItem:
     sentence: str
     published: str | None
     outlet: str | None
+    url: str | None = None  # versions of one story share it
+    counts: CountScope | None = None  # as the claim file states it (None: read from the sentence)
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,7 @@ def context_words(item: ClaimItem) -> set[str]:
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s*)?[A-Z][\w'’-]+)+"
 _NAME_BEFORE = re.compile(rf"({_NAME}),\s*(?:aged?\s+)?$")
 _NAME_AFTER = re.compile(rf"^[\s-]*(?:years?|yrs?)?[\s-]*old\s+({_NAME})")
+_NAME_JUST_AFTER = re.compile(rf"^\s+({_NAME})")  # the surface holds "year old" already
 
 
 def age_owner(item: ClaimItem) -> str | None:
@@ -103,11 +112,13 @@ def age_owner(item: ClaimItem) -> str | None:
     at = item.sentence.find(item.surface)
     if at < 0:
         return None
+    # "Antuan Greer, 25 year old Nicholas Lindsay": an age written before a name binds to that name
+    rest = item.sentence[at + len(item.surface):at + len(item.surface) + 80]
+    after = (_NAME_JUST_AFTER if item.surface.endswith("old") else _NAME_AFTER).match(rest)
+    if after:
+        return after.group(1).casefold()
     before = _NAME_BEFORE.search(item.sentence[max(0, at - 80):at])
-    if before:
-        return before.group(1).casefold()
-    after = _NAME_AFTER.match(item.sentence[at + len(item.surface):at + len(item.surface) + 80])
-    return after.group(1).casefold() if after else None
+    return before.group(1).casefold() if before else None
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -137,11 +148,11 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     """
     names = specific_names(article_names or {})
     template = boilerplate(items) | {i for i, item in enumerate(items)
-                                     if recalls_earlier_event(item) or is_partitive(item)}
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        if item.measure and i not in template:
-            blocks[(item.kind, item.measure)].append(i)
+                                     if recalls_earlier_event(item) or is_partitive(item) or is_appeal(item)}
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, key in comparable_keys(items).items():
+        if i not in template:
+            blocks[key].append(i)
     sets = DisjointSets(len(items))
     blocked = {frozenset(p) for p in different}
 
@@ -196,6 +207,15 @@ def is_partitive(item: ClaimItem) -> bool:
                 or _SUBSET_BEFORE.search(item.sentence[max(0, at - 30):at]))
 
 
+#: An appeal for tips: the reward and the phone line of a police or Crime Stoppers notice, worded
+#: alike in every case a local outlet covers, so never evidence about one event.
+_APPEAL = re.compile(r"\b(?:anyone with information|crime\s?stoppers|tip ?line|reward)\b", re.IGNORECASE)
+
+
+def is_appeal(item: ClaimItem) -> bool:
+    return _APPEAL.search(item.sentence) is not None
+
+
 def recalls_earlier_event(item: ClaimItem) -> bool:
     """A figure about an earlier, recent event ("On Nov. 9, gunfire erupted ... 100 people") in
     a later article: background to that article's own news, so it groups with neither."""
@@ -229,6 +249,90 @@ def boilerplate(items: Sequence[ClaimItem]) -> set[int]:
     return out
 
 
+def scope_of(item: ClaimItem) -> CountScope:
+    """What the claim counts: as its claim file states it (extracted at the number's exact place, or
+    corrected by a reviewer), else read again from its sentence."""
+    if item.counts is not None:
+        return item.counts
+    return count_scope(item.sentence, item.surface, item.value, item.kind, item.measure, item.unit)
+
+
+def comparable_keys(items: Sequence[ClaimItem]) -> dict[int, tuple[str, ...]]:
+    """The block key of every claim that can be compared with other reports at all: what it
+    counts (kind, measure), what happened to it, whose it is and what it includes.
+
+    Left out, so never grouped: a part, a misread number, a count of people the sentence says
+    nothing about ("two men approached"), and a figure beside another of the same key in its own
+    sentence ("two victims to Stroger, one to Northwestern"), which is one of several parts.
+    """
+    keys: dict[int, tuple[str, ...]] = {}
+    for i, item in enumerate(items):
+        if not item.measure:
+            continue
+        scope = scope_of(item)
+        if not scope.comparable:
+            continue
+        when = earlier_year(item)
+        if item.kind == "age":
+            person = age_owner(item)
+            if person is not None:
+                keys[i] = ("age", person, when)
+            continue
+        if item.kind == "count" and item.measure in PERSON_MEASURES and scope.predicate is None:
+            continue
+        keys[i] = (item.kind, item.measure, _head_class(item), scope.predicate or "", scope.owner or "",
+                   "includes" if scope.includes else "", when)
+    per_sentence: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for i, item in enumerate(items):
+        if item.measure and item.kind != "age":  # each age has its named owner in the key already
+            per_sentence[(item.article, item.sentence, item.kind, item.measure)].append(i)
+    for members in per_sentence.values():
+        if len({items[i].value for i in members}) > 1:
+            for i in members:
+                keys.pop(i, None)
+    return keys
+
+
+#: Heads that name no particular kind of person: a count of them may be any of the people involved.
+_GENERIC_HEADS = frozenset("people persons person individuals victims victim others other patrons".split()) | (
+    KILL_WORDS | INJURE_WORDS | {"shot", "killed"})  # "19 injured", "two dead": the predicate stands as the noun
+
+
+_CHARGE = re.compile(r"^\s*(?:counts?|charges?)\s+of\s+((?:[a-z-]+\s*){1,3})")
+
+
+def _head_class(item: ClaimItem) -> str:
+    """The counted noun where it tells quantities apart: for people, "men" and "women" are parts
+    of a toll while "people", "victims" or no noun may be the same count; for charges, what they
+    charge ("counts of murder" and "counts of attempted murder" are different figures)."""
+    if item.kind != "count" or not item.unit:
+        return ""
+    head = item.unit.split()[-1].casefold()
+    if head in ("count", "counts", "charge", "charges"):
+        at = item.sentence.find(item.surface)
+        charge = _CHARGE.match(item.sentence[at + len(item.surface):]) if at >= 0 else None
+        return f"of {' '.join(charge.group(1).split())}" if charge else head
+    if item.measure not in PERSON_MEASURES:
+        return ""
+    return "" if head in _GENERIC_HEADS else head
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def earlier_year(item: ClaimItem) -> str:
+    """The earlier year a figure's sentence dates it to ("August 1982: Eight people killed",
+    "between 2005 and 2011": 2005), as part of its event: such a figure is about that time, and
+    only compares with figures about the same time, never with the article's own news. In an
+    undated article any year the sentence names counts."""
+    if item.kind in ("year", "date"):
+        return ""
+    published = _date(item.published)
+    years = [int(m.group(1)) for m in _YEAR.finditer(item.sentence)]
+    earlier = [y for y in years if published is None or y < published.year]
+    return str(min(earlier)) if earlier else ""
+
+
 def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSets,
                 allowed: Callable[[int, int], bool], names: Mapping[str, frozenset[str]]) -> None:
     contexts = {i: context_words(items[i]) for i in members}
@@ -255,7 +359,10 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
                 edges.append((score, i, j))
     # Strongest links first, and a link that would stretch an incident's group over months is
     # refused: one weak pair cannot chain two incidents together.
+    # An event day stated in a sentence ("on Saturday", "Nov. 9") is held by the whole group: two
+    # parties in one city a week apart never share one.
     span: dict[int, tuple[dt.date | None, dt.date | None]] = {}
+    days: dict[int, tuple[dt.date, dt.date] | None] = {}
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
@@ -266,8 +373,44 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
         limit = _window(items[i], items[j])
         if dates and limit is not None and (max(dates) - min(dates)).days > limit:
             continue
+        known = [*_stated_days(days, ri, items[i]), *_stated_days(days, rj, items[j])]
+        if known and (max(known) - min(known)).days > EVENT_DAY_TOLERANCE:
+            continue
         sets.union(i, j)
         span[sets.find(i)] = (min(dates), max(dates)) if dates else (None, None)
+        days[sets.find(i)] = (min(known), max(known)) if known else None
+
+
+def _stated_days(days: Mapping[int, tuple[dt.date, dt.date] | None], root: int,
+                 item: ClaimItem) -> tuple[dt.date, ...]:
+    """The earliest and latest event days a group (or a claim not yet in one) states. Only counts
+    of an incident's people hold their day: an age or a standing figure is told on many days."""
+    if root in days:
+        return days[root] or ()
+    day = event_day(item) if item.kind == "count" and item.measure in PERSON_MEASURES else None
+    return (day,) if day else ()
+
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def event_day(item: ClaimItem) -> dt.date | None:
+    """The day the claim's sentence dates its event to: a month and day ("Nov. 9"), or a weekday
+    ("on Saturday") taken as the last one on or before publication; None when it names neither."""
+    published = _date(item.published)
+    if published is None:
+        return None
+    for match in _MONTH_DAY.finditer(item.sentence):
+        month = _MONTHS[match.group(1)[:3].lower()]
+        year = published.year if month <= published.month else published.year - 1
+        with contextlib.suppress(ValueError):
+            return dt.date(year, month, int(match.group(2)))
+    weekday = _WEEKDAY.search(item.sentence)
+    if weekday:
+        back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
+        return published - dt.timedelta(days=back)
+    return None
 
 
 def _window(a: ClaimItem, b: ClaimItem) -> int | None:

@@ -1,34 +1,63 @@
-"""Verdicts on claim groups: consistent, conflict, or an update over time, with a reason.
+"""Verdicts on claim groups: consistent, conflict, or an update over time, with a confidence.
 
 Approximation does not excuse a different figure ("an estimated 5,200" and "some 5,000" are
-flagged, both marked approximate); bounds and ranges do ("at least 4" fits 5; "10-12" fits 11).
-When every source shares a figure and the differing ones sit beside it in the same articles
-("four killed ... two of them at the car wash"), the group is still flagged, but the reason says
-the sources agree and which figures are the odd ones, so a reader can dismiss it quickly.
-A count of casualties that only grows as later articles appear is an update, not a
-contradiction, but it is still flagged for a human to look at.
+flagged, both marked approximate); bounds, ranges and stated rounding do ("at least 4" fits 5;
+"10-12" fits 11; "$1.4 billion" covers $1.375 billion).
+
+Sources disagree only when no figure of one article fits any figure of the other: when every
+source also gives the shared figure, the odd ones are other counts in the same articles
+("four killed ... two of them at the car wash"), and the group is consistent.
+
+An incident's count (people killed, hurt, shot, arrested; a person's age) given differently on
+different days is an ``update``, oldest to newest: tolls rise, charges are added, a victim has a
+birthday before the trial. Given differently on the same day, it is a ``conflict``. Standing
+figures (troop levels, budgets, the year of an event) conflict whenever they differ.
+
+Each verdict carries a confidence with its evidence. Only confident conflicts and updates get
+the ``conflict`` status that reports list and CI gates on; the rest are ``to_check``: shown
+apart, for a person to read, never among the conflicts.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .claim_groups import EVENT_MEASURES, ClaimItem
+from .claim_groups import PERSON_MEASURES, ClaimItem, age_owner, context_words, scope_of
 
 REL_TOLERANCE = 1e-9
+#: Days apart at which two reports of an incident count are successive states, not a clash:
+#: figures given on the same day conflict, a day later they are news (a victim died overnight).
+UPDATE_AFTER_DAYS = 1
+#: Reports further apart than this may be about different events (a reward in one case and in
+#: another two years later): a difference between them alone is never a confident conflict.
+SAME_STORY_DAYS = 45
+#: An age changes only at a birthday: two ages of one person a few days apart are a clash.
+AGE_UPDATE_DAYS = 90
+#: Least share of context words two disagreeing sentences must share (cosine of the masked
+#: sentences) for a conflict to be stated with confidence when nothing else pins the quantity.
+CONFIDENT_CONTEXT = 0.3
+#: Measures whose figures belong to one incident and may change as it is reported.
+INCIDENT_MEASURES = PERSON_MEASURES | frozenset({"age", "shot", "charged", "count", "charge"})
+_SCALED = re.compile(r"(\d+)\.(\d+)\s*(?:million|billion|trillion|[mbk]n?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Verdict:
-    status: str  # consistent | conflict (the contract's two statuses)
+    status: str  # consistent | conflict | to_check
     verdict: str  # consistent | conflict | update
     reason: str
+    confidence: str = "high"  # high | low
+    evidence: tuple[str, ...] = ()
 
 
 def _interval(item: ClaimItem) -> tuple[float, float]:
-    """The values a claim admits: a point, a range, or a half-line for a bound."""
+    """The values a claim admits: a point, a range, a half-line for a bound, or the rounding a
+    scaled decimal states ("$1.4 billion" is 1.35 to 1.45 billion)."""
     value = item.value
     if item.high is not None and item.high >= value:
         return value, item.high
@@ -36,6 +65,12 @@ def _interval(item: ClaimItem) -> tuple[float, float]:
         return value, float("inf")
     if item.bound in ("<", "<="):
         return float("-inf"), value
+    scaled = _SCALED.search(item.surface)
+    if scaled:
+        digits = len(scaled.group(2))
+        mantissa = float(f"{scaled.group(1)}.{scaled.group(2)}")
+        half = 0.5 * 10 ** -digits * (value / mantissa if mantissa else 0)
+        return value - half, value + half
     return value, value
 
 
@@ -62,48 +97,127 @@ def _describe(item: ClaimItem) -> str:
 
 def judge(items: Sequence[ClaimItem], resolved: str | None = None) -> Verdict:
     """The verdict on one group; ``resolved`` is a reviewer's reason for settling a conflict."""
-    clashes = [(a, b) for i, a in enumerate(items) for b in items[i + 1:] if not compatible(a, b)]
-    if not clashes:
-        values = sorted({_fmt(it.value) for it in items})
-        hedged = " (bounds/approximations agree)" if any(it.bound or it.approximate for it in items) else ""
-        return Verdict("consistent", "consistent", f"all {len(items)} reports give {' / '.join(values)}{hedged}")
     by_article: dict[str, list[ClaimItem]] = {}
     for it in items:
         by_article.setdefault(it.article, []).append(it)
-    disagreeing = [(a, b) for a, b in clashes if a.article != b.article
+    disagreeing = [(a, b) for a, b in itertools.combinations(items, 2) if a.article != b.article
                    and not any(compatible(x, y) for x in by_article[a.article] for y in by_article[b.article])]
     if not disagreeing:
-        shared = sorted({_fmt(it.value) for it in items
-                         if all(any(compatible(it, other) for other in group) for group in by_article.values())})
-        agreed = f"every source gives {' / '.join(shared)}" if shared else "every two sources share a figure"
-        others = sorted({_fmt(it.value) for it in items} - set(shared))
-        if not others:
-            return Verdict("conflict", "conflict", f"{agreed}: each article gives several figures for this count")
-        return Verdict("conflict", "conflict",
-                       f"{agreed}, but some also give {' / '.join(others)}: a part, another count or an error "
-                       "within the same articles")
-    clashes = disagreeing
+        return _consistent(items, by_article)
     if resolved:
         return Verdict("consistent", "consistent", f"resolved by review: {resolved}")
-    a, b = clashes[0]
-    if _is_update(items):
-        first, last = items[0], items[-1]
-        return Verdict("conflict", "update",
-                       f"figure changed over time: {_describe(first)} ({first.published}) "
-                       f"-> {_describe(last)} ({last.published})")
+    same_time = [(a, b) for a, b in disagreeing if not _successive(a, b)]
+    if not same_time:
+        return _update(items, disagreeing)
+    a, b = same_time[0]
+    confidence, evidence = _confidence(same_time)
     approx = " both approximate;" if a.approximate and b.approximate else ""
     reason = f"{_describe(a)} vs {_describe(b)};{approx} values differ"
-    return Verdict("conflict", "conflict", reason)
+    return Verdict("conflict" if confidence == "high" else "to_check", "conflict", reason, confidence, evidence)
 
 
-def _is_update(items: Sequence[ClaimItem]) -> bool:
-    """An event count that never goes down as publication dates advance, with dates known."""
-    if any(it.measure not in EVENT_MEASURES or not it.published for it in items):
+def _consistent(items: Sequence[ClaimItem], by_article: dict[str, list[ClaimItem]]) -> Verdict:
+    values = sorted({_fmt(it.value) for it in items})
+    if len(by_article) == len(items) or len(values) == 1:
+        hedged = " (bounds/approximations agree)" if any(it.bound or it.approximate for it in items) else ""
+        return Verdict("consistent", "consistent", f"all {len(items)} reports give {' / '.join(values)}{hedged}")
+    shared = sorted({_fmt(it.value) for it in items
+                     if all(any(compatible(it, other) for other in group) for group in by_article.values())})
+    others = sorted(set(values) - set(shared))
+    agreed = f"every source gives {' / '.join(shared)}" if shared else "every two sources share a figure"
+    tail = f"; {' / '.join(others)} in the same articles count something else" if others else ""
+    return Verdict("consistent", "consistent", agreed + tail)
+
+
+def _day(item: ClaimItem) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(item.published[:10]) if item.published else None
+    except ValueError:
+        return None
+
+
+def _successive(a: ClaimItem, b: ClaimItem) -> bool:
+    """Two reports of an incident count far enough apart in time to be successive states (an age
+    only grows, and only over months)."""
+    if a.measure not in INCIDENT_MEASURES and (a.url is None or a.url != b.url):
         return False
-    ordered = sorted(items, key=lambda it: it.published or "")
-    for earlier, later in itertools.pairwise(ordered):
-        if later.value < earlier.value:
-            return False
-        if later.value > earlier.value and (later.published or "") <= (earlier.published or ""):
-            return False
-    return True
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return False
+    if a.kind == "age":
+        first, second = sorted(((da, a.value), (db, b.value)))
+        return (second[0] - first[0]).days >= AGE_UPDATE_DAYS and second[1] > first[1]
+    return abs((da - db).days) >= UPDATE_AFTER_DAYS
+
+
+def _update(items: Sequence[ClaimItem], disagreeing: Sequence[tuple[ClaimItem, ClaimItem]]) -> Verdict:
+    """Values that changed over time, oldest first; confident when the count only grows."""
+    ordered = sorted(items, key=lambda it: (it.published or "", it.article))
+    steps: list[ClaimItem] = []
+    for it in ordered:
+        if not steps or not compatible(steps[-1], it):
+            steps.append(it)
+    chain = " -> ".join(f"{_describe(it)} ({it.published})" for it in steps)
+    falls = any(later.value < earlier.value for earlier, later in itertools.pairwise(steps))
+    confidence, evidence = _confidence(disagreeing, over_time=True)
+    if falls:
+        confidence, evidence = "low", (*evidence, "a later report gives a lower figure: a correction or another count")
+    return Verdict("conflict" if confidence == "high" else "to_check", "update",
+                   f"figure changed over time: {chain}", confidence, evidence)
+
+
+def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = False) -> tuple[str, tuple[str, ...]]:
+    """High when some disagreeing pair is pinned to one quantity: what happened to the counted
+    people (killed, hurt, shot, arrested), whose age it is, where the counted thing is, or sentences
+    that share their wording; a conflict (not an update) also needs a pair told near in time."""
+    best: tuple[str, ...] = ()
+    for a, b in pairs:
+        apart = _days_apart(a, b)
+        if apart is not None and apart > SAME_STORY_DAYS and not over_time:
+            best = best or (f"the differing reports are {apart} days apart: perhaps different events",)
+            continue
+        evidence: list[str] = []
+        sa, sb = scope_of(a), scope_of(b)
+        if sa.predicate and sa.predicate == sb.predicate:
+            evidence.append(f"both count people {sa.predicate}")
+        if a.kind == "age" and age_owner(a) is not None and age_owner(a) == age_owner(b):
+            evidence.append(f"the age of one named person ({age_owner(a)})")
+        where = _attached_names(a) & _attached_names(b)
+        if where:
+            evidence.append(f"both count {a.measure} of {', '.join(sorted(where))}")
+        shared = _context_overlap(a, b)
+        evidence.append(f"sentences share {shared:.0%} of their context words")
+        if shared >= CONFIDENT_CONTEXT or len(evidence) > 1:
+            return "high", tuple(evidence)
+        best = best or tuple(evidence)
+    return "low", (*best, "the sentences share little wording and name no common predicate")
+
+
+_ATTACHED = re.compile(r"^[^,;:.]{0,60}")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." is one word, not the end of a clause
+_CAPITALISED = re.compile(r"\b[A-Z][\w.'’-]*[A-Za-z]")
+
+
+def _attached_names(item: ClaimItem) -> set[str]:
+    """Names in the phrase right after a figure ("5,200 troops in Iraq", "$4 billion for the
+    Pentagon"): where or whose the counted thing is, which pins two reports to one quantity."""
+    at = item.sentence.find(item.surface)
+    if at < 0:
+        return set()
+    rest = _INITIALS.sub(lambda m: m.group(0).replace(".", ""), item.sentence[at + len(item.surface):])
+    tail = _ATTACHED.match(rest)
+    return {w.casefold() for w in _CAPITALISED.findall(tail.group(0) if tail else "")} - _NOT_NAMES
+
+
+#: Capitalised words that name nothing in particular (units and titles written with a capital).
+_NOT_NAMES = frozenset({"us", "uk", "mr", "mrs", "ms", "dr", "the", "a"})
+
+
+def _days_apart(a: ClaimItem, b: ClaimItem) -> int | None:
+    da, db = _day(a), _day(b)
+    return abs((da - db).days) if da and db else None
+
+
+def _context_overlap(a: ClaimItem, b: ClaimItem) -> float:
+    ca, cb = context_words(a), context_words(b)
+    return len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0

@@ -26,7 +26,7 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
     relation (original|verbatim|fragment|amended), text: string; score: Float64;
     members, articles (of the cluster): Int64; first_published, published: datetime64.
 ``groups`` — one row per reported value of each claim group:
-    group, status (conflict|consistent), verdict, reason, measure, unit, claim_id, article,
+    group, status (conflict|to_check|consistent), verdict, reason, measure, unit, claim_id, article,
     outlet, bound, surface, sentence: string; value: Float64; approximate: boolean;
     published: datetime64.
 """

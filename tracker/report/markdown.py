@@ -59,11 +59,12 @@ def _preview(text: str) -> str:
     return text if len(text) <= QUOTE_PREVIEW else text[:QUOTE_PREVIEW - 1].rstrip() + "…"
 
 
-def _conflicts(groups: list[dict[str, Any]]) -> list[str]:
-    out = [f"## Conflicts ({len(groups)})", ""]
+def _conflicts(groups: list[dict[str, Any]], title: str = "Conflicts", prefix: str = "C",
+               empty: str = "No conflicting figures.") -> list[str]:
+    out = [f"## {title} ({len(groups)})", ""]
     if not groups:
-        return [*out, "No conflicting figures.", ""]
-    numbered = [(f"C{i}", g) for i, g in enumerate(groups, start=1)]
+        return [*out, empty, ""]
+    numbered = [(f"{prefix}{i}", g) for i, g in enumerate(groups, start=1)]
     out += _table(["#", "figure", "verdict", "values by source", "reason"],
                   [[n, _figure(g), g.get("verdict") or g["status"],
                     "; ".join(f"{_value(v)} {_source(v)} ({v.get('published') or 'undated'})" for v in g["values"]),
@@ -118,6 +119,9 @@ def render_markdown(report: Report) -> str:
         "",
     ]
     out += _conflicts([g for g in groups if g["status"] == "conflict"])
+    to_check = [g for g in groups if g["status"] == "to_check"]
+    if to_check:
+        out += _conflicts(to_check, "To check: figures that may disagree", "K")
     out += _recycled(clusters)
-    out += _consistent([g for g in groups if g["status"] != "conflict"])
+    out += _consistent([g for g in groups if g["status"] == "consistent"])
     return "\n".join(out)

@@ -18,10 +18,11 @@ from typing import Any
 
 from ..claimfile.reviews import load_reviews, review_of
 from ..claimfile.store import ClaimFile, iter_claim_files
-from ..match.claim_groups import ClaimItem, group_claims
+from ..match.claim_groups import ClaimItem, group_claims, scope_of
 from ..match.normalize import entities, misspelling_aliases, speaker_key
 from ..match.quote_clusters import QuoteItem, cluster_quotes
 from ..match.verdicts import judge
+from ..records import CountScope
 
 Report = dict[str, Any]
 Reviews = dict[str, dict[str, dict[str, Any]]]
@@ -44,6 +45,11 @@ def _pairs(files: list[ClaimFile], section: str, key: str) -> list[tuple[str, st
             for target in targets:
                 out.append((f"{aid}/{record.get('id')}", str(target)))
     return out
+
+
+def _counts(value: Any) -> CountScope | None:
+    """A claim file's ``counts`` mapping, or None when absent or unusable (``check`` reports it)."""
+    return CountScope.from_fields(value) if isinstance(value, dict) else None
 
 
 def _number(value: Any) -> float | None:
@@ -198,7 +204,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             claim_items.append(ClaimItem(
                 aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
                 bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
-                str(c.get("sentence") or ""), art.get("published"), art.get("outlet")))
+                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"), art.get("url"),
+                _counts(c.get("counts"))))
     names = article_names(files)
     clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
                               _pairs(files, "quotes", "different_from"), article_names=names)
@@ -238,6 +245,7 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         verdict = judge(g.items, str(reason) if reason else None)
         claim_groups.append({
             "id": g.id, "status": verdict.status, "verdict": verdict.verdict, "reason": verdict.reason,
+            "confidence": verdict.confidence, "evidence": list(verdict.evidence),
             "review": group_review,
             "measure": g.measure, "unit": g.unit,
             "values": [{
@@ -246,6 +254,7 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                 "approximate": it.approximate, "high": it.high,  # a range: value is its low end
                 "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
                 "span": claim_spans.get((it.article, it.claim_id)),
+                "counts": scope_of(it).as_fields(),
             } for it in g.items],
         })
     cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}

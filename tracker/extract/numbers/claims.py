@@ -27,6 +27,7 @@ from .lexicon import (
     lemma,
 )
 from .quantities import find_quantities
+from .scope import count_scope
 from .words import wordset
 
 __all__ = ["find_claims"]
@@ -57,8 +58,18 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
                 claim = replace(claim, unit=previous.unit, measure=previous.measure)
             if claim.kind == "count" and claim.unit is not None:
                 previous = claim
-            out.append(claim)
+            out.append(_with_counts(claim, text, s))
     return out
+
+
+def _with_counts(claim: FoundClaim, text: str, start: int) -> FoundClaim:
+    """The claim with what it counts (predicate, owner, scope) read at its exact place; years
+    and dates count nothing."""
+    if claim.kind in ("year", "date"):
+        return claim
+    counts = count_scope(text, claim.surface, claim.value, claim.kind, claim.measure, claim.unit,
+                         at=claim.span[0] - start)
+    return replace(claim, counts=counts)
 
 
 def _claim(
