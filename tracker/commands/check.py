@@ -9,7 +9,6 @@ no one has reviewed yet, for CI gates.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,11 +22,10 @@ from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys
 from ..claimfile.store import file_name, iter_claim_files
-from ..claimfile.yaml_roundtrip import load_roundtrip, read_text
+from ..claimfile.yaml_roundtrip import load_roundtrip, parse_roundtrip, read_text
 from ..errors import TrackerError
-from ..ingest.decode import decode_text
-from ..ingest.frontmatter import split_front_matter
 from ..records import QUOTE_KINDS, REVIEW_STATUSES
+from ..report.bodies import STALE, find_body
 from ..text import normalize_space
 
 TOP_KEYS = allowed_keys("file")
@@ -190,8 +188,8 @@ def _loader_differences(checker: _Checker, node: Any, other: Any, where: str) ->
 def _load(path: Path) -> tuple[Any, list[Problem]]:
     """The ruamel document, after making sure PyYAML reads the same file to the same data."""
     try:
-        doc = load_roundtrip(path)
         text = read_text(path)
+        doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
         return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
     try:
@@ -287,26 +285,18 @@ def _check_article(checker: _Checker, article: Any) -> None:
 
 
 def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
-    """The article body, when its file can be found; reports stale or vanished sources."""
+    """The article body, only when its file lies inside the roots and its sha256 matches (see
+    ``report.bodies``); otherwise a stale-source warning that holds nothing of the file."""
     source = article.get("path")
     if not isinstance(source, str) or ":" in Path(source).name.split(".")[-1]:
         return None  # collections (file.jsonl:LINE) are not re-read here
-    candidates = [Path(source), path.parent.parent / source, path.parent / source]
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        checker.add(article, "path", f"article source '{source}' not found (moved or deleted)", "stale-source",
-                    "warning")
-        return None
-    try:
-        _, body = split_front_matter(decode_text(found.read_bytes(), str(found)), str(found))
-    except (TrackerError, OSError) as exc:
-        checker.add(article, "path", f"article source unreadable: {exc}", "stale-source", "warning")
-        return None
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    if article.get("sha256") != digest:
-        checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract",
-                    "stale-source", "warning")
-    return body
+    found = find_body(article, path.parent)
+    if found.problem == STALE:
+        checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract "
+                    "(spans are not checked against a changed text)", "stale-source", "warning")
+    elif found.problem is not None:
+        checker.add(article, "path", f"article source '{source}' {found.problem}", "stale-source", "warning")
+    return found.body
 
 
 def _check_span(checker: _Checker, node: Any, key: Any, span: Any, body: str | None, surface: str | None) -> None:
