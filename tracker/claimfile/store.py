@@ -290,7 +290,9 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
     old.clear()
     old.extend(record for _, record in result)
     old.ca.items.clear()
-    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None] if key_line or 0 in moved else None
+    # A list even when empty: with None, ruamel drops the comments after the last record (``ca.end``:
+    # the end of the file, or the lines just before the next section's key).
+    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None]
     old.ca.items.update({i: [None, tokens, None, None] for i, tokens in moved.items()})
     return old
 
