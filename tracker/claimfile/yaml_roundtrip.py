@@ -136,14 +136,37 @@ def read_text(path: Path) -> str:
 
 def load_plain(path: Path) -> Any:
     """Plain Python data from a YAML file, after the safety scan."""
-    text = read_text(path)
-    scan_for_unsafe(text, str(path))
+    return parse_plain(read_text(path), str(path))
+
+
+def parse_plain(text: str, where: str) -> Any:
+    """Plain Python data from ``text`` (read from ``where``), after the safety scan; a key given
+    twice in one mapping is refused, as the round-trip reader (``check``, ``extract``) refuses it."""
+    scan_for_unsafe(text, where)
     try:
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, str(path)) from None
+        raise _syntax_error(exc, where) from None
     except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
-        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", str(path)) from None
+        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", where) from None
+
+
+class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc]
+    """The safe loader, refusing duplicate keys: PyYAML would silently keep the last value."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: PyYAML's own error follows
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}' (remove one of them)", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def load_roundtrip(path: Path) -> Any:

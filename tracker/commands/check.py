@@ -9,6 +9,7 @@ no one has reviewed yet, for CI gates.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     if isinstance(node, float):
-        return float(node)
+        return "nan" if math.isnan(node) else float(node)  # NaN != NaN: both readers agree on it
     if isinstance(node, int):
         return int(node)
     return node
@@ -360,6 +361,10 @@ def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
         checker.add(c, "value", f"claim value must be a number, not {c['value']!r}", "type")
     checker.type_(c, "low", (int, float), "claim")
     checker.type_(c, "high", (int, float), "claim")
+    for key in ("value", "low", "high"):
+        if isinstance(c.get(key), float) and not math.isfinite(c[key]):
+            checker.add(c, key, f"claim {key} must be a finite number, not {c[key]!r}; write the figure, or null "
+                        "(a value with low and high for a range)", "value")
     checker.type_(c, "approximate", (bool,), "claim", nullable=False)
     for key in ("unit", "measure", "surface", "sentence"):
         checker.type_(c, key, (str,), "claim")
