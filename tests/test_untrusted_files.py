@@ -166,3 +166,13 @@ def test_named_claim_file_linking_outside_is_refused(tmp_path: Path, monkeypatch
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "claims/x.yaml"])
     assert result.exit_code == 1 and "symbolic link leads outside claims; refused" in result.output
+
+
+def test_run_dot_never_ingests_its_own_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["run", "."])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "claims").glob("*.yaml")) == ["a.yaml"]
+    assert "1 articles" in result.output

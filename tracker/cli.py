@@ -108,12 +108,12 @@ def _progress(enabled: bool) -> Callable[[str], None] | None:
     return tick
 
 
-def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> int:
+def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
     from .commands.extract import extract_paths
 
     summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
                             on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
-                            on_warning=lambda exc: _warn(f"Warning: {exc}"))
+                            on_warning=lambda exc: _warn(f"Warning: {exc}"), outputs=outputs)
     if not quiet:
         click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
                    f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")
@@ -243,7 +243,7 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     Example:
       tracker run seeds
     """
-    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False)
+    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
     from .report.markdown import render_markdown
     from .report.model import build_report
 

@@ -45,9 +45,9 @@ class Document:
 ErrorHandler = Callable[[TrackerError], None]
 
 
-def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler) -> Iterator[Document]:
-    """Every article under ``inputs``; unreadable ones are reported to ``on_error`` and skipped."""
-    for path, root, overrides in discover(inputs, on_error):
+def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler, exclude: Sequence[Path] = ()) -> Iterator[Document]:
+    """Every article under ``inputs`` but ``exclude``; unreadable ones are reported to ``on_error`` and skipped."""
+    for path, root, overrides in discover(inputs, on_error, exclude):
         try:
             if path.suffix.lower() == ".jsonl":
                 yield from _iter_jsonl(path, root, overrides, on_error)

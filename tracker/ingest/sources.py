@@ -52,14 +52,16 @@ def load_overrides(folder: Path) -> SourceOverrides:
 
 
 def discover(
-    inputs: Sequence[Path], on_error: Callable[[TrackerError], None]
+    inputs: Sequence[Path], on_error: Callable[[TrackerError], None], exclude: Sequence[Path] = ()
 ) -> Iterator[tuple[Path, Path, SourceOverrides]]:
     """Article files in a stable order, each with its root and the overrides of its folder.
 
     Symbolic links that lead outside the folder given are skipped with a warning: a crafted
     input folder must not make tracker read arbitrary files. A file named on the command line
     (a shell glob, pre-commit) has its own folder as root, as if that folder had been walked.
+    Files in or at ``exclude`` (the run's own outputs: claims folder, report) are never inputs.
     """
+    outputs = tuple(p.resolve() for p in exclude)
     cache: dict[Path, SourceOverrides] = {}
 
     def overrides(folder: Path) -> SourceOverrides:
@@ -83,6 +85,8 @@ def discover(
                 except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
                     on_error(InputError("symbolic link loop or unreadable path; skipped", str(path)))
                     continue
+                if any(real.is_relative_to(output) for output in outputs):
+                    continue  # this tool's own output (report.md, claims/), not an article
                 if path.is_symlink() and not real.is_relative_to(root):
                     on_error(InputError("symbolic link leads outside the input folder; skipped", str(path)))
                     continue
