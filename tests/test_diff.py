@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -141,3 +141,25 @@ def test_word_diff_holds_both_sides(old: list[str], new: list[str]) -> None:
     before = re.sub(r"\{\+.*?\+\}", " ", marked).replace("[-", " ").replace("-]", " ")
     after = re.sub(r"\[-.*?-\]", " ", marked).replace("{+", " ").replace("+}", " ")
     assert before.split() == old and after.split() == new
+
+
+def _committed_diff(repo: Path) -> Result:
+    git("commit", "-qm", "hostile entries")
+    return CliRunner().invoke(main, ["diff", "HEAD", "--path", "claims"])
+
+
+def test_a_committed_claim_file_that_is_not_utf8_is_an_error_line(repo: Path) -> None:
+    (repo / "claims" / "z.yaml").write_bytes(b"article: {id: z, title: \xff\xfe}\n")
+    git("add", "-A")
+    result = _committed_diff(repo)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "Error: HEAD:claims/z.yaml: not valid UTF-8" in result.output
+
+
+def test_a_submodule_named_yaml_and_a_name_with_a_newline_are_read_or_skipped(repo: Path) -> None:
+    head = git("rev-parse", "HEAD").strip()
+    git("update-index", "--add", "--cacheinfo", f"160000,{head},claims/sub.yaml")
+    shutil.copy(repo / "claims" / "a.yaml", repo / "claims" / "new\nline.yaml")
+    git("add", "claims")
+    result = _committed_diff(repo)
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output

@@ -31,6 +31,17 @@ def safe(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+# What a terminal acts on in a report written to stdout: C0 controls but tab and line ends, a
+# carriage return that ends no line (it overwrites the line shown), DEL and C1 (ESC sequences:
+# window titles, hidden OSC 8 links, screen clears).
+_TERMINAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+
+
+def terminal_safe(text: str) -> str:
+    """A CSV or HTML report for stdout: what a terminal would act on is removed, lines are kept."""
+    return _TERMINAL.sub("", text)
+
+
 def one_line(text: str) -> str:
     """An error or problem line: safe, and a newline in a file name or message cannot split it."""
     return safe(text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " "))
@@ -97,12 +108,12 @@ def _progress(enabled: bool) -> Callable[[str], None] | None:
     return tick
 
 
-def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> int:
+def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
     from .commands.extract import extract_paths
 
     summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
                             on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
-                            on_warning=lambda exc: _warn(f"Warning: {exc}"))
+                            on_warning=lambda exc: _warn(f"Warning: {exc}"), outputs=outputs)
     if not quiet:
         click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
                    f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")
@@ -214,7 +225,8 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
         return
     if output is not None and output.is_dir():
         raise TrackerError("is a folder; pass a file name to -o (only --format csv writes a folder)", str(output))
-    _write_output(_render(folder, fmt), output)
+    text = _render(folder, fmt)
+    _write_output(terminal_safe(text) if output is None else text, output)
 
 
 @main.command()
@@ -231,7 +243,7 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     Example:
       tracker run seeds
     """
-    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False)
+    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
     from .report.markdown import render_markdown
     from .report.model import build_report
 

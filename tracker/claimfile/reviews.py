@@ -17,6 +17,7 @@ The leading underscore keeps it apart from claim files, whose names never start 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ def load_reviews(folder: Path) -> dict[str, dict[str, dict[str, Any]]]:
     """
     path = folder / REVIEWS_FILE
     out: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link, pipe or device here is refused by load_plain, not skipped
         return out
     data = load_plain(path)
     if not isinstance(data, dict):

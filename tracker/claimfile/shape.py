@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import ClaimFileError
+from .yaml_roundtrip import read_text
 
 _TEXT_OR_NULL = {
     "article": ("title", "outlet", "published", "url"),
@@ -64,8 +65,8 @@ def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
 def _line(path: Path, keys: list[Any]) -> int | None:
     """The line of the value at ``keys`` (the file already passed the safety scan)."""
     try:
-        node: Any = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, ValueError, yaml.YAMLError):
+        node: Any = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
+    except (ClaimFileError, ValueError, yaml.YAMLError):
         return None
     for key in keys:
         if isinstance(node, yaml.MappingNode):

@@ -22,12 +22,15 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import ClaimFileError, LockError
+from ..fsio import read_bytes
 from ..records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
 from .yaml_fast import dump_fast, from_commented
 from .yaml_roundtrip import (
+    MAX_YAML_BYTES,
+    ChangedOnDisk,
     atomic_write,
     check_pyyaml_reads,
     dump,
@@ -35,7 +38,7 @@ from .yaml_roundtrip import (
     flow_scalar,
     flow_seq,
     load_plain,
-    load_roundtrip,
+    parse_roundtrip,
     requote,
     scalar,
 )
@@ -43,6 +46,9 @@ from .yaml_roundtrip import (
 SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
 _MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
 LOCK_NAME = ".tracker.lock"
+#: Rounds of merging a claim file a person keeps saving meanwhile; one re-merge covers a save,
+#: more than a few means someone is editing it right now, and the run leaves it to them.
+MERGE_ATTEMPTS = 3
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
@@ -290,7 +296,9 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
     old.clear()
     old.extend(record for _, record in result)
     old.ca.items.clear()
-    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None] if key_line or 0 in moved else None
+    # A list even when empty: with None, ruamel drops the comments after the last record (``ca.end``:
+    # the end of the file, or the lines just before the next section's key).
+    old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None]
     old.ca.items.update({i: [None, tokens, None, None] for i, tokens in moved.items()})
     return old
 
@@ -329,34 +337,52 @@ def write_claim_file(
     out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str,
     sync_dir: bool = True,
 ) -> tuple[Path, bool]:
-    """Write (or merge into) the article's claim file. Returns (path, changed)."""
+    """Write (or merge into) the article's claim file. Returns (path, changed).
+
+    The file is replaced only if it still holds the bytes the merge read: a reviewer who saved
+    it meanwhile gets the save merged again, and after ``MERGE_ATTEMPTS`` busy rounds the run
+    refuses this file rather than lose the save.
+    """
     path = out_dir / file_name(article.id)
     # Fast path: a new file, or one that already holds exactly this output (no one edited it),
     # is written by the fast writer, which is byte-identical to the round-trip one.
     fresh = SCHEMA_HEADER + _MODELINE.sub("", dump_fast(from_commented(build_document(article, quotes, claims, body))))
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
-    except OSError as exc:
-        raise ClaimFileError(f"cannot read: {exc.strerror}", str(path)) from None
-    if current is None:
-        return path, atomic_write(path, fresh, sync_dir=sync_dir)
-    if current == fresh.encode("utf-8"):
-        return path, False
-    existing = None
-    if path.exists():
+    for _ in range(MERGE_ATTEMPTS):
+        current = _snapshot(path, out_dir)
+        if current == fresh.encode("utf-8"):
+            return path, False
+        text = fresh if current is None else _merged_text(path, current, article, quotes, claims, body)
         try:
-            existing = load_roundtrip(path)
-        except ClaimFileError as exc:
-            raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
-                                 exc.line) from None
-        if existing is None and path.read_bytes().strip():  # only comments or a bare null: keep them
-            raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
-                                 "left untouched", str(path), 1)
-        if existing is not None and not isinstance(existing, CommentedMap):
-            raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
-                                 "fix or remove the file, it was left untouched", str(path), 1)
+            return path, atomic_write(path, text, sync_dir=sync_dir, expect=current)
+        except ChangedOnDisk:
+            continue
+    raise ClaimFileError(f"changed on disk {MERGE_ATTEMPTS} times while this run merged it (an editor saving?); "
+                         "it was left as saved: re-run tracker extract", str(path))
+
+
+def _snapshot(path: Path, out_dir: Path) -> bytes | None:
+    """The claim file's bytes as they are now, or None when there is none."""
+    if not os.path.lexists(path):
+        return None
+    return read_bytes(path, MAX_YAML_BYTES, root=out_dir, what="a claim file", error=ClaimFileError)
+
+
+def _merged_text(path: Path, current: bytes, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim],
+                 body: str) -> str:
+    """The fresh extraction merged into the file's ``current`` bytes (reviews, comments kept)."""
+    try:
+        existing = parse_roundtrip(current.decode("utf-8"), str(path))
+    except UnicodeDecodeError:
+        raise ClaimFileError("not valid UTF-8; fix or remove the file, it was left untouched", str(path)) from None
+    except ClaimFileError as exc:
+        raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
+                             exc.line) from None
+    if existing is None and current.strip():  # only comments or a bare null: keep them
+        raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
+                             "left untouched", str(path), 1)
+    if existing is not None and not isinstance(existing, CommentedMap):
+        raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
+                             "fix or remove the file, it was left untouched", str(path), 1)
     doc = build_document(article, quotes, claims, body, existing)
     if existing is not None:
         requote(doc)  # what a reviewer typed must read the same in PyYAML
@@ -366,17 +392,9 @@ def write_claim_file(
     except ClaimFileError as exc:
         raise ClaimFileError(f"{exc.message}; PyYAML could not read the merged file, so it was left untouched",
                              str(path), exc.line) from None
-    if existing is not None and _uses_crlf(path):
+    if existing is not None and current.split(b"\n", 1)[0].endswith(b"\r"):
         text = text.replace("\n", "\r\n")  # the reviewer's editor wrote CRLF: keep it, or every line changes
-    return path, atomic_write(path, text, sync_dir=sync_dir)
-
-
-def _uses_crlf(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.readline().endswith(b"\r\n")
-    except OSError:
-        return False
+    return text
 
 
 def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:

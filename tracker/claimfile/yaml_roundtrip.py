@@ -23,6 +23,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarfloat import ScalarFloat
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from .. import fsio
 from ..errors import ClaimFileError
 from .yaml_fast import plain_ok
 
@@ -128,43 +129,64 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
 
 
 def read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise ClaimFileError(f"file is {size} bytes; claim files are limited to {MAX_YAML_BYTES}", str(path))
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ClaimFileError("not valid UTF-8", str(path)) from None
-    except OSError as exc:
-        raise ClaimFileError(f"cannot read: {exc.strerror}", str(path)) from None
+    """A claim file's text: a regular file inside its own folder (a committed link to ``/dev/zero``,
+    a FIFO or a file elsewhere is refused), at most ``MAX_YAML_BYTES``."""
+    return fsio.read_text(path, MAX_YAML_BYTES, root=path.parent, what="a claim file", error=ClaimFileError)
 
 
 def load_plain(path: Path) -> Any:
     """Plain Python data from a YAML file, after the safety scan."""
-    text = read_text(path)
-    scan_for_unsafe(text, str(path))
+    return parse_plain(read_text(path), str(path))
+
+
+def parse_plain(text: str, where: str) -> Any:
+    """Plain Python data from ``text`` (read from ``where``), after the safety scan; a key given
+    twice in one mapping is refused, as the round-trip reader (``check``, ``extract``) refuses it."""
+    scan_for_unsafe(text, where)
     try:
-        return yaml.load(text, Loader=_SAFE_LOADER)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, str(path)) from None
+        raise _syntax_error(exc, where) from None
     except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
-        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", str(path)) from None
+        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", where) from None
+
+
+class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc]
+    """The safe loader, refusing duplicate keys: PyYAML would silently keep the last value."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                duplicate = key in seen
+                seen.add(key)
+            except TypeError:  # an unhashable key: PyYAML's own error follows
+                continue
+            if duplicate:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}' (remove one of them)", key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 def load_roundtrip(path: Path) -> Any:
     """A ruamel round-trip document (comments kept), after the safety scan."""
-    text = read_text(path)
-    scan_for_unsafe(text, str(path))
+    return parse_roundtrip(read_text(path), str(path))
+
+
+def parse_roundtrip(text: str, where: str) -> Any:
+    """``text`` (read from ``where``) as a ruamel round-trip document, after the safety scan."""
+    scan_for_unsafe(text, where)
     try:
         return make_yaml().load(text)
     except (ValueError, OverflowError) as exc:  # a value no type accepts, e.g. the date 0000-00-00
-        raise ClaimFileError(f"malformed value: {exc}", str(path)) from None
+        raise ClaimFileError(f"malformed value: {exc}", where) from None
     except RuamelError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", str(path),
+        raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", where,
                              mark.line + 1 if mark else None) from None
     except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
-        raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", str(path)) from None
+        raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", where) from None
 
 
 def dump(doc: Any, header: str = "") -> str:
@@ -285,18 +307,25 @@ def flow_map(pairs: dict[str, Any]) -> CommentedMap:
     return mapping
 
 
-def atomic_write(path: Path, text: str, sync_dir: bool = True) -> bool:
+class ChangedOnDisk(ClaimFileError):
+    """The file is no longer what the caller read: someone saved it meanwhile."""
+
+
+#: ``expect`` value meaning "replace whatever is there" (outputs no person edits).
+ANY: Any = object()
+
+
+def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | None = ANY) -> bool:
     """Write ``text`` to ``path`` all at once (temp file, fsync, rename). Returns False if unchanged.
 
     A reader, or a crash at any moment, sees either the old file or the new one, never a mix.
-    With ``sync_dir=False`` the caller syncs the folder once after a batch of writes.
+    With ``sync_dir=False`` the caller syncs the folder once after a batch of writes. With
+    ``expect`` (the bytes read before, None for no file) the rename happens only if the file
+    still holds them, checked just before it; otherwise ChangedOnDisk, and nothing is written.
     """
     data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
+    if _holds(path, data):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -304,6 +333,8 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True) -> bool:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if expect is not ANY and not _still(path, expect):
+            raise ChangedOnDisk("changed on disk while it was merged", str(path))
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -312,6 +343,22 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True) -> bool:
     if sync_dir:
         fsync_dir(path.parent)
     return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file holding exactly ``data`` (read no further than that)."""
+    try:
+        with fsio.open_regular(path, error=ClaimFileError) as handle:
+            return handle.read(len(data) + 1) == data
+    except (ClaimFileError, OSError):
+        return False
+
+
+def _still(path: Path, expected: bytes | None) -> bool:
+    """Whether ``path`` holds ``expected`` (None: does not exist)."""
+    if expected is None:
+        return not os.path.lexists(path)
+    return _holds(path, expected)
 
 
 def fsync_dir(folder: Path) -> None:

@@ -9,7 +9,7 @@ no one has reviewed yet, for CI gates.
 from __future__ import annotations
 
 import difflib
-import hashlib
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,11 +23,10 @@ from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.store import file_name, iter_claim_files
-from ..claimfile.yaml_roundtrip import load_roundtrip, read_text
+from ..claimfile.yaml_roundtrip import load_roundtrip, parse_roundtrip, read_text
 from ..errors import TrackerError
-from ..ingest.decode import decode_text
-from ..ingest.frontmatter import split_front_matter
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
+from ..report.bodies import STALE, find_body
 from ..text import normalize_space
 
 TOP_KEYS = allowed_keys("file")
@@ -163,7 +162,7 @@ def _plain(node: Any) -> Any:
     if isinstance(node, str):
         return str(node)
     if isinstance(node, float):
-        return float(node)
+        return "nan" if math.isnan(node) else float(node)  # NaN != NaN: both readers agree on it
     if isinstance(node, int):
         return int(node)
     return node
@@ -191,8 +190,8 @@ def _loader_differences(checker: _Checker, node: Any, other: Any, where: str) ->
 def _load(path: Path) -> tuple[Any, list[Problem]]:
     """The ruamel document, after making sure PyYAML reads the same file to the same data."""
     try:
-        doc = load_roundtrip(path)
         text = read_text(path)
+        doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
         return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
     try:
@@ -288,26 +287,18 @@ def _check_article(checker: _Checker, article: Any) -> None:
 
 
 def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
-    """The article body, when its file can be found; reports stale or vanished sources."""
+    """The article body, only when its file lies inside the roots and its sha256 matches (see
+    ``report.bodies``); otherwise a stale-source warning that holds nothing of the file."""
     source = article.get("path")
     if not isinstance(source, str) or ":" in Path(source).name.split(".")[-1]:
         return None  # collections (file.jsonl:LINE) are not re-read here
-    candidates = [Path(source), path.parent.parent / source, path.parent / source]
-    found = next((c for c in candidates if c.is_file()), None)
-    if found is None:
-        checker.add(article, "path", f"article source '{source}' not found (moved or deleted)", "stale-source",
-                    "warning")
-        return None
-    try:
-        _, body = split_front_matter(decode_text(found.read_bytes(), str(found)), str(found))
-    except (TrackerError, OSError) as exc:
-        checker.add(article, "path", f"article source unreadable: {exc}", "stale-source", "warning")
-        return None
-    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    if article.get("sha256") != digest:
-        checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract",
-                    "stale-source", "warning")
-    return body
+    found = find_body(article, path.parent)
+    if found.problem == STALE:
+        checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract "
+                    "(spans are not checked against a changed text)", "stale-source", "warning")
+    elif found.problem is not None:
+        checker.add(article, "path", f"article source '{source}' {found.problem}", "stale-source", "warning")
+    return found.body
 
 
 def _check_span(checker: _Checker, node: Any, key: Any, span: Any, body: str | None, surface: str | None) -> None:
@@ -371,6 +362,10 @@ def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
         checker.add(c, "value", f"claim value must be a number, not {c['value']!r}", "type")
     checker.type_(c, "low", (int, float), "claim")
     checker.type_(c, "high", (int, float), "claim")
+    for key in ("value", "low", "high"):
+        if isinstance(c.get(key), float) and not math.isfinite(c[key]):
+            checker.add(c, key, f"claim {key} must be a finite number, not {c[key]!r}; write the figure, or null "
+                        "(a value with low and high for a range)", "value")
     checker.type_(c, "approximate", (bool,), "claim", nullable=False)
     for key in ("unit", "measure", "surface", "sentence"):
         checker.type_(c, key, (str,), "claim")

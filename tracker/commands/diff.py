@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
 
 from ..claimfile.reviews import REVIEWS_FILE, SECTIONS, claim_file_paths, is_claim_file, load_reviews
 from ..claimfile.store import ClaimFile
-from ..claimfile.yaml_roundtrip import load_plain, scan_for_unsafe
+from ..claimfile.yaml_roundtrip import load_plain, parse_plain
 from ..errors import TrackerError
 
 PAIR_RATIO = 60.0  # fuzz.ratio above which a removed and an added record are one record amended
@@ -76,28 +75,51 @@ def _git(args: Sequence[str], stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
-def read_revision(rev: str, path: str) -> Side:
-    """Claim files under ``path`` (relative to the working folder) as committed in ``rev``."""
-    names = _git(["ls-tree", "-r", "--full-name", "--name-only", "-z", rev, "--", path or "."])
-    wanted = [n for n in names.decode("utf-8").split("\0") if n.endswith(".yaml")]
-    wanted = [n for n in wanted if os.path.dirname(n) == os.path.dirname(wanted[0])] if wanted else []
-    if not wanted:  # e.g. the commit before the claims folder was added: everything is new
-        return Side(f"{rev}:{path}", [], {section: {} for section in SECTIONS})
-    blobs = _git(["cat-file", "--batch"], "".join(f"{rev}:{n}\n" for n in wanted).encode("utf-8"))
-    files: list[ClaimFile] = []
-    reviews: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
+def _tree_blobs(rev: str, path: str) -> list[tuple[str, str]]:
+    """(object id, name) of the ``*.yaml`` blobs under ``path`` in ``rev``, from one folder.
+
+    Entries that are not blobs (a submodule named ``x.yaml``) are left out; names are read from
+    NUL-separated output, so a name holding a newline stays one name.
+    """
+    listing = _git(["ls-tree", "-r", "--full-name", "-z", rev, "--", path or "."])
+    entries: list[tuple[str, str]] = []
+    for entry in listing.split(b"\0"):
+        meta, _, raw_name = entry.partition(b"\t")
+        fields = meta.split()
+        name = raw_name.decode("utf-8", "surrogateescape")
+        if len(fields) == 3 and fields[1] == b"blob" and name.endswith(".yaml"):
+            entries.append((fields[2].decode("ascii"), name))
+    if entries:
+        folder = os.path.dirname(entries[0][1])
+        entries = [(oid, name) for oid, name in entries if os.path.dirname(name) == folder]
+    return entries
+
+
+def _blob_texts(rev: str, entries: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """(name, text) of each blob, asked for by object id (names may hold any byte)."""
+    blobs = _git(["cat-file", "--batch"], "".join(f"{oid}\n" for oid, _ in entries).encode("ascii"))
     offset = 0
-    for name in wanted:
+    for _, name in entries:
         header_end = blobs.index(b"\n", offset)
         size = int(blobs[offset:header_end].split()[2])
-        text = blobs[header_end + 1:header_end + 1 + size].decode("utf-8")
+        data = blobs[header_end + 1:header_end + 1 + size]
         offset = header_end + 1 + size + 1
-        where = f"{rev}:{name}"
-        scan_for_unsafe(text, where)
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise TrackerError(f"malformed YAML: {exc}", where) from None
+            yield name, data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise TrackerError("not valid UTF-8", f"{rev}:{name}") from None
+
+
+def read_revision(rev: str, path: str) -> Side:
+    """Claim files under ``path`` (relative to the working folder) as committed in ``rev``."""
+    entries = _tree_blobs(rev, path)
+    files: list[ClaimFile] = []
+    reviews: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
+    if not entries:  # e.g. the commit before the claims folder was added: everything is new
+        return Side(f"{rev}:{path}", files, reviews)
+    for name, text in _blob_texts(rev, entries):
+        where = f"{rev}:{name}"
+        data = parse_plain(text, where)
         if Path(name).name == REVIEWS_FILE:
             reviews = _reviews_from(data)
         elif is_claim_file(Path(name)):

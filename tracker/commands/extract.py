@@ -46,11 +46,13 @@ def extract_paths(
     on_problem: Callable[[TrackerError], None] | None = None,
     on_article: Callable[[str], None] | None = None,
     on_warning: Callable[[TrackerError], None] | None = None,
+    outputs: Sequence[Path] = (),
 ) -> ExtractSummary:
     """Extract every article under ``inputs`` into ``out_dir`` (one YAML file per article).
 
     Problems with single inputs are collected (and reported through ``on_problem``) while the
-    rest of the run continues, unless ``fail_fast`` is set.
+    rest of the run continues, unless ``fail_fast`` is set. ``out_dir`` and ``outputs`` (the
+    run's report) are never read as articles, so ``tracker run .`` does not ingest itself.
     """
     summary = ExtractSummary()
 
@@ -70,7 +72,7 @@ def extract_paths(
     with OutputLock(out_dir):
         _remove_stale_temporaries(out_dir)
         try:
-            for doc in iter_documents(inputs, problem):
+            for doc in iter_documents(inputs, problem, exclude=(out_dir, *outputs)):
                 name = file_name(doc.article.id)
                 if name in names:
                     first, digest = names[name]

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from .. import fsio
 from ..errors import InputError, TrackerError
 from ..records import Article, Block
 from .decode import decode_text, repair_text
@@ -46,65 +45,25 @@ class Document:
 ErrorHandler = Callable[[TrackerError], None]
 
 
-def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler) -> Iterator[Document]:
-    """Every article under ``inputs``; unreadable ones are reported to ``on_error`` and skipped."""
-    for path, overrides in discover(inputs, on_error):
+def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler, exclude: Sequence[Path] = ()) -> Iterator[Document]:
+    """Every article under ``inputs`` but ``exclude``; unreadable ones are reported to ``on_error`` and skipped."""
+    for path, root, overrides in discover(inputs, on_error, exclude):
         try:
             if path.suffix.lower() == ".jsonl":
-                yield from _iter_jsonl(path, overrides, on_error)
+                yield from _iter_jsonl(path, root, overrides, on_error)
             else:
-                yield _read_text_file(path, overrides)
+                yield _read_text_file(path, root, overrides)
         except TrackerError as exc:
             on_error(exc)
 
 
-def _open_regular(path: Path) -> BinaryIO:
-    """Open an article file for reading; only regular files (a FIFO or device would block or never end)."""
-    try:
-        handle = path.open("rb")
-    except PermissionError:
-        raise InputError("permission denied", str(path)) from None
-    except FileNotFoundError:
-        raise InputError("file not found", str(path)) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    try:
-        mode = os.fstat(handle.fileno()).st_mode
-    except OSError as exc:
-        handle.close()
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    if not stat.S_ISREG(mode):
-        handle.close()
-        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
-    return handle
+def _read_bytes(path: Path, root: Path) -> bytes:
+    """The whole file, when it is a regular file inside ``root`` no larger than one article may be."""
+    return fsio.read_bytes(path, MAX_ARTICLE_BYTES, root=root, what="one article", error=InputError)
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The whole file, when it is a regular file no larger than one article may be."""
-    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
-        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
-    with _open_regular(path) as handle:
-        try:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_ARTICLE_BYTES:
-                raise InputError(f"file is {_mb(size)}; one article is limited to {_mb(MAX_ARTICLE_BYTES)}",
-                                 str(path))
-            data = handle.read(MAX_ARTICLE_BYTES + 1)
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
-    if len(data) > MAX_ARTICLE_BYTES:  # the file grew while we read it
-        raise InputError(f"file is over {_mb(MAX_ARTICLE_BYTES)}, the limit for one article", str(path))
-    return data
-
-
-def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f} MB" if size < 10 * 1024 * 1024 else f"{size // (1024 * 1024)} MB"
-
-
-def _read_text_file(path: Path, overrides: SourceOverrides) -> Document:
-    text = decode_text(_read_bytes(path), str(path))
+def _read_text_file(path: Path, root: Path, overrides: SourceOverrides) -> Document:
+    text = decode_text(_read_bytes(path, root), str(path))
     meta, body = split_front_matter(text, str(path))
     if not body.strip():
         raise InputError("empty article (no text after front matter)" if meta else "empty file", str(path))
@@ -112,17 +71,15 @@ def _read_text_file(path: Path, overrides: SourceOverrides) -> Document:
     return build_document(path.stem, str(path), body, meta)
 
 
-def _iter_jsonl(path: Path, overrides: SourceOverrides, on_error: ErrorHandler) -> Iterator[Document]:
+def _iter_jsonl(path: Path, root: Path, overrides: SourceOverrides, on_error: ErrorHandler) -> Iterator[Document]:
     """One document per line, streamed: a collection of any size is read in constant memory."""
-    if path.is_fifo() or path.is_char_device() or path.is_block_device() or path.is_socket():
-        raise InputError("not a regular file (a pipe, socket or device); skipped", str(path))
-    with _open_regular(path) as handle:
+    with fsio.open_regular(path, root=root, error=InputError) as handle:
         for number, raw, too_long in _lines(handle, str(path)):
             if number == 1 and b"\x00" in raw[:8192]:
                 raise InputError("binary file, not JSON lines", str(path))
             if too_long:
-                on_error(InputError(f"line is over {_mb(MAX_ARTICLE_BYTES)}, the limit for one article; skipped",
-                                    str(path), number))
+                limit = fsio.megabytes(MAX_ARTICLE_BYTES)
+                on_error(InputError(f"line is over {limit}, the limit for one article; skipped", str(path), number))
                 continue
             if not raw.strip():
                 continue

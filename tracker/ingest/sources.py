@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import fsio
 from ..errors import InputError, TrackerError
 from .safeyaml import load_metadata_yaml
 
@@ -29,18 +30,11 @@ class SourceOverrides:
 
 
 def load_overrides(folder: Path) -> SourceOverrides:
+    """The folder's ``sources.yaml`` (none: no overrides); a link, pipe or device there is refused."""
     path = folder / SOURCES_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return SourceOverrides()
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCES_BYTES:
-            raise InputError(f"file is {size} bytes; {SOURCES_FILE} is limited to {MAX_SOURCES_BYTES}", str(path))
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InputError("not valid UTF-8", str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", str(path)) from None
+    text = fsio.read_text(path, MAX_SOURCES_BYTES, root=folder, what=SOURCES_FILE, error=InputError)
     data = load_metadata_yaml(text, str(path), SOURCES_FILE)
     if data is None:
         return SourceOverrides()
@@ -58,13 +52,16 @@ def load_overrides(folder: Path) -> SourceOverrides:
 
 
 def discover(
-    inputs: Sequence[Path], on_error: Callable[[TrackerError], None]
-) -> Iterator[tuple[Path, SourceOverrides]]:
-    """Article files in a stable order, each with the overrides of its folder.
+    inputs: Sequence[Path], on_error: Callable[[TrackerError], None], exclude: Sequence[Path] = ()
+) -> Iterator[tuple[Path, Path, SourceOverrides]]:
+    """Article files in a stable order, each with its root and the overrides of its folder.
 
     Symbolic links that lead outside the folder given are skipped with a warning: a crafted
-    input folder must not make tracker read arbitrary files.
+    input folder must not make tracker read arbitrary files. A file named on the command line
+    (a shell glob, pre-commit) has its own folder as root, as if that folder had been walked.
+    Files in or at ``exclude`` (the run's own outputs: claims folder, report) are never inputs.
     """
+    outputs = tuple(p.resolve() for p in exclude)
     cache: dict[Path, SourceOverrides] = {}
 
     def overrides(folder: Path) -> SourceOverrides:
@@ -88,12 +85,14 @@ def discover(
                 except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop (Python < 3.13)
                     on_error(InputError("symbolic link loop or unreadable path; skipped", str(path)))
                     continue
+                if any(real.is_relative_to(output) for output in outputs):
+                    continue  # this tool's own output (report.md, claims/), not an article
                 if path.is_symlink() and not real.is_relative_to(root):
                     on_error(InputError("symbolic link leads outside the input folder; skipped", str(path)))
                     continue
-                yield path, overrides(path.parent)
+                yield path, root, overrides(path.parent)
         elif given.suffix.lower() in SUFFIXES:
-            yield given, overrides(given.parent)
+            yield given, given.parent, overrides(given.parent)
         else:
             kind = given.suffix or "(none)"
             on_error(InputError(f"unsupported file type {kind!r}; use .txt, .md or .jsonl", str(given)))

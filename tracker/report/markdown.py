@@ -3,7 +3,8 @@
 Conflicts and recycled quotes each get two tables: one row per group or cluster (numbered
 ``C1``…, ``Q1``…), then one row per reported value or quote variant under the same numbers.
 Groups and clusters are ordered by first publication date, then id; rows keep the model's
-order (oldest first). Article text is escaped so it shows as text: no links, emphasis, HTML.
+order (oldest first). Article text is escaped so it shows as text: no links (autolinks and @mentions included),
+emphasis or HTML.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ from .view import format_value, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
 _MARKUP = re.compile(r"([\\`*_\[\]|~])")
+# GitHub turns www., scheme:// and @name (mentions, e-mail) into live links even in escaped text; a
+# word joiner (U+2060, invisible) inside each breaks the pattern without changing what is shown.
+_AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
+_JOINER = "\u2060"
 
 
 def _cell(value: Any) -> str:
     text = "" if value is None else str(value)
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKUP.sub(r"\\\1", text)
+    return _AUTOLINK.sub(_JOINER, _MARKUP.sub(r"\\\1", text))
 
 
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
