@@ -39,7 +39,7 @@ _CHROME_LINE = re.compile(
 _LINK_LINE = re.compile(
     r"""^\W*(?:(?:read|see)\s+(?:more|also|next)|(?:also|must)\s+(?:read|see|watch)|watch(?:\s+(?:more|now|live))?
     |listen|related(?:\s+(?:article|story|stories|coverage|video|link)s?)?|more|don'?t\s+miss
-    |recommended|trending|(?:photos?|video|gallery)|in\s+case\s+you\s+missed\s+it)\s*[:|>]\s*\S""",
+    |recommended|trending|(?:photos?|video|gallery)|in\s+case\s+you\s+missed\s+it)\s*[:|>][^\w\n]{0,8}\w""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A link line names one headline; longer text after such a label is a paragraph of its own.
@@ -271,8 +271,16 @@ _COMMENTS_HEADING = re.compile(
 )
 
 
+#: Share of capitalised longer words above which a line is a headline ("Rand Paul Scores Direct
+#: Hit On Donald Trump."), as related lists hold, not article prose.
+HEADLINE_CASE_SHARE = 0.6
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
 def _is_prose(text: str, main_script: str | None) -> bool:
-    return (len(text.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text))
+    longer = _LONG_WORD.findall(text)
+    headline = bool(longer) and sum(w[0].isupper() for w in longer) / len(longer) > HEADLINE_CASE_SHARE
+    return (len(text.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text)) and not headline
             and not _is_furniture(text, main_script) and not _COMMENT_HEADER.match(text))
 
 
