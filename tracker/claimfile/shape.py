@@ -16,7 +16,7 @@ from ..errors import ClaimFileError
 
 _TEXT_OR_NULL = {
     "article": ("title", "outlet", "published", "url"),
-    "quotes": ("speaker",),
+    "quotes": ("speaker", "speaker_reason"),
     "claims": ("unit", "measure", "bound"),
 }
 _LISTS = {"quotes": ("spans",), "claims": ()}
