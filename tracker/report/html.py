@@ -151,7 +151,7 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "conflicts": [g for g in groups if g["status"] == "conflict"],
         "consistent": [g for g in groups if g["status"] != "conflict"],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
-        "speakers": [Row(s) for s in report.get("speakers", [])],
+        "speakers": [Row({"reasons": [], **s}) for s in report.get("speakers", [])],  # reports before speaker_reason
         "articles": _article_views(report, bodies or {}, ctx),
     }
 
