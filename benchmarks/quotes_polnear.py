@@ -97,8 +97,13 @@ def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str
                         best = q
                         break
                 ms = best.speaker_mention.span if best and best.speaker_mention else None
-                if ms and any(cover([ms], a, b) > 0 for a, b in src):
+                mention_ok = bool(ms and any(cover([ms], a, b) > 0 for a, b in src))
+                if mention_ok:
                     tally["sp_ok"] += 1
+                if best is not None and best.speaker is None and ms is not None:
+                    # the speaker rule dropped what the mention resolved to: right or wrong to?
+                    tally["rej_n"] += 1
+                    tally["rej_mention_ok"] += mention_ok
     for s, e in pspans:
         tally["p_n"] += 1
         if e > s and cover(contents, s, e) * 2 >= e - s:
@@ -117,7 +122,8 @@ def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str
 
 
 def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
-    keys = ("g_n", "g_found", "p_n", "p_ok", "sp_n", "sp_ok", "ind_g", "ind_found", "ind_p", "ind_ok")
+    keys = ("g_n", "g_found", "p_n", "p_ok", "sp_n", "sp_ok", "ind_g", "ind_found", "ind_p", "ind_ok", "rej_n",
+            "rej_mention_ok")
     tally = dict.fromkeys(keys, 0)
     secs = 0.0
     for doc in docs:
@@ -141,6 +147,10 @@ def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
         "speaker_acc": f(tally["sp_ok"], tally["sp_n"]),
         "gold_segments": tally["g_n"],
         "pred_spans": tally["p_n"],
+        # quotes whose mention the speaker rule refused (speaker null), and how many of those
+        # mentions were the gold source after all (refused wrongly: these should stay near 0)
+        "speaker_refused": tally["rej_n"],
+        "speaker_refused_gold_mention": tally["rej_mention_ok"],
         "indirect_recall": f(tally["ind_found"], tally["ind_g"]),
         "indirect_precision": f(tally["ind_ok"], tally["ind_p"]),
         "extract_seconds": round(secs, 3),

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.extract.attribution.cues import cue_after, cue_before
 from tracker.extract.attribution.mentions import mention_after, mention_before, sentence_subject
 from tracker.extract.attribution.resolve import Resolver, person_name
+from tracker.extract.attribution.speakers import speaker_problem
+from tracker.extract.quotes.finder import find_quotes
 from tracker.records import Block, SpeakerMention
 
 
@@ -154,3 +158,66 @@ def test_cue_before_prefers_main_clause_over_introduction() -> None:
     body = "In a Facebook message posted Friday, Cruz said he has had “areas of disagreement”"
     att = cue_before(body, 0, body.index("“"), adjacent=False)
     assert att is not None and att.mention is not None and att.mention.text == "Cruz"
+
+
+# ---- the one speaker rule: what may stand as a speaker (tracker.extract.attribution.speakers)
+
+
+def line_blocks(text: str) -> list[Block]:
+    """One block per paragraph (blank-line separated); the first is the title."""
+    blocks: list[Block] = []
+    pos = 0
+    for para in text.split("\n\n"):
+        start, end = pos, pos + len(para.rstrip("\n"))
+        pos += len(para) + 2
+        if para.strip():
+            blocks.append(Block(start, end, "title" if not blocks else "text"))
+    return blocks
+
+
+@pytest.mark.parametrize("text", [
+    "December", "the following November", "Monday", "The", "NOW", "it",
+    "That's one way you can", "She didn't", "the Rebel Army took over huge",
+    "A bill", "a statement", "A video",
+])
+def test_non_speakers_are_refused(text: str) -> None:
+    assert speaker_problem(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe", "the senator", "a spokesman", "A police spokeswoman", "the budget overview", "The text",
+    "Military commanders", "the Iraqis", "Theresa May", "May", "the rival Bina bloc", "other officials",
+])
+def test_speakers_pass(text: str) -> None:
+    assert speaker_problem(text) is None
+
+
+def test_objects_and_modifiers_are_not_sources() -> None:
+    body = "He wants to subjugate Ruritania, threaten its neighbours and more."
+    at = body.index("Ruritania")
+    assert speaker_problem("Ruritania", SpeakerMention("Ruritania", (at, at + 9)), body) is not None
+    mention = SpeakerMention("the leader of one of the militias in Ruritania", (0, 10))
+    assert speaker_problem("Ruritania", mention) is not None
+    body = "In a radio interview Jane Roe declared it over."
+    at = body.index("Jane")
+    assert speaker_problem("Jane Roe", SpeakerMention("Jane Roe", (at, at + 8)), body) is None
+
+
+def test_null_speakers_say_why() -> None:
+    body = ("Title here\n\nA bill introduced last year calls for sanctions on the group and its allies.\n\n"
+            "It also says the group is funded from abroad.\n")
+    quotes = find_quotes(body, line_blocks(body))
+    assert quotes and all(q.speaker is None and q.speaker_reason for q in quotes if q.kind == "indirect")
+
+
+def test_a_pronoun_does_not_jump_over_the_subject_to_a_quoted_expert() -> None:
+    body = (
+        "Title here\n\n"
+        "“These reports show how deep the network runs,” said Jane Roe, a scholar at the institute.\n\n"
+        "Almost at once after his arrest, Omar Haddad began giving up what he knew. He told "
+        "interrogators where his deputy lived.\n\n"
+        "Haddad also gave details of the money. He described trips abroad to set up the funding.\n"
+    )
+    quotes = [q for q in find_quotes(body, line_blocks(body)) if q.kind == "indirect"]
+    he = [q for q in quotes if q.speaker_mention and q.speaker_mention.text == "He"]
+    assert len(he) == 2 and all(q.speaker == "Omar Haddad" for q in he)

@@ -102,6 +102,37 @@ def test_furniture_is_left_out_by_general_rules() -> None:
     assert len(texts) == 3
 
 
+def test_chrome_lines_inside_the_article_remove_only_themselves() -> None:
+    """A link line ("READ MORE: <headline>"), a media line, an advert marker or a related list set
+    between paragraphs leaves the rest of the article in; the tail is cut where no prose follows."""
+    from tracker.extract import extract_document
+
+    path = Path(__file__).parent / "fixtures" / "furniture" / "inline_links.txt"
+    body = path.read_text(encoding="utf-8")
+    doc = build_document("inline", str(path), body, {})
+    texts = [body[b.start:b.end] for b in doc.blocks if b.role == "text"]
+    assert texts[1].startswith("“The bridge is older") and texts[2].startswith("“We cannot wait")
+    assert texts[-1].startswith("Residents can comment on the detour plan")
+    assert len(texts) == 6  # the lead, three quote paragraphs, two more of the story
+    chrome = ("READ MORE", "WATCH", "Advertisement", "Story continues", "Related", "Bridge fund",
+              "More stories", "Police seek", "reader comment")
+    assert not any(c in t for t in texts for c in chrome)
+    quotes, _ = extract_document(doc)
+    direct = [(q.text, q.speaker) for q in quotes if q.kind == "direct"]
+    assert [t for t, _ in direct] == ["The bridge is older than most of the people in this room,",
+                                      "We cannot wait another winter,", "It is the right decision, even if it hurts,"]
+    assert direct[0][1] == direct[2][1] == "Ruth Okafor"
+
+
+def test_a_related_list_at_the_end_is_still_the_tail() -> None:
+    body = ("Headline of the story\n\nThe first paragraph of the story has enough words in it.\n\n"
+            "The second paragraph of the story also has enough words.\n\nRelated stories\n\n"
+            "Man arrested after robbery downtown\n\nA teaser sentence under a headline runs on here.\n\n"
+            "Bridge closes for repairs\n")
+    texts = [body[b.start:b.end] for b in analyse(body).blocks]
+    assert texts[-1].startswith("The second paragraph") and len(texts) == 3
+
+
 def test_trailer_in_another_script_is_dropped() -> None:
     body = ("Headline words here\n\nA sentence of the article that is long enough to count.\n\n"
             "مطالب مارا در وبلاک دنبال کنید\n")

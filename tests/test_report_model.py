@@ -46,8 +46,9 @@ def test_extensions_on_the_small_fixture() -> None:
     assert report["claim_groups"][0]["values"][0]["kind"] == "count"
     assert report["speakers"] == [
         {"speaker": "Mayor Jane Roe", "quotes": 2, "articles": 2, "sources": 2, "outlets": ["Daily", "Herald"],
-         "names": ["Jane Roe", "Mayor Jane Roe"]},
-        {"speaker": None, "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Daily"], "names": []},
+         "names": ["Jane Roe", "Mayor Jane Roe"], "reasons": []},
+        {"speaker": None, "quotes": 1, "articles": 1, "sources": 1, "outlets": ["Daily"], "names": [],
+         "reasons": []},  # the fixture predates speaker_reason
     ]
     assert report["summary"]["speakers"] == 1
 

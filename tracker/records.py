@@ -76,6 +76,7 @@ class FoundQuote:
     speaker: str | None = None
     speaker_mention: SpeakerMention | None = None
     cue: str | None = None
+    speaker_reason: str | None = None  # why ``speaker`` is None (not for terms)
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class Quote:
     speaker_mention: SpeakerMention | None = None
     cue: str | None = None
     review: Review = field(default_factory=Review)
+    speaker_reason: str | None = None  # why ``speaker`` is None: shown in reports, never guessed over
 
 
 @dataclass(frozen=True)

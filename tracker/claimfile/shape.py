@@ -17,7 +17,7 @@ from .yaml_roundtrip import read_text
 
 _TEXT_OR_NULL = {
     "article": ("title", "outlet", "published", "url"),
-    "quotes": ("speaker",),
+    "quotes": ("speaker", "speaker_reason"),
     "claims": ("unit", "measure", "bound"),
 }
 _LISTS = {"quotes": ("spans",), "claims": ()}

@@ -59,7 +59,8 @@ EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure"
 LATER_EDITABLE = frozenset({"counts"})
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
-    "quotes": ("id", "text", "spans", "speaker", "speaker_mention", "cue", "kind", "auto", "review"),
+    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind", "auto",
+               "review"),
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
                "sentence", "counts", "auto", "review"),
 }
@@ -143,6 +144,7 @@ def quote_map(quote: Quote) -> CommentedMap:
             ("text", scalar(quote.text)),
             ("spans", flow_seq([flow_seq(list(s)) for s in quote.spans])),
             ("speaker", scalar(quote.speaker)),
+            ("speaker_reason", scalar(quote.speaker_reason)),
             ("speaker_mention", mention),
             ("cue", scalar(quote.cue)),
             ("kind", quote.kind),

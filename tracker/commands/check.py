@@ -323,6 +323,7 @@ def _check_span(checker: _Checker, node: Any, key: Any, span: Any, body: str | N
 def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
     checker.type_(q, "text", (str,), "quote", nullable=False)
     checker.type_(q, "speaker", (str,), "quote")
+    checker.type_(q, "speaker_reason", (str,), "quote")
     checker.type_(q, "cue", (str,), "quote")
     if q.get("kind") not in QUOTE_KINDS:
         checker.add(q, "kind" if "kind" in q else None,

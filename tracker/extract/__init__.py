@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from ..ingest import Document
 from ..records import Claim, FoundClaim, FoundQuote, Quote
 from ..text import normalize_space, split_sentences
+from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
 from .quotes.finder import find_quotes
 
@@ -36,9 +37,16 @@ def quote_records(found: list[FoundQuote]) -> list[Quote]:
     keys = [f"{q.kind in ('indirect',)}\x00{q.text.casefold()}" for q in found]
     return [
         Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
-              speaker_mention=q.speaker_mention, cue=q.cue)
+              speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q))
         for rid, q in zip(_ids("q", keys), found, strict=True)
     ]
+
+
+def _reason(quote: FoundQuote) -> str | None:
+    """Why a quote has no speaker: set exactly when ``speaker`` is null and the quote is not a term."""
+    if quote.speaker is not None or quote.kind == "term":
+        return None
+    return quote.speaker_reason or NO_SOURCE
 
 
 def claim_records(found: list[FoundClaim]) -> list[Claim]:

@@ -24,19 +24,31 @@ _CHROME_LINE = re.compile(
     r"""^\W*(?:sign\s*(?:in|up)|log\s*(?:in|out)|register|forgot\s+password|not\s+a\s+member
     |or\s+connect\s+using|(?:add|post)\s+(?:a\s+)?(?:new\s+)?(?:comment|contribution)
     |comment\s+as\s+a\s+guest|your\s+email\s+(?:address\s+)?will\s+not|benefit\s+of\s+signing
-    |leave\s+a\s+(?:comment|reply)|share\s+(?:this|on)\b|follow\s+us|subscribe\b|newsletter
+    |leave\s+a\s+(?:comment|reply)|(?:read\s+or\s+)?share\s+(?:this|on)\b|follow\s+us|subscribe\b|newsletter
     |advertisement|skip\s+to\s+(?:main\s+)?content|all\s+rights\s+reserved|copyright\b|©
     |click\s+here|tap\s+here|page\s+size|data\s+pager|load\s+more|show\s+more|print\s+this
     |related\s+(?:article|story|stories|coverage|content|link)s?\b|previous\s+(?:story|article)\b
-    |(?:read|see)\s+(?:more|also)\s*:)""",
+    |(?:read|see)\s+(?:more|also)\s*:|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)
+    |continue\s+reading\s+(?:below|after|the\s+(?:main\s+)?(?:story|article))|sponsored\s+content)""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# A heading after which the rest of the page is not the article: comments, related links, paywall.
+# A link or media line set between two paragraphs: a label, a colon and a headline ("READ MORE:
+# <headline>", "WATCH: …", "RELATED: …"). Pages put these inside the article, so such a line is
+# left out on its own and never taken for the start of the page's tail.
+_LINK_LINE = re.compile(
+    r"""^\W*(?:(?:read|see)\s+(?:more|also|next)|(?:also|must)\s+(?:read|see|watch)|watch(?:\s+(?:more|now|live))?
+    |listen|related(?:\s+(?:article|story|stories|coverage|video|link)s?)?|more|don'?t\s+miss
+    |recommended|trending|(?:photos?|video|gallery)|in\s+case\s+you\s+missed\s+it)\s*[:|>][^\w\n]{0,8}\w""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A link line names one headline; longer text after such a label is a paragraph of its own.
+MAX_LINK_LINE_WORDS = 30
+
+# A heading over a list of other stories: the page's tail where no article prose follows it
+# (comments are recognised by _COMMENTS_HEADING, below).
 _TAIL_HEADING = re.compile(
-    r"""^\W*(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reader\s+comments|what\s+you\s+say
-    |post\s+a\s+(?:new\s+)?comment|join\s+the\s+discussion|discussion|responses?
-    |related(?:\s+(?:stories|articles|coverage|content|posts|links|news))?|more\s+(?:stories|from\b.*|on\s+this)
+    r"""^\W*(?:related(?:\s+(?:stories|articles|coverage|content|posts|links|news))?|more\s+(?:stories|from\b.*|on\s+this)
     |elsewhere\s+on\b.*|recommended(?:\s+for\s+you)?|you\s+(?:may|might)\s+also\s+like|read\s+(?:more|next)\b.*
     |most\s+(?:popular|read|viewed)|trending(?:\s+now)?|latest\s+news|top\s+stories|data\s+pager
     |share\s+your\s+(?:stories|story|views)\b.*|be\s+part\s+of\b.*)\W*$""",
@@ -182,6 +194,8 @@ def _is_furniture(text: str, main_script: str | None) -> bool:
     short = len(words) <= 14
     if short and _CHROME_LINE.match(text):
         return True
+    if len(words) <= MAX_LINK_LINE_WORDS and _LINK_LINE.match(text):
+        return True
     if _COMMENT_HEADER.match(text) or _COUNTER_LINE.match(text) or _RENDER_TIME.match(text):
         return True
     if _CAPTION.search(text):
@@ -202,20 +216,9 @@ def analyse(body: str, title_hint: str | None = None) -> Layout:
     groups = _paragraph_groups(lines, _is_wrapped(lines), main_script)
     paragraphs = [(g[0].start, g[-1].end, " ".join(ln.text.strip() for ln in g)) for g in groups]
 
-    # Where does the article end? At the first tail heading, comment header or paywall notice
-    # that comes after some content.
-    cut = len(paragraphs)
-    seen_prose = 0
-    for i, (_, _, text) in enumerate(paragraphs):
-        words = len(text.split())
-        if seen_prose >= 2 and (
-            (words <= 12 and _TAIL_HEADING.match(text)) or _COMMENT_HEADER.match(text) or _PAYWALL.search(text)
-        ):
-            cut = i
-            break
-        if words >= 8 and not _is_furniture(text, main_script):
-            seen_prose += 1
-    paragraphs = paragraphs[:cut]
+    texts = [text for _, _, text in paragraphs]
+    cut, inline_lists = _article_end(texts, main_script)
+    paragraphs = [p for i, p in enumerate(paragraphs[:cut]) if i not in inline_lists]
     # Trailing fragments with no sentence punctuation are footers ("Store", "0.1 seconds").
     while paragraphs and len(paragraphs[-1][2].split()) <= 5 and not _SENTENCE_END.search(paragraphs[-1][2]):
         paragraphs.pop()
@@ -247,6 +250,96 @@ def analyse(body: str, title_hint: str | None = None) -> Layout:
             continue
         blocks.extend(Block(s, e, "text") for s, e in _bounded(body, start, end))
     return Layout(tuple(blocks), tuple(bylines), title, tuple(header))
+
+
+#: Paragraphs of article prose a tail heading must come after before it can end the article.
+MIN_PROSE_BEFORE_TAIL = 2
+#: How far past a related-list heading to look for the article going on: a related list holds a
+#: handful of headlines, so prose within this many paragraphs is the article resuming.
+TAIL_LOOKAHEAD = 12
+#: Paragraphs of prose after a related-list heading that show the article goes on there (one
+#: could be a teaser sentence under a headline; two in a row before any tail sign are the story).
+MIN_PROSE_AFTER_HEADING = 2
+#: A paragraph of prose has at least this many words and ends a sentence.
+MIN_PROSE_WORDS = 8
+#: A tail heading is a short line; longer text that starts the same way is a paragraph.
+MAX_TAIL_HEADING_WORDS = 12
+_COMMENTS_HEADING = re.compile(
+    r"""^\W*(?:comments?(?:\s*\(\d+\))?|\d+\s+comments?|reader\s+comments|what\s+you\s+say
+    |post\s+a\s+(?:new\s+)?comment|join\s+the\s+discussion|discussion|responses?)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+#: Share of capitalised longer words above which a line is a headline ("Rand Paul Scores Direct
+#: Hit On Donald Trump."), as related lists hold, not article prose.
+HEADLINE_CASE_SHARE = 0.6
+_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _is_prose(text: str, main_script: str | None) -> bool:
+    longer = _LONG_WORD.findall(text)
+    headline = bool(longer) and sum(w[0].isupper() for w in longer) / len(longer) > HEADLINE_CASE_SHARE
+    return (len(text.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(text)) and not headline
+            and not _is_furniture(text, main_script) and not _COMMENT_HEADER.match(text))
+
+
+def _ends_article(text: str) -> bool:
+    """A sign that the page's tail starts here whatever follows: comments or a paywall."""
+    return bool(_COMMENT_HEADER.match(text) or _PAYWALL.search(text)
+                or (len(text.split()) <= MAX_TAIL_HEADING_WORDS and _COMMENTS_HEADING.match(text)))
+
+
+def _prose_follows(texts: list[str], start: int, main_script: str | None) -> int | None:
+    """Where the article resumes after a related-list heading at ``start - 1``, if it does.
+
+    The list (short headline lines) may sit between; a comment header, a paywall or another
+    tail heading first means the page's tail, and so does too little prose to be a story.
+    """
+    run = 0
+    first: int | None = None
+    for i in range(start, min(len(texts), start + TAIL_LOOKAHEAD)):
+        text = texts[i]
+        if _ends_article(text) or _is_tail_heading(text):
+            return None
+        if _is_prose(text, main_script):
+            first = i if first is None else first
+            run += 1
+            if run >= MIN_PROSE_AFTER_HEADING:
+                return first
+        elif first is not None:
+            return None  # prose broken off by more list items: teasers, not the story
+    return None
+
+
+def _is_tail_heading(text: str) -> bool:
+    """A related-list heading; a link line ("READ MORE: <headline>") is one line, not a heading."""
+    return (len(text.split()) <= MAX_TAIL_HEADING_WORDS and bool(_TAIL_HEADING.match(text))
+            and not _LINK_LINE.match(text))
+
+
+def _article_end(texts: list[str], main_script: str | None) -> tuple[int, set[int]]:
+    """Where the article ends, and the related lists set inside it (heading and items).
+
+    Comments and paywalls end the article. A related-list heading ends it only where no article
+    prose follows; otherwise the heading and its list are left out and the article goes on.
+    """
+    seen_prose = 0
+    inline: set[int] = set()
+    i = 0
+    while i < len(texts):
+        text = texts[i]
+        if seen_prose >= MIN_PROSE_BEFORE_TAIL and (_ends_article(text) or _is_tail_heading(text)):
+            resume = None if _ends_article(text) else _prose_follows(texts, i + 1, main_script)
+            if resume is None:
+                return i, inline
+            inline.update(range(i, resume))
+            i = resume
+            continue
+        if len(text.split()) >= MIN_PROSE_WORDS and not _is_furniture(text, main_script):
+            seen_prose += 1
+        i += 1
+    return len(texts), inline
 
 
 def _matches_hint(text: str, hint: str | None) -> bool:

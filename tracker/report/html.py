@@ -114,7 +114,7 @@ def _article_views(report: Report, bodies: dict[str, str], ctx: _Context) -> lis
         a = anchor(q["article"], "q", q["quote_id"])
         marks[q["article"]].append(Mark(a, "q", tuple((s, e) for s, e in q["spans"])))
         items[q["article"]][a] = Row({"anchor": a, "kind": "quote", "text": q["text"], "speaker": q.get("speaker"),
-                                      "sentence": ""})
+                                      "speaker_reason": q.get("speaker_reason"), "sentence": ""})
     for c in report.get("claims", []):
         a = anchor(c["article"], "c", c["claim_id"])
         flag = "conflict" if (c["article"], c["claim_id"]) in ctx.in_conflict else ""
@@ -152,7 +152,7 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "to_check": [g for g in groups if g["status"] == "to_check"],
         "consistent": [g for g in groups if g["status"] == "consistent"],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
-        "speakers": [Row(s) for s in report.get("speakers", [])],
+        "speakers": [Row({"reasons": [], **s}) for s in report.get("speakers", [])],  # reports before speaker_reason
         "articles": _article_views(report, bodies or {}, ctx),
     }
 

@@ -12,6 +12,7 @@ its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and wh
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -157,15 +158,21 @@ def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dic
             continue
         name = canonical.get(q["speaker"]) if q["speaker"] else None
         row = seen.setdefault(name, {"speaker": name, "quotes": 0, "articles": set(), "sources": set(),
-                                     "names": set()})
+                                     "names": set(), "reasons": Counter()})
         row["quotes"] += 1
+        if name is None and q.get("speaker_reason"):
+            row["reasons"][q["speaker_reason"]] += 1
         row["articles"].add(q["article"])
         row["sources"].add(outlets.get(q["article"]) or q["article"])
         if q["speaker"]:
             row["names"].add(q["speaker"])
     rows = [{"speaker": r["speaker"], "quotes": r["quotes"], "articles": len(r["articles"]),
              "sources": len(r["sources"]), "outlets": sorted(str(o) for o in r["sources"]),
-             "names": sorted(r["names"])} for r in seen.values()]
+             "names": sorted(r["names"]),
+             # why the unknown row has no speaker: each reason with its count, most frequent first
+             "reasons": [{"reason": k, "quotes": n}
+                         for k, n in sorted(r["reasons"].items(), key=lambda kv: (-kv[1], kv[0]))]}
+            for r in seen.values()]
     rows.sort(key=lambda r: (r["speaker"] is None, -r["quotes"], -r["sources"], r["speaker"] or ""))
     return rows
 
@@ -261,7 +268,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
     group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
     quotes = [{
         "article": str(cf.article.get("id")), "quote_id": str(q.get("id")), "text": str(q.get("text") or ""),
-        "speaker": _text(q.get("speaker")), "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
+        "speaker": _text(q.get("speaker")), "speaker_reason": _text(q.get("speaker_reason")),
+        "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
         "status": str(_review(q).get("status") or "unreviewed"), "orphaned": bool(q.get("orphaned")),
         "cluster": cluster_of.get((str(cf.article.get("id")), str(q.get("id")))),
     } for cf in files for q in cf.quotes]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ...records import Block, SpeakerMention
+from ...text import split_sentences
 from .lexicon import (
     NAME_PARTICLES,
     PERSON_PRONOUNS,
@@ -25,6 +26,8 @@ from .lexicon import (
     TITLE_WORDS,
     wordset,
 )
+from .mentions import sentence_subject
+from .speakers import NO_SOURCE, speaker_problem
 
 __all__ = ["Resolver", "person_name"]
 
@@ -49,6 +52,11 @@ _ROLE_HEADS = wordset(
     """
 )
 
+
+#: How much of a sentence's start is read for a pronoun subject before its first comma.
+_OPENING_CHARS = 60
+#: How far back an open quotation mark is looked for (a long quoted passage spans a paragraph).
+_QUOTE_LOOKBACK = 1500
 
 _TITLE_ALIASES = {
     "sen": "senator",
@@ -168,6 +176,11 @@ class Resolver:
                 self._note_run(body, block.start, m.start(), m.group())
         self._speakers: list[tuple[int, str]] = []
         self._positions: list[int] = []
+        known = {full for _, full in self.names}
+        for lo, hi in split_sentences(body, [b for b in blocks if b.role != "title"]):
+            subject = self._subject_person(lo, hi, known)
+            if subject is not None:
+                self.note_speaker(*subject)
 
     def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
         sentence_end = re.search(r"\w{3}\.\s", run)
@@ -194,13 +207,51 @@ class Resolver:
             self.titled.append((pos, title, full))
             self.titled_surname.setdefault(_surname_key(full), pos)
 
+    def _subject_person(self, lo: int, hi: int, known: set[str]) -> tuple[int, str] | None:
+        """The person a sentence is about: its subject ("Haddad provided …") or the owner of its
+        subject ("Haddad’s cooperation … is"), when that is a person the article names in full.
+
+        Pronouns take the nearest such person or quoted source before them, so "He described …"
+        after "Haddad provided …" is Haddad's even when an expert was quoted a paragraph earlier.
+        """
+        opening = self.body[lo : min(hi, lo + _OPENING_CHARS)].split(",", 1)[0]
+        if any(w.strip("“”\"‘’'").lower() in PRONOUNS for w in opening.split()) or self._in_quotation(lo):
+            return None  # "But he also gave …": the subject is a pronoun, whatever a comma hides
+        found = self._person_of(sentence_subject(self.body, lo, hi), known)
+        comma = self.body.find(",", lo, min(hi, lo + _OPENING_CHARS))
+        if found is None and comma > 0:  # an opening phrase the scan did not know ("Almost at once, X …")
+            found = self._person_of(sentence_subject(self.body, comma + 1, hi), known)
+        return found
+
+    def _person_of(self, mention: SpeakerMention | None, known: set[str]) -> tuple[int, str] | None:
+        if mention is None or mention.text.lower() in PRONOUNS:
+            return None
+        first = mention.text.split()[0]
+        if first.endswith(("’s", "'s")) and first[:1].isupper():
+            name = person_name(first[:-2])  # the owner of the subject
+        else:
+            name = person_name(mention.text)
+        if not name or speaker_problem(name) is not None:
+            return None
+        full = self.expand(name, mention.span[0])
+        if full not in known and not any(t[2] == full for t in self.titled):
+            return None  # not a person named in full (a place, an organisation, a stray capital)
+        return mention.span[0], full
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside quotation marks opened earlier in its paragraph: a quoted
+        sentence's subject ("O America, take it …") is the speaker's, not the article's."""
+        start = self.body.rfind("\n\n", max(0, pos - _QUOTE_LOOKBACK), pos)
+        window = self.body[max(0, pos - _QUOTE_LOOKBACK) if start < 0 else start : pos]
+        return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
+
     def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
         """Remember the people named as sources (for later pronouns)."""
         for mention in mentions:
             if mention.text.lower() in PRONOUNS:
                 continue
             name = person_name(mention.text)
-            if name:
+            if name and speaker_problem(name, mention, self.body) is None:
                 self.note_speaker(mention.span[0], self.expand(name, mention.span[0]))
 
     def note_speaker(self, pos: int, name: str) -> None:
@@ -249,6 +300,18 @@ class Resolver:
         chunk = before.rsplit(",", 1)[-1]
         name = person_name(chunk) or person_name(before)
         return self.expand(name, pos) if name else None
+
+    def speaker(self, mention: SpeakerMention | None) -> tuple[str | None, str | None]:
+        """(speaker, None) for a mention that resolves to a source; (None, why not) otherwise.
+
+        Every path that sets a quote's speaker goes through here, so one rule
+        (:func:`speakers.speaker_problem`) decides what may stand as a speaker.
+        """
+        if mention is None:
+            return None, NO_SOURCE
+        resolved = self.resolve(mention)
+        problem = speaker_problem(resolved, mention, self.body)
+        return (None, problem) if problem else (resolved, None)
 
     def resolve(self, mention: SpeakerMention | None) -> str | None:
         if mention is None:

@@ -92,9 +92,9 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
         if not t:
             continue
         mention = q.attribution.mention if q.attribution else None
-        speaker = resolver.resolve(mention) if mention else None
+        speaker, reason = resolver.speaker(mention) if q.kind != "term" else (None, None)
         cue = q.attribution.cue if q.attribution else None
-        out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue))
+        out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue, reason))
     out.extend(_headline_speaker(h, out) for h in headlines)
     out.extend(find_indirect(body, blocks, quoted, resolver))
     out.sort(key=lambda fq: (fq.spans[0], fq.kind))

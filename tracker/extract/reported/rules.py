@@ -119,7 +119,7 @@ def find_indirect(
             span = found_turn[0]
             turns.append((block.start, block.end))
             text = normalize_space(body[span[0] : span[1]])
-            out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, ":"))
+            out.append(_indirect(text, (span,), resolver, mention, ":"))
     for lo, hi in split_sentences(body, blocks):
         if hi - lo > 2000 or overlap_chars(turns, lo, lo + 1):
             continue
@@ -138,26 +138,33 @@ def find_indirect(
             spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
             text = " ".join(normalize_space(body[a:b]) for a, b in spans)
             if len(text.split()) >= _MIN_WORDS:
-                out.append(FoundQuote(text, spans, "indirect", resolver.resolve(mention), mention, cue))
+                out.append(_indirect(text, spans, resolver, mention, cue))
                 taken.extend(spans)
         if not headline:
             for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
                 if model is not None:
                     span = learned_end(model, body, lo, hi, span, cue)
                 text = normalize_space(body[span[0] : span[1]])
-                out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(mention), mention, cue))
+                out.append(_indirect(text, (span,), resolver, mention, cue))
                 taken.append(span)
         if not headline:
             for span, cue, asker in _questions(body, lo, hi, quoted):
                 if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
                     text = normalize_space(body[span[0] : span[1]])
-                    out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(asker), asker, cue))
+                    out.append(_indirect(text, (span,), resolver, asker, cue))
                     taken.append(span)
         if not headline and model is not None:
             for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
                 text = normalize_space(body[span[0] : span[1]])
-                out.append(FoundQuote(text, (span,), "indirect", resolver.resolve(source), source, cue))
+                out.append(_indirect(text, (span,), resolver, source, cue))
     return out
+
+
+def _indirect(text: str, spans: tuple[Span, ...], resolver: Resolver, mention: SpeakerMention | None,
+              cue: str | None) -> FoundQuote:
+    """A reported-speech record; its speaker passes the one speaker rule or is null with a reason."""
+    speaker, reason = resolver.speaker(mention)
+    return FoundQuote(text, spans, "indirect", speaker, mention, cue, reason)
 
 
 _RAISING = wordset("expected seems seemed appears appeared seem appear")

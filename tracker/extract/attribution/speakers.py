@@ -1,0 +1,219 @@
+"""What may stand as a quote's speaker: one rule, used by every path that sets a speaker.
+
+A speaker is a person, an organisation, a group or a document named or described in the
+article. Mention scans work on word shapes, so now and then they hand over something else: a
+date ("December"), a weekday, a lone determiner ("The"), a piece of a sentence ("That's one way
+you can", "the Islamic State took over huge"), a thing not yet identified ("A bill", "a
+statement"), the object of another verb or preposition ("to subjugate Syria, threaten …"), or a
+pronoun nothing resolves. A wrong name on a quote is worse than none, so such a speaker is
+dropped and ``speaker_problem`` says why; the claim file keeps the reason in ``speaker_reason``.
+
+The rule reads word classes of general English (function words, auxiliaries, time words,
+common irregular past tenses), never names from particular articles.
+"""
+
+from __future__ import annotations
+
+from ...records import SpeakerMention
+from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS, wordset
+
+__all__ = ["NO_SOURCE", "speaker_problem"]
+
+#: The reason given when no words near the quote name a source at all.
+NO_SOURCE = "no source named near the quote"
+
+#: Time words: a date or a time is when something was said, never who said it. ("May" alone is
+#: left out: it is also a surname, and a capitalised "May" before a verb is more often the person.)
+_TIME_WORDS = wordset(
+    """
+    january february march april june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow tonight morning afternoon evening night week weekend month year decade
+    century spring summer autumn fall winter weeks months years days day hours hour moment
+    """
+)
+#: Words that lead a time phrase ("the following November", "last week", "early Monday").
+_TIME_LEADS = wordset("the this that last next following previous early late earlier later each every same mid")
+
+#: Words that never make a speaker on their own: function words and sentence adverbs ("NOW").
+_FUNCTION_WORDS = STOP_WORDS | wordset(
+    """
+    a an the this that these those some any each every no none all both either neither such
+    now then here there so yet still also just only even however meanwhile instead later earlier
+    today yesterday why how what where when whether if not
+    """
+)
+#: Personal pronouns; inside a longer phrase they mark a clause ("one way you can"), not a name.
+_CLAUSE_PRONOUNS = PRONOUNS | wordset("you me us them him")
+#: Auxiliaries and modals: a finite verb inside a "name" makes it a piece of a clause.
+_AUXILIARIES = wordset(
+    "is are was were be been being am has have had do does did can could will would shall should may might must"
+)
+#: Common irregular past tenses (regular ones end in -ed and are too often adjectives to list):
+#: after a subject they mark a clause ("the Islamic State took over huge").
+_IRREGULAR_PAST = wordset(
+    """
+    took made gave went came got saw knew thought found left felt kept held brought began ran won
+    lost paid met sent built fell stood put set became grew drew drove flew rose spoke broke chose
+    hid bought sought caught taught fought threw wore tore swore sold
+    """
+)
+#: Pronouns that stand for someone named elsewhere (relative ones included): without an
+#: antecedent they name no one; their case marks them as subjects.
+_RESOLVED_PRONOUNS = PRONOUNS | wordset("who which")
+#: Contractions ("didn't", "we'll", "That's"): a pronoun with its verb, never a name.
+_CONTRACTION_ENDS = ("n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m")
+#: Words after which a noun phrase is an object, not the subject of a reporting verb.
+_OBJECT_PREPOSITIONS = wordset(
+    "of in on at into onto over about against between among under within toward towards through across"
+)
+#: Words after which the next word is a verb: "to" and subject pronouns ("to subjugate", "He leads").
+_VERB_SUBJECTS = wordset("to he she they we i it who")
+#: Words are read back at most this far (a bound, so the scan is constant time).
+_LONGEST_WORD = 40
+#: Lower-case words that may stand right before a clause's subject (conjunctions, complementisers,
+#: sentence adverbs); any other lower-case word there is a verb or an adjective taking an object.
+_SUBJECT_OPENERS = STOP_WORDS | SKIPPABLE | wordset(
+    """
+    and but or nor so yet that because although though since while whereas unless until after before
+    when whenever where once if as than then now meanwhile however instead also still even only just
+    perhaps maybe indeed thus hence therefore besides moreover furthermore first second finally
+    according like unlike including
+    """
+) | _TIME_WORDS  # "Early this week Rashid said": a time phrase may open the clause
+#: Things that speak only once identified ("the report", "the bill's text"); with "a"/"an" or
+#: no determiner they are not yet a source ("A bill", "a statement", "A video").
+_THING_HEADS = wordset(
+    """
+    statement video report study poll survey memo letter document documents filing overview release
+    text passage book cable sign website site editorial announcement complaint lawsuit petition
+    transcript tweet ad ads email e-mail emails message post column paper bill law measure
+    resolution order decree proposal plan draft photo image footage clip recording interview
+    """
+)
+#: Person, group and organisation heads that may be indefinite ("a spokesman", "a witness").
+_PERSON_HEADS = (SOURCE_NOUNS | TITLE_WORDS | wordset(
+    """
+    witness witnesses neighbour neighbours relative relatives resident student students man woman
+    men women person people official source sources group spokesperson
+    """
+)) - _THING_HEADS
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:()[]\"“”‘’'") for w in text.split()]
+
+
+def speaker_problem(text: str | None, mention: SpeakerMention | None = None, body: str | None = None) -> str | None:
+    """Why ``text`` cannot be a quote's speaker, or None when it can.
+
+    ``text`` is the speaker as resolved (or the mention as written when nothing resolved it);
+    with ``mention`` and ``body`` the words right before the mention are read too, so that an
+    object ("subjugate Syria", "information on other militias") is not taken for a source.
+    """
+    if text is None or not text.strip():
+        if mention is not None and mention.text.lower() in _RESOLVED_PRONOUNS:
+            return f"the pronoun {mention.text!r} refers to no one named before it"
+        return NO_SOURCE
+    words = [w for w in _words(text) if w]
+    if not words:
+        return NO_SOURCE
+    lows = [w.lower() for w in words]
+    quoted = repr(" ".join(text.split()))
+    if len(words) == 1 and lows[0] in PRONOUNS:
+        return f"the pronoun {quoted} refers to no one named before it"
+    if len(words) == 1 and lows[0] in _FUNCTION_WORDS:
+        return f"{quoted} is a function word, not a source"
+    if _is_time(lows):
+        return f"{quoted} names a time, not a source"
+    if _is_clause(words, lows):
+        return f"{quoted} is a piece of a sentence, not a source"
+    if _unidentified(words, lows):
+        return f"{quoted} is not an identified source"
+    if mention is not None and _in_modifier(text, mention.text):
+        return f"{quoted} only qualifies {' '.join(mention.text.split())!r}, which is not a name"
+    if mention is not None and body is not None and mention.text.lower() not in _RESOLVED_PRONOUNS:
+        governor = _governor(body, mention.span[0])  # "he", "who": subject forms, never objects
+        if governor:
+            return f"{' '.join(mention.text.split())!r} is the object of {governor!r}, not the source"
+    return None
+
+
+def _in_modifier(speaker: str, mention: str) -> bool:
+    """The speaker is a name inside a prepositional phrase of the mention: "militias in Iraq",
+    "the leader of Hezbollah" name a place or a body the source belongs to, not the source."""
+    words = mention.split()
+    tail = speaker.split()
+    n = len(tail)
+    if n >= len(words) or words[-n:] != tail:
+        return False
+    before = [w.lower() for w in words[:-n]]
+    k = len(before) - 1
+    while k >= 0 and before[k] in _FUNCTION_WORDS and before[k] not in _OBJECT_PREPOSITIONS:
+        k -= 1  # "of the", "in the"
+    return k >= 1 and before[k] in _OBJECT_PREPOSITIONS and words[k - 1].islower()
+
+
+def _governor(body: str, pos: int) -> str:
+    """The preposition or verb whose object starts at ``pos``, or ''.
+
+    A word is taken for a verb only where its own subject or "to" shows it ("to subjugate X",
+    "He leads X"): a noun before a name is too often the end of an introductory phrase or a
+    reduced relative ("In a Bloomberg interview Trump declared", "the story Kennedy told").
+    """
+    before, start = _word_before(body, pos)
+    if before in _OBJECT_PREPOSITIONS:
+        return before
+    if not before.isalpha() or before in _SUBJECT_OPENERS or before in CUE_VERBS:
+        return ""
+    two_back, _ = _word_before(body, start, any_case=True)
+    return f"{two_back} {before}" if two_back in _VERB_SUBJECTS else ""
+
+
+def _is_time(lows: list[str]) -> bool:
+    """A time phrase: its head is a time word and all before it leads a time phrase."""
+    head = lows[-1]
+    if head not in _TIME_WORDS:
+        return False
+    return all(w in _TIME_LEADS or w.isdigit() for w in lows[:-1])
+
+
+def _is_clause(words: list[str], lows: list[str]) -> bool:
+    """A piece of a clause: a contraction, an auxiliary, a past tense or a pronoun inside it, or an
+    ending on a function word ("one way you can", "She didn't", "took over huge")."""
+    if any(w.endswith(_CONTRACTION_ENDS) for w in lows):
+        return True
+    if any(w.endswith(("'s", "’s")) and w[:-2] in _FUNCTION_WORDS | _CLAUSE_PRONOUNS for w in lows):
+        return True  # "That's", "It's", "There's": a pronoun and "is"
+    if len(words) == 1:
+        return False
+    inner = [(w, low) for w, low in zip(words, lows, strict=True) if w.islower()]
+    if any(low in _AUXILIARIES or low in _IRREGULAR_PAST or low in _CLAUSE_PRONOUNS for _, low in inner):
+        return True
+    return lows[-1] in STOP_WORDS
+
+
+def _unidentified(words: list[str], lows: list[str]) -> bool:
+    """An indefinite or bare description of a thing, or of nothing that speaks ("A bill")."""
+    named = any(w[:1].isupper() for w in words[1:])
+    if named:
+        return False
+    head = lows[-1]
+    if lows[0] in ("a", "an"):
+        return head not in _PERSON_HEADS
+    if lows[0] in _FUNCTION_WORDS:
+        return False  # "the report", "those officials": a definite description
+    return len(words) <= 3 and head in _THING_HEADS  # "video shows", "Statement said"
+
+
+def _word_before(body: str, pos: int, any_case: bool = False) -> tuple[str, int]:
+    """The word right before ``pos`` in the same clause ('' after punctuation, and after a
+    capitalised word unless ``any_case``), lower-cased, and where it starts."""
+    i = pos
+    while i > 0 and body[i - 1] in " \t\n":
+        i -= 1
+    j = i
+    while j > 0 and i - j < _LONGEST_WORD and (body[j - 1].isalpha() or body[j - 1] == "-"):
+        j -= 1
+    word = body[j:i]
+    return (word.lower() if any_case or word.islower() else ""), j
