@@ -17,7 +17,9 @@ Runs the real pipeline (``extract_paths`` then ``build_report``) and scores:
   later, same url); a changed count is linked when one group holds the later figure and the
   earlier one, calls it ``update``, and lists the earlier figure first.
 
-Usage: conflicts.py [EVAL_DATA_DIR] [--show]   (--show prints every flagged group)
+Usage: conflicts.py [EVAL_DATA_DIR] [--show] [--unlabelled FILE]
+  --show prints every flagged group, cross-event group and missed label; --unlabelled appends the
+  flags no label covers (members and sentences) to FILE, to be read and added to the gold.
 Exits 1 below the floors in benchmarks/floors/conflicts.json; 0 with a message when data is absent.
 """
 
@@ -118,6 +120,11 @@ def score_labels(report: dict[str, Any], corpus: str, show: bool) -> dict[str, A
         seen = [pairs.get(frozenset(p)) for p in _disagreeing(g)]
         verdict = "real" if "same" in seen else ("false" if seen and all(s == "not" for s in seen) else "unlabelled")
         verdicts[verdict] += 1
+        if verdict == "unlabelled" and UNLABELLED_OUT is not None:
+            with UNLABELLED_OUT.open("a", encoding="utf-8") as fh:
+                fh.write(json.dumps({"corpus": corpus, "group": g["id"], "verdict": g["verdict"], "members": [
+                    [v["article"], v["claim_id"], *(v.get("span") or [None, None]), v["value"]] for v in g["values"]],
+                    "sentences": [v["sentence"] for v in g["values"]]}, ensure_ascii=False) + "\n")
         if show or verdict == "unlabelled":
             print(f"- [{verdict}] {g['id']} {g['verdict']} ({g['confidence']}): {g['reason']}")
             for v in g["values"]:
@@ -185,9 +192,17 @@ def score_versions(report: dict[str, Any], pairs: list[dict[str, Any]], show: bo
             "update_recall": round(linked / len(changes), 4) if changes else None}
 
 
+UNLABELLED_OUT: Path | None = None  # --unlabelled FILE: flags to read and label, appended as JSON lines
+
+
 def main(argv: list[str]) -> int:
+    global UNLABELLED_OUT
     show = "--show" in argv
     argv = [a for a in argv if a != "--show"]
+    if "--unlabelled" in argv:
+        at = argv.index("--unlabelled")
+        UNLABELLED_OUT = Path(argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
     data = Path(argv[0]) if argv else ROOT.parent / "shared" / "eval-data"
     if not (data / "gva" / "dev.jsonl.gz").exists():
         print(f"no GVA data under {data}; skipping")

@@ -171,3 +171,18 @@ def test_missing_body_lists_items_as_text() -> None:
     page = render_html(small())
     assert "Article text not available" in page
     assert 'id="article-a--q-q1"' in page and 'id="article-b--c-c2"' in page
+
+
+def test_weak_disagreements_have_their_own_section() -> None:
+    from tracker.report.model import build_report
+
+    report = build_report(SMALL)
+    group = dict(report["claim_groups"][0], id="cg-weak", status="to_check", verdict="conflict",
+                 confidence="low", reason="weak: 4 vs 5")
+    report["claim_groups"].append(group)
+    page = render_html(report)
+    section = page[page.index('<section id="to-check">'):]
+    section = section[:section.index("</section>")]
+    assert "weak: 4 vs 5" in section
+    conflicts = page[page.index('<section id="conflicts">'):]
+    assert "weak: 4 vs 5" not in conflicts[:conflicts.index("</section>")]

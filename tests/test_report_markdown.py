@@ -41,3 +41,16 @@ def test_order_does_not_depend_on_the_order_of_the_model() -> None:
     shuffled["claim_groups"].reverse()
     shuffled["quote_clusters"].reverse()
     assert render_markdown(shuffled) == render_markdown(report)
+
+
+def test_weak_disagreements_are_listed_to_check_never_among_conflicts() -> None:
+    report = build_report(SMALL)
+    group = copy.deepcopy(report["claim_groups"][0])
+    group.update(id="cg-weak", status="to_check", verdict="conflict", confidence="low",
+                 reason="4 in A vs 5 in B; values differ")
+    report["claim_groups"].append(group)
+    out = render_markdown(report)
+    conflicts = out[out.index("## Conflicts"):out.index("## To check")]
+    to_check = out[out.index("## To check"):out.index("## Recycled")]
+    assert "4 in A vs 5 in B" in to_check and "4 in A vs 5 in B" not in conflicts
+    assert "cg-weak" not in out[out.index("## Consistent"):]

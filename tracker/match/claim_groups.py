@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS
+from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS, lemma
 from ..extract.numbers.scope import CountScope, count_scope
 from .normalize import entities, overlap, specific_names
 from .union import DisjointSets
@@ -148,7 +148,8 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     """
     names = specific_names(article_names or {})
     template = boilerplate(items) | {i for i, item in enumerate(items)
-                                     if recalls_earlier_event(item) or is_partitive(item) or is_appeal(item)}
+                                     if recalls_earlier_event(item) or is_appeal(item)
+                                     or (item.counts is None and is_partitive(item))}
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, key in comparable_keys(items).items():
         if i not in template:
@@ -280,19 +281,40 @@ def comparable_keys(items: Sequence[ClaimItem]) -> dict[int, tuple[str, ...]]:
             continue
         if item.kind == "count" and item.measure in PERSON_MEASURES and scope.predicate is None:
             continue
+        events = "several events" if _AGGREGATE.search(item.sentence) else ""
         keys[i] = (item.kind, item.measure, _head_class(item), scope.predicate or "", scope.owner or "",
-                   "includes" if scope.includes else "", when)
+                   "includes" if scope.includes else "", when, events)
     per_sentence: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
     for i, item in enumerate(items):
         if item.measure and item.kind != "age":  # each age has its named owner in the key already
             per_sentence[(item.article, item.sentence, item.kind, item.measure)].append(i)
     for members in per_sentence.values():
-        if len({items[i].value for i in members}) > 1:
-            for i in members:
-                keys.pop(i, None)
+        for i in _several_values(items, members):
+            keys.pop(i, None)
     return keys
 
 
+def _several_values(items: Sequence[ClaimItem], members: list[int]) -> set[int]:
+    """Claims of one sentence and measure that give different values for one predicate: parts of
+    a breakdown. A claim whose predicate is unknown sits with every predicate; different known
+    predicates ("six members pleaded guilty ... four members shot") are different counts."""
+    by_predicate: dict[str | None, list[int]] = defaultdict(list)
+    for i in members:
+        by_predicate[scope_of(items[i]).predicate].append(i)
+    unknown = by_predicate.pop(None, [])
+    out: set[int] = set()
+    for known in by_predicate.values() or [[]]:
+        together = known + unknown
+        if len({items[i].value for i in together}) > 1:
+            out.update(together)
+    return out
+
+
+#: A figure summed over several events ("a pair of shootings left four wounded"): it compares only
+#: with other sums, never with one event's count.
+_AGGREGATE = re.compile(r"\b(?:two|three|four|several|multiple|separate|pair of|series of|string of|spate of)\s+"
+                        r"(?:separate\s+|different\s+)?(?:shootings|incidents|attacks|crashes|stabbings)\b",
+                        re.IGNORECASE)
 #: Heads that name no particular kind of person: a count of them may be any of the people involved.
 _GENERIC_HEADS = frozenset("people persons person individuals victims victim others other patrons".split()) | (
     KILL_WORDS | INJURE_WORDS | {"shot", "killed"})  # "19 injured", "two dead": the predicate stands as the noun
@@ -314,7 +336,7 @@ def _head_class(item: ClaimItem) -> str:
         return f"of {' '.join(charge.group(1).split())}" if charge else head
     if item.measure not in PERSON_MEASURES:
         return ""
-    return "" if head in _GENERIC_HEADS else head
+    return "" if head in _GENERIC_HEADS else lemma(head)  # "one man" and "two men" count one thing
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

@@ -179,7 +179,8 @@ def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = 
         evidence: list[str] = []
         sa, sb = scope_of(a), scope_of(b)
         if sa.predicate and sa.predicate == sb.predicate:
-            evidence.append(f"both count people {sa.predicate}")
+            evidence.append(f"both count {a.measure} {sa.predicate}" if a.measure != sa.predicate
+                            else f"both count {sa.predicate}")
         if a.kind == "age" and age_owner(a) is not None and age_owner(a) == age_owner(b):
             evidence.append(f"the age of one named person ({age_owner(a)})")
         where = _attached_names(a) & _attached_names(b)

@@ -40,9 +40,11 @@ _WINDOW = 24  # words looked at on each side of a number
 def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
     """Claims for every number mention in each sentence (spans into ``body``)."""
     out: list[FoundClaim] = []
+    previous_text = ""
     for s, e in sentences:
         text = body[s:e]
         quantities = find_quantities(text)
+        before, previous_text = previous_text, text
         if not quantities:
             continue
         sentence = normalize_space(text)
@@ -58,17 +60,17 @@ def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
                 claim = replace(claim, unit=previous.unit, measure=previous.measure)
             if claim.kind == "count" and claim.unit is not None:
                 previous = claim
-            out.append(_with_counts(claim, text, s))
+            out.append(_with_counts(claim, text, s, before))
     return out
 
 
-def _with_counts(claim: FoundClaim, text: str, start: int) -> FoundClaim:
+def _with_counts(claim: FoundClaim, text: str, start: int, previous: str) -> FoundClaim:
     """The claim with what it counts (predicate, owner, scope) read at its exact place; years
     and dates count nothing."""
     if claim.kind in ("year", "date"):
         return claim
     counts = count_scope(text, claim.surface, claim.value, claim.kind, claim.measure, claim.unit,
-                         at=claim.span[0] - start)
+                         at=claim.span[0] - start, previous=previous)
     return replace(claim, counts=counts)
 
 

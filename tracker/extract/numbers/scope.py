@@ -47,13 +47,20 @@ _PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("convicted", re.compile(r"\b(?:pleaded|pled|convicted|sentenced|found guilty)\b", re.IGNORECASE)),
     ("hospitalized", re.compile(r"\b(?:taken to|transported to|rushed to|hospitali[sz]ed)\b", re.IGNORECASE)),
     ("in_condition", re.compile(r"\b(?:critical|serious|stable|grave|fair)\s+condition\b", re.IGNORECASE)),
+    ("sought", re.compile(r"\b(?:sought|wanted|at large|on the run|looking for|searching for|search for)\b",
+                          re.IGNORECASE)),
+)
+#: Nouns of harm whose object is the count ("the shootings of four members", "the deaths of 3").
+_HARM_OF: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("shot", re.compile(r"\bshootings?\s+of(?:\s+the)?", re.IGNORECASE)),
+    ("killed", re.compile(r"\b(?:deaths?|killings?|murders?|slayings?)\s+of(?:\s+the)?", re.IGNORECASE)),
 )
 #: The same verbs just before the number ("killing four people", "have arrested one person"),
 #: past the hedges a count may carry.
 _PREDICATES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?:{pattern.pattern})(?:\s+with)?\s+(?:at least |about |some |nearly |more than |an? )?$",
                       re.IGNORECASE))
-    for name, pattern in _PREDICATES if name not in ("hospitalized", "in_condition"))
+    for name, pattern in (*_PREDICATES, *_HARM_OF) if name not in ("hospitalized", "in_condition"))
 #: Words between a count and the verb that do not end the clause ("were later pronounced dead").
 _CLAUSE_END = re.compile(rf"[;:]|\b(?:but|while|when|before|said|{_NUMBER_WORDS})\b|\d", re.IGNORECASE)
 
@@ -99,9 +106,10 @@ _RELATIVE_TIME = re.compile(r"^\s*[\w-]*\s*(?:after|before|since|later|earlier|a
 
 
 def count_scope(sentence: str, surface: str, value: float, kind: str, measure: str | None,
-                unit: str | None, at: int | None = None) -> CountScope:
+                unit: str | None, at: int | None = None, previous: str = "") -> CountScope:
     """The scope of the figure ``surface`` at ``at`` in ``sentence`` (see :class:`CountScope`);
-    without ``at``, the figure is located by its surface."""
+    without ``at``, the figure is located by its surface. ``previous`` is the sentence before,
+    where "two other men were shot" finds the dead it is other than."""
     if at is None:
         at = sentence.find(surface)
         if at < 0 or sentence.find(surface, at + len(surface)) >= 0:
@@ -115,7 +123,7 @@ def count_scope(sentence: str, surface: str, value: float, kind: str, measure: s
     return CountScope(
         predicate=predicate,
         owner=_owner(before),
-        scope=_scope(sentence[:at], after, predicate, qualified) if kind == "count" else "total",
+        scope=_scope(f"{previous} {sentence[:at]}", after, predicate, qualified) if kind == "count" else "total",
         includes=_includes(rest),
         misread=_misread(surface, value, kind, measure, unit, before, after),
     )
