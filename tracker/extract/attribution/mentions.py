@@ -65,11 +65,24 @@ class Attribution:
     mention: SpeakerMention | None
 
 
+#: A full stop glued between two sentences ("said.Manning"): it ends the word, unlike the inner
+#: stops of "U.S." or "ksdk.com" (one letter before it, or a lower-case word after it).
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+
+
 def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     for m in _TOKEN.finditer(body, lo, hi):
         word, end = m.group(), m.end()
+        glued = _GLUED_STOP.search(word)
+        if glued is not None:  # "Manning.Manning": word, full stop, word (rare: scraped pages)
+            start = m.start()
+            cut = start + glued.start()
+            append(Token(word[: glued.start()], start, cut, word[: glued.start()].lower()))
+            append(Token(".", cut, cut + 1, "."))
+            out.extend(_tokenize(body, cut + 1, end))
+            continue
         if end >= hi or body[end] != ".":
             if out and out[-1].end > m.start():
                 continue  # the full stop already joined to the abbreviation
@@ -340,8 +353,12 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     return None
 
 
-def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
-    """The source written after an inverted cue ("said Ken Mills, resident scholar")."""
+def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> SpeakerMention | None:
+    """The source written after an inverted cue ("said Ken Mills, resident scholar").
+
+    ``appositive=False`` stops at the first comma: after "according to" a comma ends the source
+    ("According to police, Grayden Denham was not allowed …" names the police, not Denham).
+    """
     toks = tokens(body, cue_end, min(hi, cue_end + 300))
     i = 0
     while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
@@ -364,7 +381,7 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
         if t.text == ",":
             # extend over an appositive name: "the group’s director, Jane Doe"
             k = j + 1
-            if not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
+            if appositive and not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
                 j = k
                 continue
             break
