@@ -65,6 +65,8 @@ class Attribution:
     mention: SpeakerMention | None
 
 
+#: Party letters before a state abbreviation ("R-Ky."): the full stop belongs to the tag.
+_PARTY_PREFIXES = ("D-", "R-", "I-")
 #: A full stop glued between two sentences ("said.Manning"): it ends the word, unlike the inner
 #: stops of "U.S." or "ksdk.com" (one letter before it, or a lower-case word after it).
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
@@ -99,6 +101,7 @@ def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
                 or word.lower() in ABBREVIATIONS
                 or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
                 or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
+                or (word[:2] in _PARTY_PREFIXES and word[2:].lower() in ABBREVIATIONS)  # "D-Calif."
             )
         ):
             out.append(_token(word + ".", m.start(), end + 1))
@@ -341,6 +344,8 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     chunks = [c for c in chunks if c]
     # the clause subject: the first chunk that is not an introductory phrase ("In May,")
     for i, chunk in enumerate(chunks[:-1]):
+        while len(chunk) > 1 and chunk[0].low in _CONJUNCTIONS:
+            chunk = chunk[1:]  # "But House Speaker Nancy Pelosi, D-Calif., said": the conjunction links
         head = chunk[0]
         if head.low in _INTRO_WORDS or (head.low.endswith("ing") and len(chunk) > 1):
             continue
@@ -351,6 +356,9 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     if chunks:
         return np_before(body, chunks[-1])
     return None
+
+
+_CONJUNCTIONS = wordset("and but so yet or")
 
 
 def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> SpeakerMention | None:
