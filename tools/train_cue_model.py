@@ -1,6 +1,7 @@
 """Train the reporting-cue model on PolNeAR's training split.
 
     python -m tools.train_cue_model [EVAL_DATA] [--out tracker/data/cue_model.json.gz]
+                                    [--limit N] [--exclude-publisher P]
 
 Each attribution of the first annotator labels the word that ends its cue (content after it) or
 the word that starts it (content before it, ``…, officials said``), when the span cut from that
@@ -230,12 +231,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--span-threshold", type=float, default=0.5, help="span model probability that keeps one")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles (to hold some out)")
+    ap.add_argument("--exclude-publisher", action="append", default=[], metavar="P",
+                    help="leave out this publisher's articles (repeatable), for outlet-held-out evaluation")
     a = ap.parse_args(argv)
     path = os.path.join(a.path, "polnear", "train.jsonl.gz")
     if not os.path.exists(path):
         print(f"error: PolNeAR training split not found at {path}", file=sys.stderr)
         return 1
-    docs = _load(path)[: a.limit]
+    docs = [d for d in _load(path) if d.get("publisher") not in a.exclude_publisher][: a.limit]
     model = train(docs, a.cue_threshold, a.end_threshold, a.span_threshold, a.epochs)
     _write_atomic(a.out, model)
     span_features = len(model.span.weights) if model.span else 0

@@ -22,8 +22,10 @@ ABBREVIATIONS = frozenset(
 
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # Possessive and anchored at the start of a punctuation run: linear on runs like "!!!!…".
-_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s)")
-_NEXT_START = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9]")
+# Or a full stop glued to the next sentence ("said.Manning said"), as pages that lost their
+# paragraph breaks are often scraped: two lower-case letters before it, so "U.S." never splits.
+_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s)|(?<=[a-z]{2})[.?!][\"”]?(?=[A-Z][a-z])")
+_NEXT_START = re.compile(r"\s*[\"'“‘(\[]*[A-Z0-9]")
 
 
 def normalize_space(text: str) -> str:

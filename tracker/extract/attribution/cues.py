@@ -75,7 +75,7 @@ def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
         return dashed
     m = ACCORDING.match(body, start, seg_end)
     if m:
-        mention = mention_after(body, m.end(), seg_end)
+        mention = mention_after(body, m.end(), seg_end, appositive=False)
         return Attribution(m.group(), (m.start(), m.end()), mention)
     toks = tokens(body, start, seg_end)
     found = _cue_in_window(body, start, seg_end, toks)
@@ -223,7 +223,7 @@ def _find_cue(
             and (toks[k + 1].low == "to" or t.low == "per")
         ):
             end = toks[k + 1].end if t.low == "according" else t.end
-            mention = mention_after(body, end, hi)
+            mention = mention_after(body, end, hi, appositive=False)
             if mention is not None:
                 att = Attribution(body[t.start : end], (t.start, end), mention)
         elif t.low in CUE_VERBS and t.text.islower():

@@ -65,11 +65,26 @@ class Attribution:
     mention: SpeakerMention | None
 
 
+#: Party letters before a state abbreviation ("R-Ky."): the full stop belongs to the tag.
+_PARTY_PREFIXES = ("D-", "R-", "I-")
+#: A full stop glued between two sentences ("said.Manning"): it ends the word, unlike the inner
+#: stops of "U.S." or "ksdk.com" (one letter before it, or a lower-case word after it).
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
+
+
 def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     for m in _TOKEN.finditer(body, lo, hi):
         word, end = m.group(), m.end()
+        glued = _GLUED_STOP.search(word)
+        if glued is not None:  # "Manning.Manning": word, full stop, word (rare: scraped pages)
+            start = m.start()
+            cut = start + glued.start()
+            append(Token(word[: glued.start()], start, cut, word[: glued.start()].lower()))
+            append(Token(".", cut, cut + 1, "."))
+            out.extend(_tokenize(body, cut + 1, end))
+            continue
         if end >= hi or body[end] != ".":
             if out and out[-1].end > m.start():
                 continue  # the full stop already joined to the abbreviation
@@ -86,6 +101,7 @@ def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
                 or word.lower() in ABBREVIATIONS
                 or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
                 or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
+                or (word[:2] in _PARTY_PREFIXES and word[2:].lower() in ABBREVIATIONS)  # "D-Calif."
             )
         ):
             out.append(_token(word + ".", m.start(), end + 1))
@@ -328,6 +344,8 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     chunks = [c for c in chunks if c]
     # the clause subject: the first chunk that is not an introductory phrase ("In May,")
     for i, chunk in enumerate(chunks[:-1]):
+        while len(chunk) > 1 and chunk[0].low in _CONJUNCTIONS:
+            chunk = chunk[1:]  # "But House Speaker Nancy Pelosi, D-Calif., said": the conjunction links
         head = chunk[0]
         if head.low in _INTRO_WORDS or (head.low.endswith("ing") and len(chunk) > 1):
             continue
@@ -340,8 +358,15 @@ def _appositive_subject(body: str, toks: list[Token]) -> SpeakerMention | None:
     return None
 
 
-def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
-    """The source written after an inverted cue ("said Ken Mills, resident scholar")."""
+_CONJUNCTIONS = wordset("and but so yet or")
+
+
+def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> SpeakerMention | None:
+    """The source written after an inverted cue ("said Ken Mills, resident scholar").
+
+    ``appositive=False`` stops at the first comma: after "according to" a comma ends the source
+    ("According to police, Grayden Denham was not allowed …" names the police, not Denham).
+    """
     toks = tokens(body, cue_end, min(hi, cue_end + 300))
     i = 0
     while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
@@ -364,7 +389,7 @@ def mention_after(body: str, cue_end: int, hi: int) -> SpeakerMention | None:
         if t.text == ",":
             # extend over an appositive name: "the group’s director, Jane Doe"
             k = j + 1
-            if not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
+            if appositive and not chunk_has_name and k < len(toks) and is_capitalised(toks[k]):
                 j = k
                 continue
             break

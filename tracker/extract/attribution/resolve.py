@@ -58,6 +58,23 @@ _OPENING_CHARS = 60
 #: How far back an open quotation mark is looked for (a long quoted passage spans a paragraph).
 _QUOTE_LOOKBACK = 1500
 
+#: How far back (characters, about three short paragraphs) "they" looks for a plural source.
+_GROUP_REACH = 1200
+#: Heads of plural sources that "they" can stand for, besides regular plurals of source nouns.
+_GROUP_HEADS = wordset("police family authorities people staff")
+
+
+def _is_group(text: str) -> bool:
+    """A plural source as written: "Police", "investigators", "the boy's relatives"."""
+    words = text.split()
+    if not words:
+        return False
+    head = words[-1].lower().strip(".,")
+    if not words[-1].islower() and len(words) > 1:
+        return False  # "Chicago Police" is a body too, but a capitalised run may be a name
+    return head in _GROUP_HEADS or (head.endswith("s") and not head.endswith("ss") and head[:-1] in _PERSONS)
+
+
 _TITLE_ALIASES = {
     "sen": "senator",
     "sens": "senator",
@@ -79,6 +96,13 @@ _ORG_WORDS = wordset(
     foundation fund campaign administration office magazine press review tribune herald globe daily
     weekly tv radio club church school college county city state republic kingdom force forces army
     navy guard"""
+)
+#: Singular person nouns whose plural ("neighbors", "officers") is a group that speaks.
+_PERSONS = SOURCE_NOUNS | wordset(
+    """
+    deputy detective investigator official officer neighbor neighbour resident witness relative
+    prosecutor authority student teacher parent friend member leader agent trooper
+    """
 )
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$|^(?:It|That|There|He|She|What)[’']s$")
 
@@ -135,11 +159,46 @@ def _person_name(text: str) -> str | None:
         or (run[0].endswith(".") and not _initial(run[0]))
     ):
         run.pop(0)
-    if not run or _lower(run[-1]) in TITLE_WORDS or _lower(run[-1]) in SOURCE_NOUNS:
-        return None
+    if not run or _lower(run[-1]) in TITLE_WORDS or _lower(run[-1]) in SOURCE_NOUNS or _lower(run[-1]) in _ORG_WORDS:
+        return None  # a role or an organisation ("the Oakland County Sheriff's Office"), not a person
+    run = _after_titles(run)
     if len(run) == 1 and _initial(run[0]):
         return None
     return " ".join(run)
+
+
+#: Role words that sit in capitalised titles before a name but are no general title words.
+_ROLE_WORDS = TITLE_WORDS | wordset(
+    """
+    coroner prosecutor prosecuting investigator trooper dispatcher alderman alderwoman councilor
+    councillor constable marshal ranger warden clerk treasurer auditor administrator coordinator
+    """
+)
+#: Words that end a name after its surname ("Jr."), kept with it.
+_NAME_SUFFIXES = wordset("jr sr ii iii iv")
+#: A personal name as news writes it: a given name and a surname, with initials, particles and a
+#: suffix between or after. Longer capitalised runs before a name are titles and bodies
+#: ("Director of National Intelligence James Clapper", "Police News Affairs Officer Daniel O'Brien").
+_NAME_WORDS = 2
+
+
+def _after_titles(run: list[str]) -> list[str]:
+    """The name after the last role word of a capitalised run, at most a given name and a surname
+    (with initials, particles and a suffix)."""
+    cut = max((i for i, w in enumerate(run[:-1]) if _lower(w) in _ROLE_WORDS), default=-1)
+    if cut >= 0 and any(not _initial(w) and _lower(w) not in _NAME_SUFFIXES for w in run[cut + 1 :]):
+        run = run[cut + 1 :]  # "… King Jr.": a suffix alone is no name, the word was one
+    core = [w for w in run if not _initial(w) and _lower(w) not in _NAME_SUFFIXES and w.lower() not in NAME_PARTICLES]
+    if len(core) <= _NAME_WORDS + 1:
+        return run
+    keep = 0
+    k = len(run)
+    while k > 0 and keep < _NAME_WORDS:
+        k -= 1
+        w = run[k]
+        if not (_initial(w) or _lower(w) in _NAME_SUFFIXES or w.lower() in NAME_PARTICLES):
+            keep += 1
+    return run[k:]
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -176,6 +235,7 @@ class Resolver:
                 self._note_run(body, block.start, m.start(), m.group())
         self._speakers: list[tuple[int, str]] = []
         self._positions: list[int] = []
+        self._groups: list[tuple[int, str]] = []  # (position, plural source as written), text order
         known = {full for _, full in self.names}
         for lo, hi in split_sentences(body, [b for b in blocks if b.role != "title"]):
             subject = self._subject_person(lo, hi, known)
@@ -246,10 +306,12 @@ class Resolver:
         return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
 
     def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
-        """Remember the people named as sources (for later pronouns)."""
+        """Remember the people and groups named as sources (for later pronouns)."""
         for mention in mentions:
             if mention.text.lower() in PRONOUNS:
                 continue
+            if _is_group(mention.text) and speaker_problem(mention.text, mention, self.body) is None:
+                self._groups.append((mention.span[0], mention.text))
             name = person_name(mention.text)
             if name and speaker_problem(name, mention, self.body) is None:
                 self.note_speaker(mention.span[0], self.expand(name, mention.span[0]))
@@ -292,6 +354,14 @@ class Resolver:
             best = full
         return best
 
+    def last_group(self, pos: int) -> str | None:
+        """What "they" refers to: the nearest plural source before it ("Police said … They said"),
+        within a few paragraphs; None when there is none (never a person)."""
+        for p, text in reversed(self._groups):
+            if p < pos:
+                return text if pos - p <= _GROUP_REACH else None
+        return None
+
     def _antecedent(self, pos: int) -> str | None:
         """The name a relative pronoun refers to: ``Jane Doe, who said …``."""
         before = self.body[max(0, pos - 120) : pos].rstrip().rstrip(",–—-").rstrip()
@@ -323,8 +393,12 @@ class Resolver:
             return self.last_person(pos)
         if low in ("who", "which"):
             return self._antecedent(pos)
+        if low == "they":
+            return self.last_group(pos)
         if low in PRONOUNS:
             return None
+        if text.endswith(("’s", "'s")) and text[:1].isupper() and " " not in text:
+            text = text[:-2]  # "Gorsuch’s stated belief": the owner holds the belief
         name = person_name(text)
         if name:
             return self.expand(name, pos)

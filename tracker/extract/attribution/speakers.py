@@ -14,6 +14,8 @@ common irregular past tenses), never names from particular articles.
 
 from __future__ import annotations
 
+import re
+
 from ...records import SpeakerMention
 from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS, wordset
 
@@ -29,11 +31,31 @@ _TIME_WORDS = wordset(
     january february march april june july august september october november december jan feb mar
     apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     today yesterday tomorrow tonight morning afternoon evening night week weekend month year decade
-    century spring summer autumn fall winter weeks months years days day hours hour moment
+    century spring summer autumn fall winter weeks months years days day hours hour moment minute
+    minutes seconds
     """
 )
-#: Words that lead a time phrase ("the following November", "last week", "early Monday").
-_TIME_LEADS = wordset("the this that last next following previous early late earlier later each every same mid")
+#: Words that lead a time phrase ("the following November", "last week", "a few minutes").
+_TIME_LEADS = wordset(
+    "the this that last next following previous early late earlier later each every same mid a few several couple"
+)
+#: Numbers, ordinals and quantifiers: with no noun after them they count sources but name none
+#: ("A third", "The six", "All three", "Other").
+_COUNT_WORDS = wordset(
+    """
+    one two three four five six seven eight nine ten eleven twelve first second third fourth fifth
+    sixth seventh eighth ninth tenth other others another all both
+    """
+)
+#: Sentence adverbs and indefinite pronouns that open a clause and are never a source.
+_CLAUSE_OPENERS = wordset(
+    """
+    regardless moreover furthermore nevertheless nonetheless anyone everyone someone nobody anybody
+    somebody everybody whoever
+    """
+)
+#: A party and state tag ("D-Calif.", "R-Ky."): it follows a name and is never one.
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 #: Words that never make a speaker on their own: function words and sentence adverbs ("NOW").
 _FUNCTION_WORDS = STOP_WORDS | wordset(
@@ -122,8 +144,16 @@ def speaker_problem(text: str | None, mention: SpeakerMention | None = None, bod
     quoted = repr(" ".join(text.split()))
     if len(words) == 1 and lows[0] in PRONOUNS:
         return f"the pronoun {quoted} refers to no one named before it"
-    if len(words) == 1 and lows[0] in _FUNCTION_WORDS:
+    if len(words) == 1 and lows[0] in _FUNCTION_WORDS | _CLAUSE_OPENERS:
         return f"{quoted} is a function word, not a source"
+    if len(words) == 1 and _PARTY_TAG.match(words[0]):
+        return f"{quoted} is a party and state tag, not a name"
+    if all(w in _COUNT_WORDS or w in _FUNCTION_WORDS or w.isdigit() for w in lows):
+        return f"{quoted} counts sources but names none"
+    if words[0].islower() and (lows[0] in _OBJECT_PREPOSITIONS or (len(lows) > 1 and lows[1] in _AGENT_WORDS)):
+        return f"{quoted} is a piece of a sentence, not a source"
+    if body is not None and mention is not None and _common_word(words, mention, body):
+        return f"{quoted} is a common word of this article, not a name"
     if _is_time(lows):
         return f"{quoted} names a time, not a source"
     if _is_clause(words, lows):
@@ -137,6 +167,34 @@ def speaker_problem(text: str | None, mention: SpeakerMention | None = None, bod
         if governor:
             return f"{' '.join(mention.text.split())!r} is the object of {governor!r}, not the source"
     return None
+
+
+#: Words after which a phrase's first word was a verb ("lived by the family", "led to").
+_AGENT_WORDS = _OBJECT_PREPOSITIONS | wordset("by to")
+#: Bare group nouns that speak ("Police said", "Family said").
+_GROUP_WORDS = wordset("police family authorities staff")
+_WORD_CHARS = re.compile(r"[\w’'-]")
+
+
+def _common_word(words: list[str], mention: SpeakerMention, body: str) -> bool:
+    """A lone capitalised word that the article also writes in lower case ("Talking", "Known",
+    "Early"): capitalised only because it opens a sentence, so not a name. A name that resolved
+    to a full name is not a lone word; a surname that is also a word ("Young") rarely is written
+    in lower case in an article about that person, and the rule only reads this article."""
+    if len(words) != 1 or not words[0][:1].isupper() or words[0] != mention.text.strip() or len(words[0]) < 3:
+        return False
+    low = words[0].lower()
+    if low in _PERSON_HEADS or low[:-1] in _PERSON_HEADS or low in _GROUP_WORDS:
+        return False  # "Police", "Officials", "Family": a description of a source, written bare
+    start = body.find(low)
+    while start >= 0:
+        end = start + len(low)
+        before = body[start - 1] if start else " "
+        after = body[end] if end < len(body) else " "
+        if not _WORD_CHARS.match(before) and not _WORD_CHARS.match(after):
+            return True
+        start = body.find(low, end)
+    return False
 
 
 def _in_modifier(speaker: str, mention: str) -> bool:

@@ -268,7 +268,7 @@ def _in_sentence(
     # According to X, CONTENT  /  CONTENT, according to X.
     for k, t in enumerate(toks[:-1]):
         if t.low == "according" and toks[k + 1].low == "to":
-            mention = mention_after(body, toks[k + 1].end, hi) or _np_after(body, toks, k + 2)
+            mention = mention_after(body, toks[k + 1].end, hi, appositive=False) or _np_after(body, toks, k + 2)
             if mention is None:
                 continue
             if k == 0 or toks[k - 1].text in "(":
