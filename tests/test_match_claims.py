@@ -180,3 +180,13 @@ def test_parts_misreads_and_distributive_counts_never_join_a_group() -> None:
     part = claim("c", 2, "Two men and two women were wounded in the South Shore shooting.", "Two",
                  "2013-02-07", "injured")
     assert group_claims([whole, two, *ones, part], names) == []
+
+
+def test_poll_shares_that_differ_are_to_check_never_conflicts() -> None:
+    a = claim("a", 33, "Mr. Sanders has backing from 33 percent, according to a Times/CBS News poll.", "33 percent",
+              "2015-11-13", "%", kind="percent")
+    b = claim("b", 28, "Mr. Sanders has backing from 28 percent, according to a Post poll.", "28 percent",
+              "2015-11-13", "%", kind="percent")
+    verdict = judge([a, b])
+    assert (verdict.verdict, verdict.status) == ("conflict", "to_check")
+    assert any("poll" in e for e in verdict.evidence)

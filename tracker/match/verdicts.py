@@ -36,6 +36,9 @@ UPDATE_AFTER_DAYS = 1
 #: Reports further apart than this may be about different events (a reward in one case and in
 #: another two years later): a difference between them alone is never a confident conflict.
 SAME_STORY_DAYS = 45
+#: Shares and rates ("33 percent", "4.2 percentage points") come from polls, groups and dates the
+#: sentence rarely pins down: read on national coverage, their differences were other polls.
+RATE_KINDS = frozenset({"percent"})
 #: An age changes only at a birthday: two ages of one person a few days apart are a clash.
 AGE_UPDATE_DAYS = 90
 #: Least share of context words two disagreeing sentences must share (cosine of the masked
@@ -188,10 +191,13 @@ def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = 
             evidence.append(f"both count {a.measure} of {', '.join(sorted(where))}")
         shared = _context_overlap(a, b)
         evidence.append(f"sentences share {shared:.0%} of their context words")
-        if shared >= CONFIDENT_CONTEXT or len(evidence) > 1:
+        if a.kind in RATE_KINDS:
+            best = best or (*evidence, "a rate or poll figure: often another poll, group or date")
+            continue
+        if len(evidence) > 1 or (a.kind in ("year", "date") and shared >= CONFIDENT_CONTEXT):
             return "high", tuple(evidence)
         best = best or tuple(evidence)
-    return "low", (*best, "the sentences share little wording and name no common predicate")
+    return "low", (*best, "nothing pins the two figures to one quantity: no common predicate, person or place")
 
 
 _ATTACHED = re.compile(r"^[^,;:.]{0,60}")
