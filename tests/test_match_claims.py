@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from tracker.match.claim_groups import ClaimItem, age_owner, group_claims, is_partitive, recalls_earlier_event
 from tracker.match.verdicts import compatible, judge
 
@@ -190,3 +192,25 @@ def test_poll_shares_that_differ_are_to_check_never_conflicts() -> None:
     verdict = judge([a, b])
     assert (verdict.verdict, verdict.status) == ("conflict", "to_check")
     assert any("poll" in e for e in verdict.evidence)
+
+
+def test_a_reviewers_correction_of_counts_survives_rerun_and_steers_grouping(tmp_path: Path) -> None:
+    """A reviewer marks one troop figure a part: re-running keeps the edit, and the figure leaves its group."""
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.report.model import build_report
+
+    seeds, out = Path(__file__).resolve().parent.parent / "seeds", tmp_path / "claims"
+    assert CliRunner().invoke(main, ["extract", str(seeds), "--out", str(out)]).exit_code == 0
+    troops = [g for g in build_report(out)["claim_groups"] if g["measure"] == "troop"]
+    first = troops[0]["values"][0]
+    path = next(p for p in out.glob("*.yaml") if p.name.startswith(first["article"]))
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f"id: {first['claim_id']}")
+    edited = text[:at] + text[at:].replace("scope: total}", "scope: part}", 1)
+    path.write_text(edited, encoding="utf-8")
+    assert CliRunner().invoke(main, ["extract", str(seeds), "--out", str(out)]).exit_code == 0
+    assert path.read_text(encoding="utf-8") == edited  # the correction is the reviewer's, kept as written
+    regrouped = [g for g in build_report(out)["claim_groups"] if g["measure"] == "troop"]
+    assert all(first["claim_id"] not in {v["claim_id"] for v in g["values"]} for g in regrouped)
