@@ -17,7 +17,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS, lemma
@@ -221,18 +221,17 @@ def recalls_earlier_event(item: ClaimItem) -> bool:
     """A figure about an earlier, recent event ("On Nov. 9, gunfire erupted ... 100 people") in
     a later article: background to that article's own news, so it groups with neither."""
     published = _date(item.published)
-    if published is None:
-        return False
-    for match in _MONTH_DAY.finditer(item.sentence):
+    return published is not None and any((published - when).days > RECALL_DAYS
+                                         for when in _month_days(item.sentence, published))
+
+
+def _month_days(sentence: str, published: dt.date) -> Iterator[dt.date]:
+    """The dates a sentence names by month and day ("Nov. 9"), in the year up to publication."""
+    for match in _MONTH_DAY.finditer(sentence):
         month = _MONTHS[match.group(1)[:3].lower()]
         year = published.year if month <= published.month else published.year - 1
-        try:
-            when = dt.date(year, month, int(match.group(2)))
-        except ValueError:
-            continue
-        if (published - when).days > RECALL_DAYS:
-            return True
-    return False
+        with contextlib.suppress(ValueError):
+            yield dt.date(year, month, int(match.group(2)))
 
 
 def boilerplate(items: Sequence[ClaimItem]) -> set[int]:
@@ -423,11 +422,9 @@ def event_day(item: ClaimItem) -> dt.date | None:
     published = _date(item.published)
     if published is None:
         return None
-    for match in _MONTH_DAY.finditer(item.sentence):
-        month = _MONTHS[match.group(1)[:3].lower()]
-        year = published.year if month <= published.month else published.year - 1
-        with contextlib.suppress(ValueError):
-            return dt.date(year, month, int(match.group(2)))
+    stated = next(_month_days(item.sentence, published), None)
+    if stated is not None:
+        return stated
     weekday = _WEEKDAY.search(item.sentence)
     if weekday:
         back = (published.weekday() - _WEEKDAYS.index(weekday.group(1).lower())) % 7
