@@ -12,6 +12,8 @@ event triplets, and scores them as ``../shared/tools/score_dev.py gva|basil`` do
   than one incident (the same figure about two shootings merged); also for quote clusters.
 - Flagged groups: claim groups with status ``conflict`` (contradiction or update), and how many
   concern killed counts; ``--sample N`` prints N of the killed ones with their reasons to read.
+  Killed-count groups of one incident whose articles share no exact figure must not read
+  ``consistent`` (they are conflicts, updates or on the to-check list).
 - BASIL: quote clusters spanning two events (should be none) and identical quotes (6+ words, in
   two outlets' articles on one event) that end up in one cluster.
 
@@ -112,7 +114,10 @@ def gva(data: Path, sample: int) -> dict[str, Any] | None:
                             and len({owner.get(v["article"]) for v in g["values"]}) == 1
                             and len({v["value"] for v in g["values"]
                                      if not v.get("bound") and not v.get("approximate")}) > 1]
-    unflagged = [g for g in same_incident_killed if g["status"] != "conflict"]
+    # Hidden disagreement: two articles that share no exact figure, yet the group reads consistent
+    # (a differing figure beside the shared one in the same article is a part, not a clash; weak
+    # disagreements go to the to-check list, which a person reads).
+    unflagged = [g for g in same_incident_killed if g["status"] == "consistent" and _articles_disagree(g)]
     if sample:
         # Every killed-count group first, then a random draw of the other flagged groups.
         others = [g for g in flagged if g not in killed_flagged]
@@ -137,6 +142,15 @@ def gva(data: Path, sample: int) -> dict[str, Any] | None:
         "extract_s": round(t_extract, 1), "report_s": round(t_report, 1),
         "articles_per_s": round(len(articles) / t_extract, 1) if t_extract else None,
     }
+
+
+def _articles_disagree(group: dict[str, Any]) -> bool:
+    exact: dict[str, set[Any]] = {}
+    for v in group["values"]:
+        if not v.get("bound") and not v.get("approximate"):
+            exact.setdefault(v["article"], set()).add(v["value"])
+    sets = list(exact.values())
+    return any(not (a & b) for i, a in enumerate(sets) for b in sets[i + 1:])
 
 
 def basil(data: Path) -> dict[str, Any] | None:
