@@ -50,9 +50,11 @@ _PREDICATES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sought", re.compile(r"\b(?:sought|wanted|at large|on the run|looking for|searching for|search for)\b",
                           re.IGNORECASE)),
 )
-#: Nouns of harm whose object is the count ("the shootings of four members", "the deaths of 3").
-_HARM_OF: tuple[tuple[str, re.Pattern[str]], ...] = (
+#: Harm words whose object is the count ("the shootings of four members", "the deaths of 3",
+#: "opened fire, striking seven people").
+_HARM_OBJECT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("shot", re.compile(r"\bshootings?\s+of(?:\s+the)?", re.IGNORECASE)),
+    ("shot", re.compile(r"\b(?:striking|struck|hitting)", re.IGNORECASE)),  # "opened fire, striking seven people"
     ("killed", re.compile(r"\b(?:deaths?|killings?|murders?|slayings?)\s+of(?:\s+the)?", re.IGNORECASE)),
 )
 #: The same verbs just before the number ("killing four people", "have arrested one person"),
@@ -60,7 +62,7 @@ _HARM_OF: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PREDICATES_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"(?:{pattern.pattern})(?:\s+with)?\s+(?:at least |about |some |nearly |more than |an? )?$",
                       re.IGNORECASE))
-    for name, pattern in (*_PREDICATES, *_HARM_OF) if name not in ("hospitalized", "in_condition"))
+    for name, pattern in (*_PREDICATES, *_HARM_OBJECT) if name not in ("hospitalized", "in_condition"))
 #: Words between a count and the verb that do not end the clause ("were later pronounced dead").
 _CLAUSE_END = re.compile(rf"[;:]|\b(?:but|while|when|before|said|{_NUMBER_WORDS})\b|\d", re.IGNORECASE)
 
