@@ -31,6 +31,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 #: this, extraction time and claim-file size stop being reasonable. Collections may be any size.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = MAX_ARTICLE_BYTES  # the former name
+#: Hex digits of the title-and-text digest that names a .jsonl article with neither ``id`` nor
+#: ``url``: 12 (48 bits) make a collision unlikely below millions of articles, yet keep file names short.
+DIGEST_ID_LENGTH = 12
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,26 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
         raise InputError("missing \"text\" (a string) in this line", where, number)
     if not text.strip():
         raise InputError("empty \"text\"", where, number)
-    raw_id = record.get("id")
-    article_id = str(raw_id) if raw_id not in (None, "") else f"{path.stem}-{number}"
+    body = repair_text(text)
+    article_id = jsonl_article_id(path.stem, record, body)
     meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
     meta.update(overrides.for_file(article_id))
-    return build_document(article_id, f"{path}:{number}", repair_text(text), meta)
+    return build_document(article_id, f"{path}:{number}", body, meta)
+
+
+def jsonl_article_id(stem: str, record: dict[str, Any], body: str) -> str:
+    """What identifies a collection's article, never its position: adding, removing or reordering
+    lines must not move a reviewer's work to another claim file.
+
+    The line's ``id``; else its ``url``; else ``<collection>-<digest of title and text>``.
+    """
+    for key in ("id", "url"):
+        value = record.get(key)
+        if value not in (None, ""):
+            return str(value)
+    title = record.get("title")
+    seed = f"{title if isinstance(title, str) else ''}\n{body}"
+    return f"{stem}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:DIGEST_ID_LENGTH]}"
 
 
 def _encodable(value: Any, depth: int = 0) -> bool:
