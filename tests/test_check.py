@@ -122,7 +122,11 @@ CASES = [
      "a.yaml:19:41: [error] .quotes[0].review.note reads as True with PyYAML (YAML 1.1) but 'yes' with YAML 1.2 "
      "readers; put it in double quotes (yaml-version)"),
     (("note: null}}\nclaims", "note: null, same_as: [b/q9]}}\nclaims"),
-     "a.yaml:19:63: [warning] review.same_as names b/q9, which is not in this folder (unknown-ref)"),
+     "a.yaml:19:63: [error] review.same_as names b/q9, which is not in this folder; correct the "
+     "ARTICLE-ID/RECORD-ID or remove the entry (unknown-ref)"),
+    (("note: null}}\nclaims", "note: null, different_from: [a/c2]}}\nclaims"),
+     "a.yaml:19:70: [error] review.different_from names a/c2, which is not in this folder; correct the "
+     "ARTICLE-ID/RECORD-ID or remove the entry (unknown-ref)"),
     (("note: null}}\nclaims", "note: null, same_as: [q9]}}\nclaims"),
      "a.yaml:19:63: [error] review.same_as entries are ARTICLE-ID/RECORD-ID, not 'q9' (value)"),
     (("note: null}}\nclaims", "note: what?}}\nclaims"),
@@ -186,8 +190,8 @@ def test_reviews_file_is_checked(tmp_path: Path) -> None:
     assert problems == [
         "_reviews.yaml:5:1: [error] unknown key 'clusters' in _reviews.yaml; did you mean 'quote_clusters'? "
         "(unknown-key)",
-        "_reviews.yaml:3:3: [warning] no quote cluster 'qc-gone' in the report any more; its review is orphaned "
-        "(orphaned)",
+        "_reviews.yaml:3:3: [error] no quote cluster 'qc-gone' in the report, so this review applies to nothing; "
+        "move the review to the quote cluster's current id (tracker report --format json lists them) (unknown-id)",
         "_reviews.yaml:3:13: [error] review status 'confirmd' is not one of unreviewed, confirmed, rejected, "
         "disputed; did you mean 'confirmed'? (value)",
     ]

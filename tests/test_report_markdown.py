@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import ROOT
+from helpers import ROOT, valid_small
 
 from tracker.cli import main
 from tracker.report.markdown import render_markdown
@@ -19,8 +20,8 @@ def test_markdown_exact_output() -> None:
     assert render_markdown(build_report(SMALL)) == EXPECTED.read_text(encoding="utf-8")
 
 
-def test_cli_prints_the_same_markdown(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["report", str(SMALL), "--format", "md"])
+def test_cli_prints_the_same_markdown(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["report", str(valid_small(tmp_path)), "--format", "md"])
     assert result.exit_code == 0
     assert result.output == EXPECTED.read_text(encoding="utf-8")
     assert result.output.startswith("# Cross-source consistency report\n")

@@ -145,11 +145,27 @@ def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -
     sys.exit(_extract(inputs, out, fail_fast, quiet))
 
 
+def _checked_report(folder: Path) -> Any:
+    """The report model for ``folder``, after the validation ``tracker check`` applies: a folder
+    ``check`` fails (a misspelled status, an unknown key, a link to no record) is refused with
+    each problem at path:line:col, rather than reported on as if it said something else."""
+    from .claimfile.reviews import load_reviews
+    from .commands.check import validate_folder
+    from .report.model import build_report_from
+
+    files, problems = validate_folder(folder)
+    for problem in problems:
+        _warn(str(problem))
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise TrackerError(f"{count} in the claim files (listed above); fix them and re-run "
+                           f"(tracker check {folder} lists them too)", str(folder))
+    return build_report_from(files, load_reviews(folder))
+
+
 def _render(folder: Path, fmt: str) -> str:
     """The report for ``folder`` in one format; the model is built once and handed to the writer."""
-    from .report.model import build_report
-
-    report = build_report(folder)
+    report = _checked_report(folder)
     if fmt == "json":
         from .report.json_format import render_json
 
@@ -171,11 +187,10 @@ def _render(folder: Path, fmt: str) -> str:
 def _write_tables(folder: Path, out: Path) -> None:
     from .claimfile.yaml_roundtrip import atomic_write
     from .report.csv import csv_files
-    from .report.model import build_report
 
     if out.exists() and not out.is_dir():
         raise TrackerError("is a file; with --format csv, -o names a folder for the tables", str(out))
-    for name, text in csv_files(build_report(folder)).items():
+    for name, text in csv_files(_checked_report(folder)).items():
         atomic_write(out / name, text)
 
 
@@ -245,9 +260,8 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     """
     code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
     from .report.markdown import render_markdown
-    from .report.model import build_report
 
-    rep = build_report(out)
+    rep = _checked_report(out)
     _write_output(safe(render_markdown(rep)), report_path)
     s = rep["summary"]
     click.echo(f"report: {report_path} — {s['quote_clusters']} quote clusters ({s['recycled_quotes']} recycled), "
