@@ -110,7 +110,10 @@ CASES = [
     (("  - id: c1\n", "  - id: q1\n"), None),  # ids are per section: no clash with the quote
     (("{text: The mayor, span", "{txt: The mayor, span"),
      "a.yaml:16:23: [error] unknown key 'txt' in speaker_mention; did you mean 'text'? (unknown-key)"),
-    (("title: T", "title: 0000-00-00"), "a.yaml:1:1: [error] malformed value: year 0 is out of range (syntax)"),
+    (("title: T", "title: 0000-00-00"),
+     "a.yaml:6:10: [error] '0000-00-00' reads as a date but is not a real one (year 0 is out of range); correct it, "
+     "or put it in double quotes to keep it as text (fix it in an editor; the file was left as it is, reviews "
+     "included) (syntax)"),
     (("title: T", "title: \x1f"),
      "a.yaml:6:1: [error] malformed YAML: character '\\x1f' is not allowed; write it as an escape inside "
      "double quotes (syntax)"),
@@ -130,7 +133,9 @@ CASES = [
     (("note: null}}\nclaims", "note: null, same_as: [q9]}}\nclaims"),
      "a.yaml:19:63: [error] review.same_as entries are ARTICLE-ID/RECORD-ID, not 'q9' (value)"),
     (("note: null}}\nclaims", "note: what?}}\nclaims"),
-     "a.yaml:19:51: [error] PyYAML (yaml.safe_load) cannot read this: expected ',' or '}', but got '?' (syntax)"),
+     "a.yaml:19:51: [error] PyYAML (yaml.safe_load) cannot read this: inside [...] or {...}, a value holding "
+     ", : ? # [ ] { } must be in double quotes (fix it in an editor; the file was left as it is, reviews included) "
+     "(syntax)"),
 ]
 
 

@@ -75,3 +75,31 @@ def test_a_valid_folder_still_reports(folder: Path) -> None:
     _edit(folder / "claims" / "a.yaml", UNREVIEWED, CONFIRMED)
     result = CliRunner().invoke(main, ["report", "claims"])
     assert result.exit_code == 0 and "[error]" not in result.output
+
+
+# (line 6 of the claim file, the title, replaced by; line:col an editor shows; words in the message)
+SYNTAX = [
+    ('  title: "Mayor vows\n', "6:10", "this double-quoted value is not closed on its line"),
+    ("  title: [Mayor, vows\n", "6:10", "the list opened with '[' here is not closed with ']'"),
+    ("  title: Mayor: vows\n", "6:15", "a ': ' inside a value is read as a new key"),
+    ("  title: 2020-13-45\n", "6:10", "'2020-13-45' reads as a date but is not a real one"),
+    ("  title: a\n  title: b\n", "7:3", "duplicate key 'title'"),
+]
+
+
+@pytest.mark.parametrize(("line", "place", "words"), SYNTAX)
+@pytest.mark.parametrize("command", [["check", "claims"], ["run", "in"], ["report", "claims"]])
+def test_yaml_errors_at_the_place_an_editor_shows(folder: Path, command: list[str], line: str, place: str,
+                                                  words: str) -> None:
+    path = folder / "claims" / "a.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[5].startswith("  title: ")
+    path.write_text("".join([*lines[:5], line, *lines[6:]]), encoding="utf-8")
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 1, result.output
+    messages = re.findall(rf"claims/a\.yaml:{place}: (?:\[error\] )?(.*)", result.output)
+    assert messages and all(words in m and "fix it in an editor" in m for m in messages), result.output
+    assert len(messages) == len(re.findall(r"a\.yaml:\d+", result.output))  # no other place named
+    assert not re.search(r"\b(remove|delete)\b", result.output)
+    assert path.read_bytes() == before  # the reviews in it are kept

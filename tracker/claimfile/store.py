@@ -27,6 +27,7 @@ from ..records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
+from .yaml_errors import ADVICE
 from .yaml_fast import dump_fast, from_commented
 from .yaml_roundtrip import (
     MAX_YAML_BYTES,
@@ -375,16 +376,15 @@ def _merged_text(path: Path, current: bytes, article: Article, quotes: Sequence[
     try:
         existing = parse_roundtrip(current.decode("utf-8"), str(path))
     except UnicodeDecodeError:
-        raise ClaimFileError("not valid UTF-8; fix or remove the file, it was left untouched", str(path)) from None
-    except ClaimFileError as exc:
-        raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
-                             exc.line) from None
+        raise ClaimFileError(f"not valid UTF-8 ({ADVICE})", str(path)) from None
+    except ClaimFileError as exc:  # its message already says how to fix it, and that nothing was lost
+        raise ClaimFileError(exc.message, str(path), exc.line, exc.column) from None
     if existing is None and current.strip():  # only comments or a bare null: keep them
-        raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
-                             "left untouched", str(path), 1)
+        raise ClaimFileError(f"holds no claim data (only comments or null); restore it from git or {ADVICE}",
+                             str(path), 1)
     if existing is not None and not isinstance(existing, CommentedMap):
         raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
-                             "fix or remove the file, it was left untouched", str(path), 1)
+                             f"{ADVICE}", str(path), 1)
     doc = build_document(article, quotes, claims, body, existing)
     if existing is not None:
         requote(doc)  # what a reviewer typed must read the same in PyYAML

@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .. import fsio
 from ..errors import ClaimFileError
+from .yaml_errors import ADVICE, value_error, yaml_error
 from .yaml_fast import plain_ok
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
@@ -109,7 +110,7 @@ def _scan(text: str, path: str, loader: Any) -> None:
                     token.start_mark.line + 1,
                 )
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path) from None
+        raise yaml_error(exc, text, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control
         line = text.count("\n", 0, exc.position) + 1
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
@@ -119,13 +120,6 @@ def _scan(text: str, path: str, loader: Any) -> None:
         position = getattr(exc, "position", None)
         where = text[:position].count("\n") + 1 if isinstance(position, int) else None
         raise ClaimFileError(f"malformed YAML: {str(exc).splitlines()[0]}", path, where) from None
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    column = f" (column {mark.column + 1})" if mark is not None else ""
-    return ClaimFileError(f"malformed YAML: {exc.problem or exc.context}{column}", path, line)
 
 
 def read_text(path: Path) -> str:
@@ -146,27 +140,39 @@ def parse_plain(text: str, where: str) -> Any:
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, where) from None
+        raise _pyyaml_error(text, where, exc) from None
     except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
-        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", where) from None
+        raise value_error(text, where, exc) from None
+
+
+def _refuse_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool) -> None:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+            seen.add(key)
+        except TypeError:  # an unhashable key: PyYAML's own error follows
+            continue
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (keep one of them)", key_node.start_mark)
 
 
 class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc]
     """The safe loader, refusing duplicate keys: PyYAML would silently keep the last value."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                duplicate = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key: PyYAML's own error follows
-                continue
-            if duplicate:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}' (remove one of them)", key_node.start_mark)
+        _refuse_duplicate_keys(self, node, deep)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+class _UniqueKeyPyLoader(yaml.SafeLoader):
+    """``_UniqueKeyLoader`` in pure Python, whose error marks are the ones editors show."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        _refuse_duplicate_keys(self, node, deep)
+        return super().construct_mapping(node, deep=deep)
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -180,13 +186,27 @@ def parse_roundtrip(text: str, where: str) -> Any:
     try:
         return make_yaml().load(text)
     except (ValueError, OverflowError) as exc:  # a value no type accepts, e.g. the date 0000-00-00
-        raise ClaimFileError(f"malformed value: {exc}", where) from None
-    except RuamelError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", where,
-                             mark.line + 1 if mark else None) from None
+        raise value_error(text, where, exc) from None
+    except RuamelError as exc:  # said as PyYAML finds it: one wording and one position everywhere
+        raise _pyyaml_error(text, where, exc) from None
     except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
         raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", where) from None
+
+
+def _pyyaml_error(text: str, where: str, exc: RuamelError | yaml.MarkedYAMLError) -> ClaimFileError:
+    """The syntax error in ``text`` as PyYAML's pure-Python parser places it (libyaml and ruamel
+    each place some errors a line off); ruamel's own words when PyYAML reads the text."""
+    try:
+        yaml.load(text, Loader=_UniqueKeyPyLoader)
+    except yaml.MarkedYAMLError as pyyaml_exc:
+        return yaml_error(pyyaml_exc, text, where)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        pass
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return yaml_error(exc, text, where)
+    mark = getattr(exc, "problem_mark", None)
+    return ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)} ({ADVICE})", where,
+                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
 
 
 def dump(doc: Any, header: str = "") -> str:
@@ -290,8 +310,10 @@ def check_pyyaml_reads(text: str, path: str) -> None:
     try:
         yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path) from None
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise yaml_error(exc, text, path) from None
+    except (ValueError, OverflowError) as exc:
+        raise value_error(text, path, exc) from None
+    except yaml.YAMLError as exc:
         raise ClaimFileError(f"malformed YAML: {exc}", path) from None
 
 

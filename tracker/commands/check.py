@@ -25,6 +25,7 @@ from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.shape import check_shape
 from ..claimfile.store import ClaimFile, file_name, iter_claim_files
+from ..claimfile.yaml_errors import yaml_error
 from ..claimfile.yaml_roundtrip import load_plain, load_roundtrip, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
@@ -198,14 +199,14 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
         text = read_text(path)
         doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
-        return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
+        return None, [Problem(str(path), exc.line or 1, exc.column or 1, "error", exc.message, "syntax")]
     try:
         plain = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(str(path), line, col, "error",
-                              f"PyYAML (yaml.safe_load) cannot read this: {exc.problem or exc.context}", "syntax")]
+        error = yaml_error(exc, text, str(path))
+        words = error.message.removeprefix("malformed YAML: ")
+        return None, [Problem(str(path), error.line or 1, error.column or 1, "error",
+                              f"PyYAML (yaml.safe_load) cannot read this: {words}", "syntax")]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         return None, [Problem(str(path), 1, 1, "error", f"PyYAML (yaml.safe_load) cannot read this: {exc}", "syntax")]
     checker = _Checker(path, Path.cwd())
@@ -549,9 +550,16 @@ def validate_folder(folder: Path) -> tuple[list[ClaimFile], list[Problem]]:
     problems: list[Problem] = []
     for path in claim_file_paths(folder):
         try:
-            files.append(ClaimFile(path, load_plain(path)))
+            data = load_plain(path)
         except ClaimFileError:
-            problems += _errors(check_file(path))
+            problems += _errors(check_file(path)) or [Problem(str(path), 1, 1, "error", "cannot be read", "syntax")]
+            continue
+        if isinstance(data, dict) and isinstance(data.get("article"), dict):
+            files.append(ClaimFile(path, data))
+        else:
+            problems.append(Problem(str(path), 1, 1, "error", "not a claim file: expected a mapping with 'article', "
+                                    "'quotes', 'claims' (restore it from git, or move it out of this folder)",
+                                    "schema"))
     known = {f"{cf.article.get('id')}/{r.get('id')}" for cf in files for r in (*cf.quotes, *cf.claims)}
     for cf in files:
         if _errors(_check_document(_Checker(cf.path, Path.cwd()), cf.data, False, known)):
@@ -560,7 +568,7 @@ def validate_folder(folder: Path) -> tuple[list[ClaimFile], list[Problem]]:
         try:
             check_shape(cf.path, cf.data)  # what the report relies on (the rules above cover it; kept as a guard)
         except ClaimFileError as exc:
-            problems.append(Problem(str(cf.path), exc.line or 1, 1, "error", exc.message, "schema"))
+            problems.append(Problem(str(cf.path), exc.line or 1, exc.column or 1, "error", exc.message, "schema"))
     reviews_path = folder / REVIEWS_FILE
     if not problems and os.path.lexists(reviews_path):
         try:
