@@ -29,6 +29,9 @@ from .yaml_errors import ADVICE, value_error, yaml_error
 from .yaml_fast import plain_ok
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
+#: A new output file's mode before the umask, as ``open()`` uses: readable by others unless the
+#: user's umask says otherwise (reports are served from shared drives and web servers).
+NEW_FILE_MODE = 0o666
 # libyaml's C scanner and loader when PyYAML was built with it: ten times faster on claim folders.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32  # claim files nest 5 levels; the loaders recurse once per level
@@ -351,6 +354,9 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | N
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600; a report on a shared drive or web server must be readable as open() would
+        # make it (the files it replaces were, too, whatever mode an earlier run left them with)
+        os.fchmod(fd, NEW_FILE_MODE & ~current_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -365,6 +371,20 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | N
     if sync_dir:
         fsync_dir(path.parent)
     return True
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
 
 
 def _holds(path: Path, data: bytes) -> bool:
