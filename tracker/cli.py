@@ -12,12 +12,15 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import TrackerError
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PROBLEMS = 1
@@ -95,25 +98,30 @@ def main() -> None:
     """
 
 
-def _progress(enabled: bool) -> Callable[[str], None] | None:
-    if not (enabled and sys.stderr.isatty()):
-        return None
-    count = [0]
+def _progress(noun: str, total: Callable[[], int | None], enabled: bool = True) -> Progress:
+    """A progress display on stderr when a person watches (see ``tracker.progress``); ``total`` is
+    only computed then, as counting may read the inputs once more."""
+    from .progress import Progress, wanted
 
-    def tick(_: str) -> None:
-        count[0] += 1
-        if count[0] % 50 == 0:
-            click.echo(f"\r{count[0]} articles", err=True, nl=False)
-
-    return tick
+    show = enabled and wanted(sys.stderr)
+    return Progress(noun, total() if show else None, enabled=show)
 
 
 def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
     from .commands.extract import extract_paths
+    from .ingest import count_articles
 
-    summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
-                            on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
-                            on_warning=lambda exc: _warn(f"Warning: {exc}"), outputs=outputs)
+    with _progress("articles", lambda: count_articles(list(inputs), (out, *outputs)), not quiet) as bar:
+        def problem(exc: TrackerError) -> None:
+            bar.close()  # the line is redrawn with the next article
+            _warn(f"Error: {exc}")
+
+        def warning(exc: TrackerError) -> None:
+            bar.close()
+            _warn(f"Warning: {exc}")
+
+        summary = extract_paths(list(inputs), out, fail_fast=fail_fast, on_problem=problem,
+                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs)
     if not quiet:
         click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
                    f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")
@@ -149,11 +157,12 @@ def _checked_report(folder: Path) -> Any:
     """The report model for ``folder``, after the validation ``tracker check`` applies: a folder
     ``check`` fails (a misspelled status, an unknown key, a link to no record) is refused with
     each problem at path:line:col, rather than reported on as if it said something else."""
-    from .claimfile.reviews import load_reviews
+    from .claimfile.reviews import claim_file_paths, load_reviews
     from .commands.check import validate_folder
     from .report.model import build_report_from
 
-    files, problems = validate_folder(folder)
+    with _progress("claim files", lambda: len(claim_file_paths(folder)) if folder.is_dir() else None) as bar:
+        files, problems = validate_folder(folder, on_file=bar.advance)
     for problem in problems:
         _warn(str(problem))
     if problems:
@@ -290,9 +299,10 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
       tracker check claims            # before committing
       tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .commands.check import check_paths
+    from .commands.check import check_paths, count_files
 
-    problems = list(check_paths(list(paths), strict=strict))
+    with _progress("claim files", lambda: count_files(list(paths))) as bar:
+        problems = list(check_paths(list(paths), strict=strict, on_file=bar.advance))
     for problem in problems:
         click.echo(one_line(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]

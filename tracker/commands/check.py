@@ -12,7 +12,7 @@ import difflib
 import math
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,7 +111,8 @@ def check_folder(folder: Path, strict: bool = False) -> Iterator[Problem]:
     yield from check_paths([folder], strict=strict)
 
 
-def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem]:
+def check_paths(paths: Sequence[Path], strict: bool = False,
+                on_file: Callable[[], None] | None = None) -> Iterator[Problem]:
     """Problems in the given claim files and folders of claim files, file by file.
 
     Files are checked against their whole folder: review decisions must name records that
@@ -136,6 +137,8 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem
                 problems += check_reviews_file(path, strict=strict)
             else:
                 problems += check_file(path, strict=strict, known=known)
+            if on_file is not None:
+                on_file()
         yield from problems
         if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
             yield from conflict_problems(folder)
@@ -534,7 +537,18 @@ def _record_position(path: Path, section: str, rid: str) -> tuple[int, int]:
     return 1, 1
 
 
-def validate_folder(folder: Path) -> tuple[list[ClaimFile], list[Problem]]:
+def count_files(paths: Sequence[Path]) -> int:
+    """How many files ``check_paths`` will check, for a progress display."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += len(claim_file_paths(path)) + (path / REVIEWS_FILE).is_file()
+        else:
+            total += 1
+    return total
+
+
+def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> tuple[list[ClaimFile], list[Problem]]:
     """The claim files of ``folder`` and the errors ``check`` would report in them, for ``run`` and
     ``report``, which refuse a folder ``check`` fails: one validation everywhere.
 
@@ -560,6 +574,8 @@ def validate_folder(folder: Path) -> tuple[list[ClaimFile], list[Problem]]:
             problems.append(Problem(str(path), 1, 1, "error", "not a claim file: expected a mapping with 'article', "
                                     "'quotes', 'claims' (restore it from git, or move it out of this folder)",
                                     "schema"))
+        if on_file is not None:
+            on_file()
     known = {f"{cf.article.get('id')}/{r.get('id')}" for cf in files for r in (*cf.quotes, *cf.claims)}
     for cf in files:
         if _errors(_check_document(_Checker(cf.path, Path.cwd()), cf.data, False, known)):
