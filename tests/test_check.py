@@ -88,7 +88,17 @@ def test_typo_bad_status_non_numeric_value_and_span_out_of_range_all_reported(
     assert "claims/a.yaml:22:5: [error] claim value must be a number, not 'two hundred' (type)" in lines
     assert ("claims/a.yaml:30:5: [error] span [37, 4000] is out of range (article body has 54 characters) (span)"
             in lines)
-    assert len(lines) == 4
+    assert lines[4:] == ["checked 1 file (2 records): 4 errors"] and len(lines) == 5
+
+
+def test_a_one_line_summary_after_the_problems(runner: CliRunner, tmp_path: Path) -> None:
+    lint(tmp_path, GOOD)
+    result = runner.invoke(main, ["check", "claims"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "checked 1 file (2 records): no problems\n")
+    lint(tmp_path, GOOD.replace("review: {status: confirmed, by: ed, note: null}", "review: {status: unreviewed}", 1))
+    result = runner.invoke(main, ["check", "--strict", "claims"])
+    assert result.exit_code == 1
+    assert result.stderr == "checked 1 file (2 records): 1 error\n"
 
 
 def test_exit_codes(runner: CliRunner, tmp_path: Path) -> None:

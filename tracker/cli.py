@@ -6,6 +6,7 @@ unexpected exits 3 with a one-line message (and a traceback only with TRACKER_DE
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PROBLEMS = 1
 EXIT_UNEXPECTED = 3
+#: 128 + SIGPIPE, what a shell reports for a program that a closed pipe stopped (``yes | head``).
+EXIT_CLOSED_PIPE = 141
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -60,13 +63,27 @@ def _warn(message: str) -> None:
     click.echo(one_line(message), err=True)
 
 
+def _end_at_closed_pipe() -> None:
+    """Exit as a program killed by SIGPIPE would (``yes | head``), without a message; stdout is
+    pointed at /dev/null first, so the interpreter's last flush cannot complain either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)
+
+
 def handle_errors(func: F) -> F:
     """Map library errors to ``Error: …`` (exit 1) and unexpected ones to exit 3, in one place."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:  # what is still buffered meets a closed pipe here, not at interpreter exit
+                sys.stdout.flush()
+        except BrokenPipeError:  # `tracker … | head` stopped reading: nothing is wrong, end quietly
+            _end_at_closed_pipe()
         except TrackerError as exc:
             raise click.ClickException(one_line(str(exc))) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
@@ -299,13 +316,15 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
       tracker check claims            # before committing
       tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .commands.check import check_paths, count_files
+    from .commands.check import Tally, check_paths, check_summary, count_files
 
+    tally = Tally()
     with _progress("claim files", lambda: count_files(list(paths))) as bar:
-        problems = list(check_paths(list(paths), strict=strict, on_file=bar.advance))
+        problems = list(check_paths(list(paths), strict=strict, on_file=bar.advance, tally=tally))
     for problem in problems:
         click.echo(one_line(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]
+    _warn(check_summary(tally, problems, strict))
     if failing:
         sys.exit(EXIT_PROBLEMS)
 
@@ -317,7 +336,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of claim files, for editors and other validators.
 
-    Every claim file starts with a ``yaml-language-server`` line pointing at
+    Every claim file starts with a yaml-language-server line pointing at
     claim-file.schema.json in the same folder; write it there once (and commit it) so
     editors validate claim files as you type, offline.
 
