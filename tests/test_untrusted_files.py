@@ -175,7 +175,7 @@ def test_run_never_ingests_its_own_report(tmp_path: Path, monkeypatch: pytest.Mo
         result = CliRunner().invoke(main, ["run", ".", "--out", str(tmp_path.parent / f"{tmp_path.name}-claims")])
         assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path.parent / f"{tmp_path.name}-claims").glob("*.yaml")) == ["a.yaml"]
-    assert "1 articles" in result.output
+    assert "1 article:" in result.output
 
 
 @pytest.mark.parametrize(("inputs", "out"), [(["."], "claims"), (["seeds"], "seeds"), (["x.txt", "seeds"], "seeds/o")])

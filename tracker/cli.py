@@ -19,6 +19,7 @@ import click
 
 from . import __version__
 from .errors import TrackerError
+from .text import plural
 
 if TYPE_CHECKING:
     from .progress import Progress
@@ -140,10 +141,11 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
         summary = extract_paths(list(inputs), out, fail_fast=fail_fast, on_problem=problem,
                                 on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs)
     if not quiet:
-        click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
-                   f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")
+        click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.quotes, 'quote')}, "
+                   f"{plural(summary.claims, 'claim')} -> {out} ({summary.written} written, "
+                   f"{summary.unchanged} unchanged)")
     if summary.problems:
-        _warn(f"{len(summary.problems)} input(s) had problems; see the Error lines above")
+        _warn(f"{plural(len(summary.problems), 'input')} had problems; see the Error lines above")
         return EXIT_PROBLEMS
     if summary.articles == 0:
         raise TrackerError("no articles found (expected .txt, .md or .jsonl files)", str(inputs[0]) if inputs else None)
@@ -290,8 +292,8 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     rep = _checked_report(out)
     _write_output(safe(render_markdown(rep)), report_path)
     s = rep["summary"]
-    click.echo(f"report: {report_path} — {s['quote_clusters']} quote clusters ({s['recycled_quotes']} recycled), "
-               f"{s['claim_groups']} claim groups, {s['conflicts']} conflicts")
+    click.echo(f"report: {report_path} — {plural(s['quote_clusters'], 'quote cluster')} ({s['recycled_quotes']} "
+               f"recycled), {plural(s['claim_groups'], 'claim group')}, {plural(s['conflicts'], 'conflict')}")
     sys.exit(code)
 
 

@@ -30,7 +30,7 @@ from ..claimfile.yaml_roundtrip import load_plain, load_roundtrip, parse_roundtr
 from ..errors import ClaimFileError, TrackerError
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
-from ..text import normalize_space
+from ..text import normalize_space, plural
 
 TOP_KEYS = allowed_keys("file")
 ARTICLE_KEYS = allowed_keys("article")
@@ -60,10 +60,6 @@ def check_summary(tally: Tally, problems: Sequence[Problem], strict: bool) -> st
     found = ", ".join(plural(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n) or "no problems"
     mode = " (--strict: warnings fail too)" if strict and warnings else ""
     return (f"checked {plural(tally.files, 'file')} ({plural(tally.records, 'record')}): {found}{mode}")
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
