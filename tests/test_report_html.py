@@ -171,3 +171,10 @@ def test_missing_body_lists_items_as_text() -> None:
     page = render_html(small())
     assert "Article text not available" in page
     assert 'id="article-a--q-q1"' in page and 'id="article-b--c-c2"' in page
+
+
+def test_an_article_without_outlet_is_named_by_its_title() -> None:
+    claims = Path(__file__).parent.parent / "claims"
+    page = render_html(build_report(claims), {})
+    assert "004_f25f1a62b73d7b8f ·" not in page and ">004_f25f1a62b73d7b8f<" not in page
+    assert "An Iraqi &#39;Terrorist&#39; Leader on The Future of &#39;Resistance&#39; T… · undated" in page

@@ -10,12 +10,11 @@ emphasis or HTML.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Any
 
 from ..text import plural
 from .model import Report
-from .view import format_value, split_on
+from .view import format_value, source_names, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
 # Markup characters, "<" (it opens HTML) and an "&" that would begin an entity ("&amp;"); ">"
@@ -43,23 +42,6 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 def _order(item: dict[str, Any], published: Any) -> tuple[bool, str, str]:
     return (published is None, str(published or ""), str(item["id"]))
-
-
-#: Characters of an article title shown where it stands in for a missing outlet.
-TITLE_PREVIEW = 60
-
-
-def _names(report: Report) -> dict[str, str]:
-    """What to call each article's source: its outlet, else its title, else its file name (an
-    article id is an internal key, not something a reader recognises)."""
-    names: dict[str, str] = {}
-    for article in report["articles"]:
-        title = " ".join(str(article.get("title") or "").split())
-        if len(title) > TITLE_PREVIEW:
-            title = title[:TITLE_PREVIEW - 1].rstrip() + "…"
-        path = str(article.get("path") or "")
-        names[str(article.get("id"))] = str(article.get("outlet") or title or PurePath(path).name or article.get("id"))
-    return names
 
 
 def _source(item: dict[str, Any], names: dict[str, str]) -> str:
@@ -139,7 +121,7 @@ def _consistent(groups: list[dict[str, Any]], names: dict[str, str]) -> list[str
 
 
 def render_markdown(report: Report) -> str:
-    names = _names(report)
+    names = source_names(report)
     s = report["summary"]
     groups = sorted(report["claim_groups"], key=lambda g: _order(g, g["values"][0].get("published")
                                                                  if g["values"] else None))
