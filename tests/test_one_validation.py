@@ -41,6 +41,7 @@ EDITS = {
     "dangling same_as": (UNREVIEWED, "review: {status: confirmed, same_as: [nowhere/q1]}", "unknown-ref",
                          "correct the ARTICLE-ID/RECORD-ID or remove the entry"),
     "misspelled status": (UNREVIEWED, "review: {status: confirmd}", "value", "did you mean 'confirmed'?"),
+    "tab only libyaml accepts": ("    cue: said\n", "    cue:\tsaid\n", "syntax", "YAML indents with spaces only"),
     "unknown key": ("    cue: said\n", "    cue: said\n    speakr: Ed\n", "unknown-key", "did you mean"),
 }
 
@@ -51,8 +52,7 @@ EDITS = {
 def test_claim_file_errors_fail_every_command(folder: Path, case: str, command: list[str]) -> None:
     old, new, rule, fix = EDITS[case]
     line = _edit(folder / "claims" / "a.yaml", old, new)
-    if case == "unknown key":
-        line += 1
+    line += case == "unknown key"  # the added line follows the one edited
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 1, result.output
     found = re.search(rf"claims/a\.yaml:{line}:(\d+): \[error\] (.*) \({rule}\)", result.output)
