@@ -88,7 +88,17 @@ def test_typo_bad_status_non_numeric_value_and_span_out_of_range_all_reported(
     assert "claims/a.yaml:22:5: [error] claim value must be a number, not 'two hundred' (type)" in lines
     assert ("claims/a.yaml:30:5: [error] span [37, 4000] is out of range (article body has 54 characters) (span)"
             in lines)
-    assert len(lines) == 4
+    assert lines[4:] == ["checked 1 file (2 records): 4 errors"] and len(lines) == 5
+
+
+def test_a_one_line_summary_after_the_problems(runner: CliRunner, tmp_path: Path) -> None:
+    lint(tmp_path, GOOD)
+    result = runner.invoke(main, ["check", "claims"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "checked 1 file (2 records): no problems\n")
+    lint(tmp_path, GOOD.replace("review: {status: confirmed, by: ed, note: null}", "review: {status: unreviewed}", 1))
+    result = runner.invoke(main, ["check", "--strict", "claims"])
+    assert result.exit_code == 1
+    assert result.stderr == "checked 1 file (2 records): 1 error\n"
 
 
 def test_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
@@ -110,7 +120,10 @@ CASES = [
     (("  - id: c1\n", "  - id: q1\n"), None),  # ids are per section: no clash with the quote
     (("{text: The mayor, span", "{txt: The mayor, span"),
      "a.yaml:16:23: [error] unknown key 'txt' in speaker_mention; did you mean 'text'? (unknown-key)"),
-    (("title: T", "title: 0000-00-00"), "a.yaml:1:1: [error] malformed value: year 0 is out of range (syntax)"),
+    (("title: T", "title: 0000-00-00"),
+     "a.yaml:6:10: [error] '0000-00-00' reads as a date but is not a real one (year 0 is out of range); correct it, "
+     "or put it in double quotes to keep it as text (fix it in an editor; the file was left as it is, reviews "
+     "included) (syntax)"),
     (("title: T", "title: \x1f"),
      "a.yaml:6:1: [error] malformed YAML: character '\\x1f' is not allowed; write it as an escape inside "
      "double quotes (syntax)"),
@@ -122,11 +135,17 @@ CASES = [
      "a.yaml:19:41: [error] .quotes[0].review.note reads as True with PyYAML (YAML 1.1) but 'yes' with YAML 1.2 "
      "readers; put it in double quotes (yaml-version)"),
     (("note: null}}\nclaims", "note: null, same_as: [b/q9]}}\nclaims"),
-     "a.yaml:19:63: [warning] review.same_as names b/q9, which is not in this folder (unknown-ref)"),
+     "a.yaml:19:63: [error] review.same_as names b/q9, which is not in this folder; correct the "
+     "ARTICLE-ID/RECORD-ID or remove the entry (unknown-ref)"),
+    (("note: null}}\nclaims", "note: null, different_from: [a/c2]}}\nclaims"),
+     "a.yaml:19:70: [error] review.different_from names a/c2, which is not in this folder; correct the "
+     "ARTICLE-ID/RECORD-ID or remove the entry (unknown-ref)"),
     (("note: null}}\nclaims", "note: null, same_as: [q9]}}\nclaims"),
      "a.yaml:19:63: [error] review.same_as entries are ARTICLE-ID/RECORD-ID, not 'q9' (value)"),
     (("note: null}}\nclaims", "note: what?}}\nclaims"),
-     "a.yaml:19:51: [error] PyYAML (yaml.safe_load) cannot read this: expected ',' or '}', but got '?' (syntax)"),
+     "a.yaml:19:51: [error] PyYAML (yaml.safe_load) cannot read this: inside [...] or {...}, a value holding "
+     ", : ? # [ ] { } must be in double quotes (fix it in an editor; the file was left as it is, reviews included) "
+     "(syntax)"),
 ]
 
 
@@ -186,8 +205,8 @@ def test_reviews_file_is_checked(tmp_path: Path) -> None:
     assert problems == [
         "_reviews.yaml:5:1: [error] unknown key 'clusters' in _reviews.yaml; did you mean 'quote_clusters'? "
         "(unknown-key)",
-        "_reviews.yaml:3:3: [warning] no quote cluster 'qc-gone' in the report any more; its review is orphaned "
-        "(orphaned)",
+        "_reviews.yaml:3:3: [error] no quote cluster 'qc-gone' in the report, so this review applies to nothing; "
+        "move the review to the quote cluster's current id (tracker report --format json lists them) (unknown-id)",
         "_reviews.yaml:3:13: [error] review status 'confirmd' is not one of unreviewed, confirmed, rejected, "
         "disputed; did you mean 'confirmed'? (value)",
     ]

@@ -64,8 +64,20 @@ def test_jsonl_ids_and_errors_per_line(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
     path.write_text('{"id": "x1", "text": "One."}\n{broken\n{"title": "no text"}\n{"text": "Two."}\n', encoding="utf-8")
     found, problems = docs(path)
-    assert [d.article.id for d in found] == ["x1", "c-4"]
+    assert [d.article.id[:2] for d in found] == ["x1", "c-"] and len(found[1].article.id) == 2 + 12
     assert [str(p).split(": ")[0] for p in problems] == [f"{path}:2", f"{path}:3"]
+
+
+def test_jsonl_ids_come_from_the_article_never_its_line(tmp_path: Path) -> None:
+    lines = ['{"id": "x1", "text": "One."}', '{"url": "https://example.org/a", "text": "Two."}',
+             '{"title": "T", "text": "Three."}']
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = [d.article.id for d in docs(path)[0]]
+    path.write_text("\n".join(['{"text": "New first line."}', *reversed(lines)]) + "\n", encoding="utf-8")
+    after = [d.article.id for d in docs(path)[0]]
+    assert before[:2] == ["x1", "https://example.org/a"] and before[2].startswith("c-")
+    assert sorted(after[1:]) == sorted(before) and after[0] not in before
 
 
 def test_seed_metadata_read_off_the_pages() -> None:

@@ -64,6 +64,17 @@ def test_try_repo_fails_on_a_broken_claim_file_and_passes_on_a_good_one(tmp_path
     assert "claims/a.yaml:4:14: [error] claim value must be a number, not 'two hundred' (type)" in bad.stdout
     assert "review status 'aproved' is not one of" in bad.stdout
 
+    # A link to no record, and a group review naming no group: errors, so the hook fails.
+    linked = claim_file().replace("by: ed, note: null}", "by: ed, note: null, same_as: [b/c9]}")
+    (sample / "claims" / "a.yaml").write_text(linked, encoding="utf-8")
+    (sample / "claims" / "_reviews.yaml").write_text("claim_groups:\n  cg-gone: {status: confirmed}\n",
+                                                     encoding="utf-8")
+    assert run(sample, "git", "add", "-A").returncode == 0
+    dangling = run(sample, *try_repo)
+    assert dangling.returncode == 1, dangling.stdout + dangling.stderr
+    assert "[error] review.same_as names b/c9, which is not in this folder" in dangling.stdout
+    assert "claims/_reviews.yaml:2:3: [error] no claim group 'cg-gone' in the report" in dangling.stdout
+
 
 def test_manifest_and_config_pass_pre_commits_own_validation() -> None:
     checks = (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml"))

@@ -186,3 +186,10 @@ def test_weak_disagreements_have_their_own_section() -> None:
     assert "weak: 4 vs 5" in section
     conflicts = page[page.index('<section id="conflicts">'):]
     assert "weak: 4 vs 5" not in conflicts[:conflicts.index("</section>")]
+
+
+def test_an_article_without_outlet_is_named_by_its_title() -> None:
+    claims = Path(__file__).parent.parent / "claims"
+    page = render_html(build_report(claims), {})
+    assert "004_f25f1a62b73d7b8f ·" not in page and ">004_f25f1a62b73d7b8f<" not in page
+    assert "An Iraqi &#39;Terrorist&#39; Leader on The Future of &#39;Resistance&#39; T… · undated" in page

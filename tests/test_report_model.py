@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import ROOT
+from helpers import ROOT, valid_small
 
 from tracker.cli import main
 from tracker.report.model import build_report, speaker_names
@@ -18,8 +18,8 @@ MEMBER = {"quote_id", "article", "outlet", "published", "text", "speaker", "rela
 VALUE = {"claim_id", "article", "outlet", "published", "value", "approximate", "surface", "sentence"}
 
 
-def test_json_keeps_the_contract_on_both_fixtures(runner: CliRunner) -> None:
-    for folder in (SMALL, CONFLICTS):
+def test_json_keeps_the_contract_on_both_fixtures(runner: CliRunner, tmp_path: Path) -> None:
+    for folder in (valid_small(tmp_path), CONFLICTS):
         result = runner.invoke(main, ["report", str(folder), "--format", "json"])
         assert result.exit_code == 0
         report = json.loads(result.output)

@@ -168,11 +168,27 @@ def test_named_claim_file_linking_outside_is_refused(tmp_path: Path, monkeypatch
     assert result.exit_code == 1 and "symbolic link leads outside claims; refused" in result.output
 
 
-def test_run_dot_never_ingests_its_own_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_never_ingests_its_own_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     for _ in range(2):
-        result = CliRunner().invoke(main, ["run", "."])
+        result = CliRunner().invoke(main, ["run", ".", "--out", str(tmp_path.parent / f"{tmp_path.name}-claims")])
         assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "claims").glob("*.yaml")) == ["a.yaml"]
-    assert "1 articles" in result.output
+    assert sorted(p.name for p in (tmp_path.parent / f"{tmp_path.name}-claims").glob("*.yaml")) == ["a.yaml"]
+    assert "1 article:" in result.output
+
+
+@pytest.mark.parametrize(("inputs", "out"), [(["."], "claims"), (["seeds"], "seeds"), (["x.txt", "seeds"], "seeds/o")])
+def test_an_output_folder_in_the_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  inputs: list[str], out: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "x.txt").write_text(GOOD, encoding="utf-8")
+    for command in ("run", "extract"):
+        result = CliRunner().invoke(main, [command, *inputs, "--out", out])
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"Error: {out}: the output folder is") and "choose --out outside" in (
+            result.output)
+        assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.txt", "seeds", "x.txt"]  # nothing written

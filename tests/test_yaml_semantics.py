@@ -9,6 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli import main
+from tracker.report.json_format import render_json
+from tracker.report.model import build_report
 
 ARTICLE = "Headline about the city\n\nThe mayor said “we will rebuild the bridge” after 12 people were hurt.\n"
 
@@ -35,22 +37,23 @@ def test_a_duplicated_key_is_refused_by_report_as_by_check(claims: Path) -> None
     assert check.exit_code == 1 and "duplicate" in check.output.lower()
     for fmt in ("md", "json"):
         report = runner.invoke(main, ["report", "claims", "--format", fmt])
-        assert report.exit_code == 1 and report.output.startswith("Error: claims/a.yaml:")
+        assert report.exit_code == 1 and report.output.startswith("claims/a.yaml:7:3: [error] malformed YAML: ")
         assert "duplicate key 'title'" in report.output
     (claims / "_reviews.yaml").write_text("claim_groups: {}\nclaim_groups: {}\n", encoding="utf-8")
     _edit(claims / "a.yaml", "  title: first\n", "")
     report = runner.invoke(main, ["report", "claims"])
-    assert report.exit_code == 1 and "_reviews.yaml:2: malformed YAML: duplicate key 'claim_groups'" in report.output
+    assert report.exit_code == 1 and "_reviews.yaml:2:1: [error] malformed YAML: duplicate key 'claim_groups'" in (
+        report.output)
 
 
 @pytest.mark.parametrize("spelling", [".nan", ".inf", "-.inf"])
 def test_nan_and_infinity_are_null_in_json_and_a_check_error(claims: Path, spelling: str) -> None:
     _edit(claims / "a.yaml", "value: 12", f"value: {spelling}")
     runner = CliRunner()
-    report = runner.invoke(main, ["report", "claims", "--format", "json"])
-    assert report.exit_code == 0
-    data = json.loads(report.output, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    data = json.loads(render_json(build_report(claims)), parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
     assert [c["value"] for c in data["claims"]] == [None]
     check = runner.invoke(main, ["check", "claims"])
     [line] = [ln for ln in check.output.splitlines() if "[error]" in ln]
     assert check.exit_code == 1 and "claim value must be a finite number" in line and "(value)" in line
+    report = runner.invoke(main, ["report", "claims", "--format", "json"])  # one validation: refused alike
+    assert report.exit_code == 1 and line in report.output

@@ -21,3 +21,8 @@ def __getattr__(name: str) -> Any:
 
         return load
     raise AttributeError(f"module 'tracker' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """``load`` is listed (for tab completion and ``dir()``) though imported only on first use."""
+    return sorted({*globals(), *__all__})

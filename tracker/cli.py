@@ -6,22 +6,29 @@ unexpected exits 3 with a one-line message (and a traceback only with TRACKER_DE
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 from .errors import TrackerError
+from .text import plural
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_PROBLEMS = 1
 EXIT_UNEXPECTED = 3
+#: 128 + SIGPIPE, what a shell reports for a program that a closed pipe stopped (``yes | head``).
+EXIT_CLOSED_PIPE = 141
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -57,13 +64,27 @@ def _warn(message: str) -> None:
     click.echo(one_line(message), err=True)
 
 
+def _end_at_closed_pipe() -> None:
+    """Exit as a program killed by SIGPIPE would (``yes | head``), without a message; stdout is
+    pointed at /dev/null first, so the interpreter's last flush cannot complain either."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)
+
+
 def handle_errors(func: F) -> F:
     """Map library errors to ``Error: …`` (exit 1) and unexpected ones to exit 3, in one place."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            try:
+                return func(*args, **kwargs)
+            finally:  # what is still buffered meets a closed pipe here, not at interpreter exit
+                sys.stdout.flush()
+        except BrokenPipeError:  # `tracker … | head` stopped reading: nothing is wrong, end quietly
+            _end_at_closed_pipe()
         except TrackerError as exc:
             raise click.ClickException(one_line(str(exc))) from None
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
@@ -95,30 +116,36 @@ def main() -> None:
     """
 
 
-def _progress(enabled: bool) -> Callable[[str], None] | None:
-    if not (enabled and sys.stderr.isatty()):
-        return None
-    count = [0]
+def _progress(noun: str, total: Callable[[], int | None], enabled: bool = True) -> Progress:
+    """A progress display on stderr when a person watches (see ``tracker.progress``); ``total`` is
+    only computed then, as counting may read the inputs once more."""
+    from .progress import Progress, wanted
 
-    def tick(_: str) -> None:
-        count[0] += 1
-        if count[0] % 50 == 0:
-            click.echo(f"\r{count[0]} articles", err=True, nl=False)
-
-    return tick
+    show = enabled and wanted(sys.stderr)
+    return Progress(noun, total() if show else None, enabled=show)
 
 
 def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
     from .commands.extract import extract_paths
+    from .ingest import count_articles
 
-    summary = extract_paths(list(inputs), out, fail_fast=fail_fast,
-                            on_problem=lambda exc: _warn(f"Error: {exc}"), on_article=_progress(not quiet),
-                            on_warning=lambda exc: _warn(f"Warning: {exc}"), outputs=outputs)
+    with _progress("articles", lambda: count_articles(list(inputs), (out, *outputs)), not quiet) as bar:
+        def problem(exc: TrackerError) -> None:
+            bar.close()  # the line is redrawn with the next article
+            _warn(f"Error: {exc}")
+
+        def warning(exc: TrackerError) -> None:
+            bar.close()
+            _warn(f"Warning: {exc}")
+
+        summary = extract_paths(list(inputs), out, fail_fast=fail_fast, on_problem=problem,
+                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs)
     if not quiet:
-        click.echo(f"{summary.articles} articles: {summary.quotes} quotes, {summary.claims} claims "
-                   f"-> {out} ({summary.written} written, {summary.unchanged} unchanged)")
+        click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.quotes, 'quote')}, "
+                   f"{plural(summary.claims, 'claim')} -> {out} ({summary.written} written, "
+                   f"{summary.unchanged} unchanged)")
     if summary.problems:
-        _warn(f"{len(summary.problems)} input(s) had problems; see the Error lines above")
+        _warn(f"{plural(len(summary.problems), 'input')} had problems; see the Error lines above")
         return EXIT_PROBLEMS
     if summary.articles == 0:
         raise TrackerError("no articles found (expected .txt, .md or .jsonl files)", str(inputs[0]) if inputs else None)
@@ -145,11 +172,28 @@ def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -
     sys.exit(_extract(inputs, out, fail_fast, quiet))
 
 
+def _checked_report(folder: Path) -> Any:
+    """The report model for ``folder``, after the validation ``tracker check`` applies: a folder
+    ``check`` fails (a misspelled status, an unknown key, a link to no record) is refused with
+    each problem at path:line:col, rather than reported on as if it said something else."""
+    from .claimfile.reviews import claim_file_paths, load_reviews
+    from .commands.check import validate_folder
+    from .report.model import build_report_from
+
+    with _progress("claim files", lambda: len(claim_file_paths(folder)) if folder.is_dir() else None) as bar:
+        files, problems = validate_folder(folder, on_file=bar.advance)
+    for problem in problems:
+        _warn(str(problem))
+    if problems:
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        raise TrackerError(f"{count} in the claim files (listed above); fix them and re-run "
+                           f"(tracker check {folder} lists them too)", str(folder))
+    return build_report_from(files, load_reviews(folder))
+
+
 def _render(folder: Path, fmt: str) -> str:
     """The report for ``folder`` in one format; the model is built once and handed to the writer."""
-    from .report.model import build_report
-
-    report = build_report(folder)
+    report = _checked_report(folder)
     if fmt == "json":
         from .report.json_format import render_json
 
@@ -171,11 +215,10 @@ def _render(folder: Path, fmt: str) -> str:
 def _write_tables(folder: Path, out: Path) -> None:
     from .claimfile.yaml_roundtrip import atomic_write
     from .report.csv import csv_files
-    from .report.model import build_report
 
     if out.exists() and not out.is_dir():
         raise TrackerError("is a file; with --format csv, -o names a folder for the tables", str(out))
-    for name, text in csv_files(build_report(folder)).items():
+    for name, text in csv_files(_checked_report(folder)).items():
         atomic_write(out / name, text)
 
 
@@ -245,13 +288,12 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
     """
     code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
     from .report.markdown import render_markdown
-    from .report.model import build_report
 
-    rep = build_report(out)
+    rep = _checked_report(out)
     _write_output(safe(render_markdown(rep)), report_path)
     s = rep["summary"]
-    click.echo(f"report: {report_path} — {s['quote_clusters']} quote clusters ({s['recycled_quotes']} recycled), "
-               f"{s['claim_groups']} claim groups, {s['conflicts']} conflicts")
+    click.echo(f"report: {report_path} — {plural(s['quote_clusters'], 'quote cluster')} ({s['recycled_quotes']} "
+               f"recycled), {plural(s['claim_groups'], 'claim group')}, {plural(s['conflicts'], 'conflict')}")
     sys.exit(code)
 
 
@@ -276,12 +318,15 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
       tracker check claims            # before committing
       tracker check claims --strict   # in CI: every conflict resolved, every record reviewed
     """
-    from .commands.check import check_paths
+    from .commands.check import Tally, check_paths, check_summary, count_files
 
-    problems = list(check_paths(list(paths), strict=strict))
+    tally = Tally()
+    with _progress("claim files", lambda: count_files(list(paths))) as bar:
+        problems = list(check_paths(list(paths), strict=strict, on_file=bar.advance, tally=tally))
     for problem in problems:
         click.echo(one_line(str(problem)))
     failing = [p for p in problems if p.level == "error" or strict]
+    _warn(check_summary(tally, problems, strict))
     if failing:
         sys.exit(EXIT_PROBLEMS)
 
@@ -293,7 +338,7 @@ def check(paths: tuple[Path, ...], strict: bool) -> None:
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of claim files, for editors and other validators.
 
-    Every claim file starts with a ``yaml-language-server`` line pointing at
+    Every claim file starts with a yaml-language-server line pointing at
     claim-file.schema.json in the same folder; write it there once (and commit it) so
     editors validate claim files as you type, offline.
 

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 
 class TrackerError(Exception):
-    """A problem the user can fix; printed as ``Error: <path>:<line>: <message>``."""
+    """A problem the user can fix; printed as ``Error: <path>:<line>[:<column>]: <message>``."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.line = line
+        self.column = column  # 1-based, as editors count; only with a line
 
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+            where = f"{self.path}: "
+            if self.line is not None:
+                where = f"{self.path}:{self.line}:{self.column}: " if self.column else f"{self.path}:{self.line}: "
         return f"{where}{self.message}"
 
 

@@ -94,3 +94,8 @@ def words(text: str) -> list[str]:
 def overlap_chars(spans: Sequence[Span], a: int, b: int) -> int:
     """Characters of ``[a, b)`` inside the spans, counted once per span (for "mostly inside" tests)."""
     return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """``1 conflict``, ``2 conflicts``, ``1,234 articles``; ``many`` for irregular plurals."""
+    return f"{count:,} {word if count == 1 else (many or word + 's')}"

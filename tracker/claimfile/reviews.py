@@ -11,7 +11,8 @@ that ``tracker report --format json`` prints::
 
 ``resolved`` on a claim group settles its conflict (the verdict becomes consistent, with the
 reason). The report carries every cluster's and group's review (``unreviewed`` by default);
-``tracker check`` validates the file and warns about reviews of ids the report no longer has.
+``tracker check`` (and ``run``/``report``, which apply it) validates the file; a review of an id the
+report does not have is an error.
 The leading underscore keeps it apart from claim files, whose names never start with one.
 """
 

@@ -7,6 +7,7 @@ bytes, and records whose source text disappeared are kept and marked ``orphaned`
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -27,6 +28,7 @@ from ..records import Article, Claim, Quote, Review
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
+from .yaml_errors import ADVICE
 from .yaml_fast import dump_fast, from_commented
 from .yaml_roundtrip import (
     MAX_YAML_BYTES,
@@ -46,6 +48,9 @@ from .yaml_roundtrip import (
 SCHEMA_HEADER = MODELINE  # a path relative to the claim file: works offline once `tracker schema -o` wrote it
 _MODELINE = re.compile(r"\A(?:#\s*yaml-language-server:[^\n]*\n)+")
 LOCK_NAME = ".tracker.lock"
+#: Tries to lock a lock file that is not removed under us; each retry means another run finished
+#: in the instant between our open and our lock, so a few suffice.
+LOCK_ATTEMPTS = 5
 #: Rounds of merging a claim file a person keeps saving meanwhile; one re-merge covers a save,
 #: more than a few means someone is editing it right now, and the run leaves it to them.
 MERGE_ATTEMPTS = 3
@@ -375,16 +380,15 @@ def _merged_text(path: Path, current: bytes, article: Article, quotes: Sequence[
     try:
         existing = parse_roundtrip(current.decode("utf-8"), str(path))
     except UnicodeDecodeError:
-        raise ClaimFileError("not valid UTF-8; fix or remove the file, it was left untouched", str(path)) from None
-    except ClaimFileError as exc:
-        raise ClaimFileError(f"{exc.message}; fix or remove the file, it was left untouched", str(path),
-                             exc.line) from None
+        raise ClaimFileError(f"not valid UTF-8 ({ADVICE})", str(path)) from None
+    except ClaimFileError as exc:  # its message already says how to fix it, and that nothing was lost
+        raise ClaimFileError(exc.message, str(path), exc.line, exc.column) from None
     if existing is None and current.strip():  # only comments or a bare null: keep them
-        raise ClaimFileError("holds no claim data (only comments or null); fix or remove the file, it was "
-                             "left untouched", str(path), 1)
+        raise ClaimFileError(f"holds no claim data (only comments or null); restore it from git or {ADVICE}",
+                             str(path), 1)
     if existing is not None and not isinstance(existing, CommentedMap):
         raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
-                             "fix or remove the file, it was left untouched", str(path), 1)
+                             f"{ADVICE}", str(path), 1)
     doc = build_document(article, quotes, claims, body, existing)
     if existing is not None:
         requote(doc)  # what a reviewer typed must read the same in PyYAML
@@ -413,7 +417,13 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
 
 
 class OutputLock:
-    """An exclusive lock on an output folder, so two runs never interleave their writes."""
+    """An exclusive lock on an output folder, so two runs never interleave their writes.
+
+    The lock file is removed on exit, so it never lingers in a claims folder to be committed.
+    Removing it is safe because a run that locked a file verifies, once it holds the lock, that
+    the file is still the one at ``LOCK_NAME``: a run that opened it before it was removed sees it
+    gone and locks the new file instead, so two runs never hold "the" lock at once.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -421,22 +431,41 @@ class OutputLock:
 
     def __enter__(self) -> OutputLock:
         self.folder.mkdir(parents=True, exist_ok=True)
+        for _ in range(LOCK_ATTEMPTS):
+            fd = self._open()
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise LockError("another tracker run is writing to this folder; wait for it to finish",
+                                str(self.folder)) from None
+            if self._still_ours(fd):
+                self._fd = fd
+                return self
+            os.close(fd)  # the run that held it removed it as we opened it: lock the new one
+        raise LockError("the lock file keeps changing; another tracker run is starting and finishing here",
+                        str(self.folder))
+
+    def _open(self) -> int:
         try:  # O_NOFOLLOW: a planted symlink must not make the lock create or open a file elsewhere
-            fd = os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+            return os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         except OSError as exc:
             raise LockError(f"cannot use the lock file {LOCK_NAME}: {exc.strerror}", str(self.folder)) from None
+
+    def _still_ours(self, fd: int) -> bool:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise LockError("another tracker run is writing to this folder; wait for it to finish",
-                            str(self.folder)) from None
-        self._fd = fd
-        return self
+            on_disk = os.stat(self.folder / LOCK_NAME, follow_symlinks=False)
+        except OSError:
+            return False
+        mine = os.fstat(fd)
+        return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         if self._fd is not None:
+            if self._still_ours(self._fd):  # removed while held, so no run can lock it after us
+                with contextlib.suppress(OSError):
+                    os.unlink(self.folder / LOCK_NAME)
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None

@@ -25,9 +25,13 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .. import fsio
 from ..errors import ClaimFileError
+from .yaml_errors import ADVICE, value_error, yaml_error
 from .yaml_fast import plain_ok
 
 MAX_YAML_BYTES = 64 * 1024 * 1024
+#: A new output file's mode before the umask, as ``open()`` uses: readable by others unless the
+#: user's umask says otherwise (reports are served from shared drives and web servers).
+NEW_FILE_MODE = 0o666
 # libyaml's C scanner and loader when PyYAML was built with it: ten times faster on claim folders.
 _SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32  # claim files nest 5 levels; the loaders recurse once per level
@@ -109,7 +113,7 @@ def _scan(text: str, path: str, loader: Any) -> None:
                     token.start_mark.line + 1,
                 )
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path) from None
+        raise yaml_error(exc, text, path) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control
         line = text.count("\n", 0, exc.position) + 1
         char = chr(exc.character) if isinstance(exc.character, int) else exc.character
@@ -119,13 +123,6 @@ def _scan(text: str, path: str, loader: Any) -> None:
         position = getattr(exc, "position", None)
         where = text[:position].count("\n") + 1 if isinstance(position, int) else None
         raise ClaimFileError(f"malformed YAML: {str(exc).splitlines()[0]}", path, where) from None
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str) -> ClaimFileError:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    column = f" (column {mark.column + 1})" if mark is not None else ""
-    return ClaimFileError(f"malformed YAML: {exc.problem or exc.context}{column}", path, line)
 
 
 def read_text(path: Path) -> str:
@@ -146,27 +143,39 @@ def parse_plain(text: str, where: str) -> Any:
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, where) from None
+        raise _pyyaml_error(text, where, exc) from None
     except (ValueError, OverflowError) as exc:  # an unquoted timestamp that is no date ("2020-13-45")
-        raise ClaimFileError(f"malformed YAML: {exc} (quote dates: \"2020-01-02\")", where) from None
+        raise value_error(text, where, exc) from None
+
+
+def _refuse_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool) -> None:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+            seen.add(key)
+        except TypeError:  # an unhashable key: PyYAML's own error follows
+            continue
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (keep one of them)", key_node.start_mark)
 
 
 class _UniqueKeyLoader(_SAFE_LOADER):  # type: ignore[misc]
     """The safe loader, refusing duplicate keys: PyYAML would silently keep the last value."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                duplicate = key in seen
-                seen.add(key)
-            except TypeError:  # an unhashable key: PyYAML's own error follows
-                continue
-            if duplicate:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}' (remove one of them)", key_node.start_mark)
+        _refuse_duplicate_keys(self, node, deep)
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+class _UniqueKeyPyLoader(yaml.SafeLoader):
+    """``_UniqueKeyLoader`` in pure Python, whose error marks are the ones editors show."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        _refuse_duplicate_keys(self, node, deep)
+        return super().construct_mapping(node, deep=deep)
 
 
 def load_roundtrip(path: Path) -> Any:
@@ -180,13 +189,27 @@ def parse_roundtrip(text: str, where: str) -> Any:
     try:
         return make_yaml().load(text)
     except (ValueError, OverflowError) as exc:  # a value no type accepts, e.g. the date 0000-00-00
-        raise ClaimFileError(f"malformed value: {exc}", where) from None
-    except RuamelError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)}", where,
-                             mark.line + 1 if mark else None) from None
+        raise value_error(text, where, exc) from None
+    except RuamelError as exc:  # said as PyYAML finds it: one wording and one position everywhere
+        raise _pyyaml_error(text, where, exc) from None
     except TypeError as exc:  # a mapping used as a key: ruamel cannot hash it
         raise ClaimFileError(f"malformed YAML: {exc} (a mapping or list used as a key)", where) from None
+
+
+def _pyyaml_error(text: str, where: str, exc: RuamelError | yaml.MarkedYAMLError) -> ClaimFileError:
+    """The syntax error in ``text`` as PyYAML's pure-Python parser places it (libyaml and ruamel
+    each place some errors a line off); ruamel's own words when PyYAML reads the text."""
+    try:
+        yaml.load(text, Loader=_UniqueKeyPyLoader)
+    except yaml.MarkedYAMLError as pyyaml_exc:
+        return yaml_error(pyyaml_exc, text, where)
+    except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+        pass
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return yaml_error(exc, text, where)
+    mark = getattr(exc, "problem_mark", None)
+    return ClaimFileError(f"malformed YAML: {getattr(exc, 'problem', exc)} ({ADVICE})", where,
+                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
 
 
 def dump(doc: Any, header: str = "") -> str:
@@ -290,8 +313,10 @@ def check_pyyaml_reads(text: str, path: str) -> None:
     try:
         yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path) from None
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise yaml_error(exc, text, path) from None
+    except (ValueError, OverflowError) as exc:
+        raise value_error(text, path, exc) from None
+    except yaml.YAMLError as exc:
         raise ClaimFileError(f"malformed YAML: {exc}", path) from None
 
 
@@ -329,6 +354,9 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | N
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600; a report on a shared drive or web server must be readable as open() would
+        # make it (the files it replaces were, too, whatever mode an earlier run left them with)
+        os.fchmod(fd, NEW_FILE_MODE & ~current_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -343,6 +371,20 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | N
     if sync_dir:
         fsync_dir(path.parent)
     return True
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the system allows (Linux /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and restore at once
+    os.umask(mask)
+    return mask
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,12 +23,14 @@ from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
 from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
-from ..claimfile.store import file_name, iter_claim_files
-from ..claimfile.yaml_roundtrip import load_roundtrip, parse_roundtrip, read_text
-from ..errors import TrackerError
+from ..claimfile.shape import check_shape
+from ..claimfile.store import ClaimFile, file_name, iter_claim_files
+from ..claimfile.yaml_errors import yaml_error
+from ..claimfile.yaml_roundtrip import load_plain, load_roundtrip, parse_plain, parse_roundtrip, read_text
+from ..errors import ClaimFileError, TrackerError
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
-from ..text import normalize_space
+from ..text import normalize_space, plural
 
 TOP_KEYS = allowed_keys("file")
 ARTICLE_KEYS = allowed_keys("article")
@@ -37,6 +40,26 @@ COUNTS_KEYS = tuple(claim_file_schema()["definitions"]["claim"]["properties"]["c
 REVIEW_KEYS = allowed_keys("review")
 CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
 BOUNDS = (">", ">=", "<", "<=")
+#: How alike a dangling reference or group id must be to a real one to be offered as "did you
+#: mean": ids are long hex-suffixed strings, so only a near-identical one (a typo) is a useful hint.
+REF_HINT_CUTOFF = 0.9
+
+
+@dataclass
+class Tally:
+    """What a check went through, for its summary line."""
+
+    files: int = 0
+    records: int = 0
+
+
+def check_summary(tally: Tally, problems: Sequence[Problem], strict: bool) -> str:
+    """``checked 5 claim files (171 records): 2 errors, 1 warning`` (``no problems`` when clean)."""
+    errors = sum(p.level == "error" for p in problems)
+    warnings = len(problems) - errors
+    found = ", ".join(plural(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n) or "no problems"
+    mode = " (--strict: warnings fail too)" if strict and warnings else ""
+    return (f"checked {plural(tally.files, 'file')} ({plural(tally.records, 'record')}): {found}{mode}")
 
 
 @dataclass(frozen=True)
@@ -105,7 +128,8 @@ def check_folder(folder: Path, strict: bool = False) -> Iterator[Problem]:
     yield from check_paths([folder], strict=strict)
 
 
-def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem]:
+def check_paths(paths: Sequence[Path], strict: bool = False,
+                on_file: Callable[[], None] | None = None, tally: Tally | None = None) -> Iterator[Problem]:
     """Problems in the given claim files and folders of claim files, file by file.
 
     Files are checked against their whole folder: review decisions must name records that
@@ -129,7 +153,11 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem
             if path.name == REVIEWS_FILE:
                 problems += check_reviews_file(path, strict=strict)
             else:
-                problems += check_file(path, strict=strict, known=known)
+                problems += check_file(path, strict=strict, known=known, tally=tally)
+            if tally is not None:
+                tally.files += 1
+            if on_file is not None:
+                on_file()
         yield from problems
         if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
             yield from conflict_problems(folder)
@@ -193,14 +221,14 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
         text = read_text(path)
         doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
-        return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
+        return None, [Problem(str(path), exc.line or 1, exc.column or 1, "error", exc.message, "syntax")]
     try:
         plain = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(str(path), line, col, "error",
-                              f"PyYAML (yaml.safe_load) cannot read this: {exc.problem or exc.context}", "syntax")]
+        error = yaml_error(exc, text, str(path))
+        words = error.message.removeprefix("malformed YAML: ")
+        return None, [Problem(str(path), error.line or 1, error.column or 1, "error",
+                              f"PyYAML (yaml.safe_load) cannot read this: {words}", "syntax")]
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         return None, [Problem(str(path), 1, 1, "error", f"PyYAML (yaml.safe_load) cannot read this: {exc}", "syntax")]
     checker = _Checker(path, Path.cwd())
@@ -209,12 +237,21 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
 
 
 def check_file(path: Path, strict: bool = False, base: Path | None = None,
-               known: set[str] | None = None) -> list[Problem]:
+               known: set[str] | None = None, tally: Tally | None = None) -> list[Problem]:
     """Problems in one claim file; ``known`` refs (from its folder) validate review decisions."""
     checker = _Checker(path, base or Path.cwd())
     doc, checker.problems = _load(path)
     if doc is None:
         return checker.problems
+    if tally is not None and isinstance(doc, dict):
+        tally.records += sum(len(doc.get(k) or []) for k in ("quotes", "claims") if isinstance(doc.get(k), list))
+    return _check_document(checker, doc, strict, known)
+
+
+def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] | None) -> list[Problem]:
+    """The claim-file rules over ``doc``: a ruamel document (problems placed at line:col) or the
+    plain data PyYAML reads (the same rules, placed at 1:1; ``validate_folder`` then locates them)."""
+    path = checker.path
     if not isinstance(doc, dict):
         return [Problem(str(path), 1, 1, "error", "a claim file is a mapping with article, quotes, claims", "schema")]
     checker.keys(doc, TOP_KEYS, "the claim file")
@@ -427,8 +464,10 @@ def _check_review(checker: _Checker, record: Any, strict: bool, section: str,
             if not isinstance(ref, str) or not re.fullmatch(r"[^/\s]+/[^/\s]+", ref):
                 checker.add(node, at, f"review.{key} entries are ARTICLE-ID/RECORD-ID, not {ref!r}", "value")
             elif known is not None and ref not in known:
-                checker.add(node, at, f"review.{key} names {ref}, which is not in this folder", "unknown-ref",
-                            "warning")
+                hint = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=REF_HINT_CUTOFF)
+                fix = f"did you mean '{hint[0]}'?" if hint else "correct the ARTICLE-ID/RECORD-ID or remove the entry"
+                checker.add(node, at, f"review.{key} names {ref}, which is not in this folder; {fix}",
+                            "unknown-ref")
     if strict and status == "disputed" and not review.get("resolved"):
         checker.add(review, "status", "disputed record has no 'resolved' reason", "unresolved")
 
@@ -439,16 +478,26 @@ def check_reviews_file(path: Path, strict: bool = False) -> list[Problem]:
     doc, checker.problems = _load(path)
     if doc is None or doc == {}:
         return checker.problems
-    if not isinstance(doc, dict):
-        return [Problem(str(path), 1, 1, "error", "_reviews.yaml is a mapping: quote_clusters, claim_groups",
-                        "schema")]
-    checker.keys(doc, REVIEW_SECTIONS, "_reviews.yaml")
     existing: dict[str, set[str]] | None = None
     if _all_load(path.parent):
         from ..report.model import build_report
 
-        report = build_report(path.parent)
-        existing = {section: {str(item["id"]) for item in report[section]} for section in REVIEW_SECTIONS}
+        existing = _report_ids(build_report(path.parent))
+    return _check_reviews_document(checker, doc, existing)
+
+
+def _report_ids(report: Any) -> dict[str, set[str]]:
+    return {section: {str(item["id"]) for item in report[section]} for section in REVIEW_SECTIONS}
+
+
+def _check_reviews_document(checker: _Checker, doc: Any, existing: dict[str, set[str]] | None) -> list[Problem]:
+    """The ``_reviews.yaml`` rules over ``doc`` (ruamel or plain data, as ``_check_document``)."""
+    if doc is None or doc == {}:
+        return checker.problems
+    if not isinstance(doc, dict):
+        return [Problem(str(checker.path), 1, 1, "error", "_reviews.yaml is a mapping: quote_clusters, claim_groups",
+                        "schema")]
+    checker.keys(doc, REVIEW_SECTIONS, "_reviews.yaml")
     for section in REVIEW_SECTIONS:
         entries = doc.get(section)
         if entries is None:
@@ -458,8 +507,7 @@ def check_reviews_file(path: Path, strict: bool = False) -> list[Problem]:
             continue
         for key, review in entries.items():
             if existing is not None and str(key) not in existing[section]:
-                checker.add(entries, key, f"no {section[:-1].replace('_', ' ')} '{key}' in the report any more; "
-                            "its review is orphaned", "orphaned", "warning")
+                checker.add(entries, key, _unknown_group_message(section, str(key), existing[section]), "unknown-id")
             if not isinstance(review, dict):
                 checker.add(entries, key, "a review is a mapping {status, by, note, resolved}", "type")
                 continue
@@ -467,7 +515,25 @@ def check_reviews_file(path: Path, strict: bool = False) -> list[Problem]:
     return checker.problems
 
 
-__all__ = ["Problem", "check_file", "check_folder", "check_paths", "check_reviews_file", "conflict_problems"]
+def _unknown_group_message(section: str, key: str, existing: set[str]) -> str:
+    what = section[:-1].replace("_", " ")
+    hint = difflib.get_close_matches(key, sorted(existing), n=1, cutoff=REF_HINT_CUTOFF)
+    fix = (f"did you mean '{hint[0]}'?" if hint else
+           f"move the review to the {what}'s current id (tracker report --format json lists them)")
+    return f"no {what} '{key}' in the report, so this review applies to nothing; {fix}"
+
+
+__all__ = [
+    "Problem",
+    "Tally",
+    "check_file",
+    "check_folder",
+    "check_paths",
+    "check_reviews_file",
+    "check_summary",
+    "conflict_problems",
+    "validate_folder",
+]
 
 
 def conflict_problems(folder: Path) -> Iterator[Problem]:
@@ -499,3 +565,81 @@ def _record_position(path: Path, section: str, rid: str) -> tuple[int, int]:
     except (TrackerError, AttributeError):
         pass
     return 1, 1
+
+
+def count_files(paths: Sequence[Path]) -> int:
+    """How many files ``check_paths`` will check, for a progress display."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += len(claim_file_paths(path)) + (path / REVIEWS_FILE).is_file()
+        else:
+            total += 1
+    return total
+
+
+#: Plain values YAML 1.1 (PyYAML) and 1.2 (ruamel) may read differently (``yes``, ``12:30``, ``017``,
+#: ``1_000``, ``1e3``) or a tab after a colon, which only libyaml accepts: a file holding one is checked
+#: in full (the "yaml-version" rule needs the round-trip reader); tracker never writes them unquoted.
+_READ_DIFFERENTLY = re.compile(
+    r"(?im)(?:[:\[{,-][ ]+)(?:yes|no|on|off|y|n|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+|[-+]?0o?[0-7]+|"
+    r"[-+]?[0-9]+_[0-9_]*|[-+]?[0-9][0-9_]*e[-+]?[0-9]+|[-+]?[0-9][0-9_]*\.[0-9_]*e[0-9]+)[ ]*(?:$|[,\]}#])|:\t")
+
+
+def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> tuple[list[ClaimFile], list[Problem]]:
+    """The claim files of ``folder`` and the errors ``check`` would report in them, for ``run`` and
+    ``report``, which refuse a folder ``check`` fails: one validation everywhere.
+
+    Fast where all is well: the rules run over the data PyYAML (libyaml) reads, which the report
+    needs anyway; only a file with an error is re-read by the round-trip reader (ten times slower)
+    to place each problem at its line and column.
+    """
+    from ..report.model import build_report_from
+
+    if not folder.is_dir():
+        raise TrackerError("no such folder of claim files", str(folder))
+    files: list[ClaimFile] = []
+    problems: list[Problem] = []
+    suspects: set[Path] = set()
+    for path in claim_file_paths(folder):
+        try:
+            text = read_text(path)
+            data = parse_plain(text, str(path))
+        except ClaimFileError:
+            problems += _errors(check_file(path)) or [Problem(str(path), 1, 1, "error", "cannot be read", "syntax")]
+            continue
+        if _READ_DIFFERENTLY.search(text):
+            suspects.add(path)
+        if isinstance(data, dict) and isinstance(data.get("article"), dict):
+            files.append(ClaimFile(path, data))
+        else:
+            problems.append(Problem(str(path), 1, 1, "error", "not a claim file: expected a mapping with 'article', "
+                                    "'quotes', 'claims' (restore it from git, or move it out of this folder)",
+                                    "schema"))
+        if on_file is not None:
+            on_file()
+    known = {f"{cf.article.get('id')}/{r.get('id')}" for cf in files for r in (*cf.quotes, *cf.claims)}
+    for cf in files:
+        if cf.path in suspects or _errors(_check_document(_Checker(cf.path, Path.cwd()), cf.data, False, known)):
+            problems += _errors(check_file(cf.path, known=known))
+            continue
+        try:
+            check_shape(cf.path, cf.data)  # what the report relies on (the rules above cover it; kept as a guard)
+        except ClaimFileError as exc:
+            problems.append(Problem(str(cf.path), exc.line or 1, exc.column or 1, "error", exc.message, "schema"))
+    reviews_path = folder / REVIEWS_FILE
+    if not problems and os.path.lexists(reviews_path):
+        try:
+            doc = load_plain(reviews_path)
+        except ClaimFileError:
+            doc = None
+            problems += _errors(check_reviews_file(reviews_path))
+        if doc is not None:
+            existing = _report_ids(build_report_from(files))
+            if _errors(_check_reviews_document(_Checker(reviews_path, Path.cwd()), doc, existing)):
+                problems += _errors(check_reviews_file(reviews_path))
+    return files, problems
+
+
+def _errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == "error"]

@@ -54,6 +54,7 @@ def extract_paths(
     rest of the run continues, unless ``fail_fast`` is set. ``out_dir`` and ``outputs`` (the
     run's report) are never read as articles, so ``tracker run .`` does not ingest itself.
     """
+    _refuse_output_inside_input(inputs, out_dir)
     summary = ExtractSummary()
 
     def problem(exc: TrackerError) -> None:
@@ -110,6 +111,17 @@ def extract_paths(
                 _write_schema(out_dir)
             fsync_dir(out_dir)  # once per run: renames of all files written become durable together
     return summary
+
+
+def _refuse_output_inside_input(inputs: Sequence[Path], out_dir: Path) -> None:
+    """Claim files written among the articles would litter the input (and a later run over a
+    parent folder would have to tell them apart), so the output folder must lie outside it."""
+    out = out_dir.resolve()
+    for item in inputs:
+        if item.is_dir() and out.is_relative_to(item.resolve()):
+            where = "is" if out == item.resolve() else "is inside"
+            raise TrackerError(f"the output folder {where} the input folder {item}; choose --out outside it "
+                               f"(e.g. put the articles in their own folder and keep claims/ beside it)", str(out_dir))
 
 
 def _write_schema(out_dir: Path) -> None:

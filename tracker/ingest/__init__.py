@@ -24,13 +24,19 @@ from .layout import analyse, is_dateline
 from .metadata import byline_parts, context_year, is_organisation, parse_date
 from .sources import SourceOverrides, discover
 
-__all__ = ["Document", "build_document", "iter_documents"]
+__all__ = ["Document", "build_document", "count_articles", "iter_documents"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 #: One article (a .txt/.md file or one .jsonl line). A news article is rarely over 200 KB; beyond
 #: this, extraction time and claim-file size stop being reasonable. Collections may be any size.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_FILE_BYTES = MAX_ARTICLE_BYTES  # the former name
+#: Hex digits of the title-and-text digest that names a .jsonl article with neither ``id`` nor
+#: ``url``: 12 (48 bits) make a collision unlikely below millions of articles, yet keep file names short.
+DIGEST_ID_LENGTH = 12
+#: Read size when counting a collection's lines: large enough to run at disk speed, small
+#: enough to keep memory flat.
+COUNT_CHUNK_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,26 @@ def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler, exclude: Sequ
                 yield _read_text_file(path, root, overrides)
         except TrackerError as exc:
             on_error(exc)
+
+
+def count_articles(inputs: Sequence[Path], exclude: Sequence[Path] = ()) -> int:
+    """About how many articles ``iter_documents`` will yield (a collection's lines are counted, blank
+    or not), for a progress display's time left; unreadable inputs count as none."""
+    total = 0
+    for path, root, _ in discover(inputs, lambda _: None, exclude):
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with fsio.open_regular(path, root=root, error=InputError) as handle:
+                tail = b"\n"
+                while chunk := handle.read(COUNT_CHUNK_BYTES):
+                    total += chunk.count(b"\n")
+                    tail = chunk[-1:]
+                total += tail != b"\n"  # a last line without a newline
+        except (TrackerError, OSError):
+            continue
+    return total
 
 
 def _read_bytes(path: Path, root: Path) -> bytes:
@@ -128,11 +154,26 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
         raise InputError("missing \"text\" (a string) in this line", where, number)
     if not text.strip():
         raise InputError("empty \"text\"", where, number)
-    raw_id = record.get("id")
-    article_id = str(raw_id) if raw_id not in (None, "") else f"{path.stem}-{number}"
+    body = repair_text(text)
+    article_id = jsonl_article_id(path.stem, record, body)
     meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
     meta.update(overrides.for_file(article_id))
-    return build_document(article_id, f"{path}:{number}", repair_text(text), meta)
+    return build_document(article_id, f"{path}:{number}", body, meta)
+
+
+def jsonl_article_id(stem: str, record: dict[str, Any], body: str) -> str:
+    """What identifies a collection's article, never its position: adding, removing or reordering
+    lines must not move a reviewer's work to another claim file.
+
+    The line's ``id``; else its ``url``; else ``<collection>-<digest of title and text>``.
+    """
+    for key in ("id", "url"):
+        value = record.get(key)
+        if value not in (None, ""):
+            return str(value)
+    title = record.get("title")
+    seed = f"{title if isinstance(title, str) else ''}\n{body}"
+    return f"{stem}-{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:DIGEST_ID_LENGTH]}"
 
 
 def _encodable(value: Any, depth: int = 0) -> bool:

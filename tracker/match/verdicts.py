@@ -98,8 +98,10 @@ def _describe(item: ClaimItem) -> str:
     return f"{bound}{value}{hedge} in {item.outlet or item.article}"
 
 
-def judge(items: Sequence[ClaimItem], resolved: str | None = None) -> Verdict:
-    """The verdict on one group; ``resolved`` is a reviewer's reason for settling a conflict."""
+def judge(items: Sequence[ClaimItem], resolved: str | None = None, joined_by_review: bool = False) -> Verdict:
+    """The verdict on one group; ``resolved`` is a reviewer's reason for settling a conflict, and
+    ``joined_by_review`` says a reviewer marked members the same figure (``same_as``), which pins
+    them to one quantity as no reading of the sentences can."""
     by_article: dict[str, list[ClaimItem]] = {}
     for it in items:
         by_article.setdefault(it.article, []).append(it)
@@ -111,9 +113,9 @@ def judge(items: Sequence[ClaimItem], resolved: str | None = None) -> Verdict:
         return Verdict("consistent", "consistent", f"resolved by review: {resolved}")
     same_time = [(a, b) for a, b in disagreeing if not _successive(a, b)]
     if not same_time:
-        return _update(items, disagreeing)
+        return _update(items, disagreeing, joined_by_review)
     a, b = same_time[0]
-    confidence, evidence = _confidence(same_time)
+    confidence, evidence = _confidence(same_time, joined_by_review=joined_by_review)
     approx = " both approximate;" if a.approximate and b.approximate else ""
     reason = f"{_describe(a)} vs {_describe(b)};{approx} values differ"
     return Verdict("conflict" if confidence == "high" else "to_check", "conflict", reason, confidence, evidence)
@@ -153,7 +155,8 @@ def _successive(a: ClaimItem, b: ClaimItem) -> bool:
     return abs((da - db).days) >= UPDATE_AFTER_DAYS
 
 
-def _update(items: Sequence[ClaimItem], disagreeing: Sequence[tuple[ClaimItem, ClaimItem]]) -> Verdict:
+def _update(items: Sequence[ClaimItem], disagreeing: Sequence[tuple[ClaimItem, ClaimItem]],
+            joined_by_review: bool = False) -> Verdict:
     """Values that changed over time, oldest first; confident when the count only grows."""
     ordered = sorted(items, key=lambda it: (it.published or "", it.article))
     steps: list[ClaimItem] = []
@@ -162,17 +165,20 @@ def _update(items: Sequence[ClaimItem], disagreeing: Sequence[tuple[ClaimItem, C
             steps.append(it)
     chain = " -> ".join(f"{_describe(it)} ({it.published})" for it in steps)
     falls = any(later.value < earlier.value for earlier, later in itertools.pairwise(steps))
-    confidence, evidence = _confidence(disagreeing, over_time=True)
+    confidence, evidence = _confidence(disagreeing, over_time=True, joined_by_review=joined_by_review)
     if falls:
         confidence, evidence = "low", (*evidence, "a later report gives a lower figure: a correction or another count")
     return Verdict("conflict" if confidence == "high" else "to_check", "update",
                    f"figure changed over time: {chain}", confidence, evidence)
 
 
-def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = False) -> tuple[str, tuple[str, ...]]:
+def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = False,
+                joined_by_review: bool = False) -> tuple[str, tuple[str, ...]]:
     """High when some disagreeing pair is pinned to one quantity: what happened to the counted
     people (killed, hurt, shot, arrested), whose age it is, where the counted thing is, or sentences
     that share their wording; a conflict (not an update) also needs a pair told near in time."""
+    if joined_by_review:
+        return "high", ("a reviewer marked these figures the same (same_as)",)
     best: tuple[str, ...] = ()
     for a, b in pairs:
         apart = _days_apart(a, b)

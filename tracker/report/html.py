@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from .model import Report
-from .view import Mark, Row, anchor, format_value, segments, split_on, timeline, word_diff
+from .view import Mark, Row, anchor, format_value, segments, source_names, split_on, timeline, word_diff
 
 TITLE = "Cross-source consistency report"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,10 +34,6 @@ def environment() -> jinja2.Environment:
     )
 
 
-def _source(item: dict[str, Any]) -> str:
-    return str(item.get("outlet") or item.get("article"))
-
-
 def _date(value: Any) -> str:
     return str(value) if value else "undated"
 
@@ -47,9 +43,14 @@ class _Context:
 
     def __init__(self, report: Report) -> None:
         self.articles = {str(a.get("id")): a for a in report["articles"]}
+        self.names = source_names(report)
         self.claim_kind = {(c["article"], c["claim_id"]): c["kind"] for c in report.get("claims", [])}
         self.in_conflict = {(v["article"], v["claim_id"]) for g in report["claim_groups"]
                             if g["status"] == "conflict" for v in g["values"]}
+
+    def source(self, item: dict[str, Any]) -> str:
+        """The item's outlet, else its article's title or file name (never the bare article id)."""
+        return str(item.get("outlet") or self.names.get(str(item.get("article"))) or item.get("article"))
 
     def title(self, article_id: str) -> str:
         article = self.articles.get(article_id, {})
@@ -61,7 +62,7 @@ def _value_card(v: dict[str, Any], ctx: _Context) -> Row:
     kind = v.get("kind") or ctx.claim_kind.get((v["article"], v["claim_id"]))
     bound = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "up to"}.get(str(v.get("bound")), "")
     return Row({
-        "source": _source(v), "published": _date(v.get("published")), "title": ctx.title(v["article"]),
+        "source": ctx.source(v), "published": _date(v.get("published")), "title": ctx.title(v["article"]),
         "href": "#" + anchor(v["article"], "c", v["claim_id"]), "value": format_value(v.get("value"), kind),
         "approximate": bool(v.get("approximate")), "bound": bound, "surface": str(v.get("surface") or ""),
         "before": before, "hedge": hedge, "hit": hit, "after": after,
@@ -71,11 +72,11 @@ def _value_card(v: dict[str, Any], ctx: _Context) -> Row:
 def _group_view(index: int, g: dict[str, Any], ctx: _Context) -> Row:
     values = [_value_card(v, ctx) for v in g["values"]]
     label = " ".join(dict.fromkeys(str(x) for x in (g.get("measure"), g.get("unit")) if x)) or "figure"
-    points = [(v.get("published"), _source(v), f"{_source(v)} · {_date(v.get('published'))} · "
+    points = [(v.get("published"), ctx.source(v), f"{ctx.source(v)} · {_date(v.get('published'))} · "
                f"{format_value(v.get('value'), v.get('kind'))}") for v in g["values"]]
     return Row({"id": f"group-{index}", "label": label, "status": g["status"],
                 "verdict": g.get("verdict") or g["status"], "reason": str(g.get("reason") or ""), "values": values,
-                "timeline": timeline(points), "sources": len({_source(v) for v in g["values"]})})
+                "timeline": timeline(points), "sources": len({ctx.source(v) for v in g["values"]})})
 
 
 def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
@@ -83,7 +84,7 @@ def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
     base = str(members[0]["text"]) if members else ""
     by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for position, m in enumerate(members):
-        by_source[_source(m)].append(Row({
+        by_source[ctx.source(m)].append(Row({
             "published": _date(m.get("published")), "title": ctx.title(m["article"]),
             "href": "#" + anchor(m["article"], "q", m["quote_id"]), "relation": m["relation"],
             "score": m.get("score"), "speaker": m.get("speaker"), "original": position == 0,
@@ -98,9 +99,10 @@ def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
     sources.sort(key=lambda s: s["order"])
     first = c["first_seen"]
     relations = sorted({m["relation"] for m in members if m["relation"] != "original"})
-    points = [(m.get("published"), _source(m), f"{_source(m)} · {_date(m.get('published'))} · {m['relation']}")
+    points = [(m.get("published"), ctx.source(m), f"{ctx.source(m)} · {_date(m.get('published'))} · {m['relation']}")
               for m in members]
-    first_source = ctx.articles.get(str(first.get("article")), {}).get("outlet") or first.get("article")
+    first_source = ctx.source({"article": first.get("article"),
+                               "outlet": ctx.articles.get(str(first.get("article")), {}).get("outlet")})
     return Row({"id": f"cluster-{index}", "speaker": c.get("speaker"), "canonical": str(c["canonical"]),
                 "first_source": first_source, "first_published": _date(first.get("published")),
                 "first_href": "#" + anchor(str(first.get("article"))), "relations": relations,
@@ -152,7 +154,9 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "to_check": [g for g in groups if g["status"] == "to_check"],
         "consistent": [g for g in groups if g["status"] == "consistent"],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
-        "speakers": [Row({"reasons": [], **s}) for s in report.get("speakers", [])],  # reports before speaker_reason
+        "speakers": [Row({"reasons": [], **s,  # "reasons": reports before speaker_reason had none
+                          "outlets": [ctx.names.get(str(o), o) for o in s.get("outlets", [])]})
+                     for s in report.get("speakers", [])],
         "articles": _article_views(report, bodies or {}, ctx),
     }
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..text import plural
 from .model import Report
-from .view import format_value, split_on
+from .view import format_value, source_names, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
-_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+# Markup characters, "<" (it opens HTML) and an "&" that would begin an entity ("&amp;"); ">"
+# starts no block inside a table cell and reads better plain ("12 -> 15").
+_MARKUP = re.compile(r"([\\`*_\[\]|~<]|&(?=#?\w+;))")
 # GitHub turns www., scheme:// and @name (mentions, e-mail) into live links even in escaped text; a
 # word joiner (U+2060, invisible) inside each breaks the pattern without changing what is shown.
 _AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?<=@)")
@@ -24,9 +27,10 @@ _JOINER = "\u2060"
 
 
 def _cell(value: Any) -> str:
+    """Text as text: markup characters backslash-escaped, so no entity or tag is formed and the
+    Markdown reads as written where it is not rendered (no ``&gt;``)."""
     text = "" if value is None else str(value)
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _AUTOLINK.sub(_JOINER, _MARKUP.sub(r"\\\1", text))
 
 
@@ -40,8 +44,14 @@ def _order(item: dict[str, Any], published: Any) -> tuple[bool, str, str]:
     return (published is None, str(published or ""), str(item["id"]))
 
 
-def _source(item: dict[str, Any]) -> str:
-    return str(item.get("outlet") or item.get("article"))
+def _source(item: dict[str, Any], names: dict[str, str]) -> str:
+    return str(item.get("outlet") or names.get(str(item.get("article"))) or item.get("article"))
+
+
+def _spread(members: list[dict[str, Any]], names: dict[str, str]) -> str:
+    """``2 outlets, 3 articles``: where a quote appeared."""
+    outlets = {_source(m, names) for m in members}
+    return f"{plural(len(outlets), 'outlet')}, {plural(len({m['article'] for m in members}), 'article')}"
 
 
 def _value(v: dict[str, Any]) -> str:
@@ -64,7 +74,7 @@ def _preview(text: str) -> str:
     return text if len(text) <= QUOTE_PREVIEW else text[:QUOTE_PREVIEW - 1].rstrip() + "…"
 
 
-def _conflicts(groups: list[dict[str, Any]], title: str = "Conflicts", prefix: str = "C",
+def _conflicts(groups: list[dict[str, Any]], names: dict[str, str], title: str = "Conflicts", prefix: str = "C",
                empty: str = "No conflicting figures.") -> list[str]:
     out = [f"## {title} ({len(groups)})", ""]
     if not groups:
@@ -72,44 +82,46 @@ def _conflicts(groups: list[dict[str, Any]], title: str = "Conflicts", prefix: s
     numbered = [(f"{prefix}{i}", g) for i, g in enumerate(groups, start=1)]
     out += _table(["#", "figure", "verdict", "values by source", "reason"],
                   [[n, _figure(g), g.get("verdict") or g["status"],
-                    "; ".join(f"{_value(v)} {_source(v)} ({v.get('published') or 'undated'})" for v in g["values"]),
+                    "; ".join(f"{_value(v)} {_source(v, names)} ({v.get('published') or 'undated'})"
+                              for v in g["values"]),
                     g.get("reason")] for n, g in numbered])
     out.append("")
     out += _table(["#", "published", "source", "value", "as written", "sentence"],
-                  [[n, v.get("published") or "undated", _source(v), _value(v), _as_written(v), v.get("sentence")]
+                  [[n, v.get("published") or "undated", _source(v, names), _value(v), _as_written(v), v.get("sentence")]
                    for n, g in numbered for v in g["values"]])
     return [*out, ""]
 
 
-def _recycled(clusters: list[dict[str, Any]]) -> list[str]:
+def _recycled(clusters: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
     out = [f"## Recycled and amended quotes ({len(clusters)})", ""]
     if not clusters:
         return [*out, "No quote appears in more than one article.", ""]
     numbered = [(f"Q{i}", c) for i, c in enumerate(clusters, start=1)]
-    out += _table(["#", "speaker", "quote", "first seen", "sources", "relations"],
+    out += _table(["#", "speaker", "quote", "first seen", "appeared in", "relations"],
                   [[n, c.get("speaker") or "unknown", f"“{_preview(str(c['canonical']))}”",
-                    f"{_source(c['members'][0])} ({c['first_seen'].get('published') or 'undated'})",
-                    len({_source(m) for m in c["members"]}),
+                    f"{_source(c['members'][0], names)} ({c['first_seen'].get('published') or 'undated'})",
+                    _spread(c["members"], names),
                     ", ".join(sorted({m["relation"] for m in c["members"]} - {"original"}))]
                    for n, c in numbered])
     out.append("")
     out += _table(["#", "published", "source", "relation", "score", "text"],
-                  [[n, m.get("published") or "undated", _source(m), m["relation"], m.get("score"), m["text"]]
+                  [[n, m.get("published") or "undated", _source(m, names), m["relation"], m.get("score"), m["text"]]
                    for n, c in numbered for m in c["members"]])
     return [*out, ""]
 
 
-def _consistent(groups: list[dict[str, Any]]) -> list[str]:
+def _consistent(groups: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
     out = [f"## Consistent figures ({len(groups)})", ""]
     if not groups:
         return [*out, "None.", ""]
     out += _table(["figure", "values", "sources", "reason"],
                   [[_figure(g), ", ".join(dict.fromkeys(_value(v) for v in g["values"])),
-                    ", ".join(dict.fromkeys(_source(v) for v in g["values"])), g.get("reason")] for g in groups])
+                    ", ".join(dict.fromkeys(_source(v, names) for v in g["values"])), g.get("reason")] for g in groups])
     return [*out, ""]
 
 
 def render_markdown(report: Report) -> str:
+    names = source_names(report)
     s = report["summary"]
     groups = sorted(report["claim_groups"], key=lambda g: _order(g, g["values"][0].get("published")
                                                                  if g["values"] else None))
@@ -118,15 +130,16 @@ def render_markdown(report: Report) -> str:
     out = [
         "# Cross-source consistency report",
         "",
-        f"{s['articles']} articles from {s['sources']} sources · {s['quotes']} quotes in {s['quote_clusters']} "
-        f"clusters ({s['recycled_quotes']} recycled across articles) · {s['claims']} numeric claims, "
-        f"{s['claim_groups']} cross-article groups, **{s['conflicts']} conflicts**",
+        f"{plural(s['articles'], 'article')} from {plural(s['sources'], 'source')} · {plural(s['quotes'], 'quote')} "
+        f"in {plural(s['quote_clusters'], 'cluster')} ({s['recycled_quotes']} recycled across articles) · "
+        f"{plural(s['claims'], 'numeric claim')}, {plural(s['claim_groups'], 'cross-article group')}, "
+        f"**{plural(s['conflicts'], 'conflict')}**",
         "",
     ]
-    out += _conflicts([g for g in groups if g["status"] == "conflict"])
+    out += _conflicts([g for g in groups if g["status"] == "conflict"], names)
     to_check = [g for g in groups if g["status"] == "to_check"]
     if to_check:
-        out += _conflicts(to_check, "To check: figures that may disagree", "K")
-    out += _recycled(clusters)
-    out += _consistent([g for g in groups if g["status"] == "consistent"])
+        out += _conflicts(to_check, names, "To check: figures that may disagree", "K")
+    out += _recycled(clusters, names)
+    out += _consistent([g for g in groups if g["status"] == "consistent"], names)
     return "\n".join(out)

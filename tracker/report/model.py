@@ -218,7 +218,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                               _pairs(files, "quotes", "different_from"), article_names=names)
     resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
                 for cf in files for c in cf.claims if _review(c).get("resolved")}
-    groups = group_claims(claim_items, names, _pairs(files, "claims", "same_as"),
+    joined = _pairs(files, "claims", "same_as")
+    groups = group_claims(claim_items, names, joined,
                           _pairs(files, "claims", "different_from"))
 
     quote_spans = {(str(cf.article.get("id")), str(q.get("id"))): _spans(q.get("spans"))
@@ -249,7 +250,9 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         group_review = review_of(reviews, "claim_groups", g.id)
         reason = group_review.get("resolved") or next((resolved[f"{it.article}/{it.claim_id}"] for it in g.items
                                                       if f"{it.article}/{it.claim_id}" in resolved), None)
-        verdict = judge(g.items, str(reason) if reason else None)
+        refs = {f"{it.article}/{it.claim_id}" for it in g.items}
+        verdict = judge(g.items, str(reason) if reason else None,
+                        joined_by_review=any(a in refs and b in refs for a, b in joined))
         claim_groups.append({
             "id": g.id, "status": verdict.status, "verdict": verdict.verdict, "reason": verdict.reason,
             "confidence": verdict.confidence, "evidence": list(verdict.evidence),

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
@@ -215,3 +216,20 @@ def timeline(points: Sequence[tuple[str | None, str, str]]) -> dict[str, Any]:
     return Row({"width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT, "axis": _AXIS, "left": _PAD,
                 "right": right if days else _PAD, "marks": marks, "ticks": ticks,
                 "legend": [Row({"source": s, "cls": colour[s]}) for s in sources]})
+
+
+#: Characters of an article title shown where it stands in for a missing outlet.
+TITLE_PREVIEW = 60
+
+
+def source_names(report: Any) -> dict[str, str]:
+    """What to call each article's source: its outlet, else its title, else its file name (an
+    article id is an internal key, not something a reader recognises)."""
+    names: dict[str, str] = {}
+    for article in report["articles"]:
+        title = " ".join(str(article.get("title") or "").split())
+        if len(title) > TITLE_PREVIEW:
+            title = title[:TITLE_PREVIEW - 1].rstrip() + "…"
+        path = str(article.get("path") or "")
+        names[str(article.get("id"))] = str(article.get("outlet") or title or PurePath(path).name or article.get("id"))
+    return names

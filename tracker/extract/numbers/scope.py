@@ -113,9 +113,10 @@ def count_scope(sentence: str, surface: str, value: float, kind: str, measure: s
     without ``at``, the figure is located by its surface. ``previous`` is the sentence before,
     where "two other men were shot" finds the dead it is other than."""
     if at is None:
-        at = sentence.find(surface)
-        if at < 0 or sentence.find(surface, at + len(surface)) >= 0:
+        found = _placed(sentence, surface)
+        if found is None:
             return CountScope(None, None, "unplaced", None, None)
+        at = found
     before = sentence[max(0, at - BEFORE_REACH):at]
     after = sentence[at + len(surface):]
     phrase_end = _phrase_end(after, unit)
@@ -129,6 +130,16 @@ def count_scope(sentence: str, surface: str, value: float, kind: str, measure: s
         includes=_includes(rest),
         misread=_misread(surface, value, kind, measure, unit, before, after),
     )
+
+
+def _placed(sentence: str, surface: str) -> int | None:
+    """Where a surface stands in its sentence: its one exact place, else its one place ignoring
+    case ("about 12" in "About 12 workers"); None when absent or ambiguous."""
+    for flags in (0, re.IGNORECASE):
+        found = [m.start() for m in re.finditer(re.escape(surface), sentence, flags)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def _phrase_end(after: str, unit: str | None) -> int:
