@@ -207,3 +207,48 @@ def test_the_four_problems_are_found_even_without_the_article(runner: CliRunner,
     assert [line.split(": [")[0] for line in lines if "[error]" in line] == [
         "claims/a.yaml:15:5", "claims/a.yaml:19:14", "claims/a.yaml:22:5", "claims/a.yaml:30:5"]
     assert "claims/a.yaml:30:5: [error] span [37, 4000] is out of range: 3963 characters for '200' (3) (span)" in lines
+
+
+def _extracted(tmp_path: Path, runner: CliRunner) -> Path:
+    """``claims/`` as ``tracker extract`` writes it for one article (ids from content, ``auto`` set)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
+    assert runner.invoke(main, ["extract", "in", "--out", "claims", "-q"]).exit_code == 0
+    assert runner.invoke(main, ["check", "claims"]).exit_code == 0
+    return tmp_path / "claims"
+
+
+def test_two_claim_files_of_one_article_id_are_an_error_naming_both(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    (claims / "copy.yaml").write_bytes((claims / "a.yaml").read_bytes())
+    result = runner.invoke(main, ["check", "claims"])
+    errors = [line for line in result.output.splitlines() if "(duplicate-article)" in line]
+    assert result.exit_code == 1 and len(errors) == 2
+    assert errors[0].startswith("claims/a.yaml:3:3: [error] article id 'a' is also the article id of copy.yaml")
+    assert errors[1].startswith("claims/copy.yaml:3:3: [error] article id 'a' is also the article id of a.yaml")
+    # Named alone (pre-commit passes changed files), the file is still checked against its folder.
+    assert "copy.yaml" in runner.invoke(main, ["check", "claims/a.yaml"]).output
+
+
+def test_an_edited_record_id_is_an_error_with_the_id_to_restore(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    text = (claims / "a.yaml").read_text(encoding="utf-8")
+    original = text.split("claims:\n  - id: ", 1)[1].split("\n", 1)[0]
+    (claims / "a.yaml").write_text(text.replace(f"id: {original}", "id: c0000000000"), encoding="utf-8")
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 1
+    assert (f"[error] claim id 'c0000000000' is not the id of its text: re-runs match records by id, so it "
+            f"would lose its review; restore id: {original} (edited-id)") in result.output
+    # A corrected kind changes no id that check accepts; hand-made files (no `auto`) may use any id.
+    assert "kind: direct" in text
+    (claims / "a.yaml").write_text(text.replace("kind: direct", "kind: partial"), encoding="utf-8")
+    assert runner.invoke(main, ["check", "claims"]).exit_code == 0
+
+
+def test_a_duplicated_key_in_reviews_file_is_a_check_error(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    (claims / "_reviews.yaml").write_text("claim_groups: {}\nclaim_groups: {}\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 1
+    assert result.output.startswith("claims/_reviews.yaml:2:1: [error] malformed YAML: found duplicate key "
+                                    "\"claim_groups\"")

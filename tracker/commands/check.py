@@ -22,9 +22,10 @@ from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
 from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
-from ..claimfile.store import file_name, iter_claim_files
+from ..claimfile.store import file_name, read_claim_file
 from ..claimfile.yaml_roundtrip import load_roundtrip, parse_roundtrip, read_text
 from ..errors import TrackerError
+from ..ids import expected_ids
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space
@@ -123,32 +124,39 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem
         else:
             raise TrackerError("no such file or folder", str(path))
     for folder, files in by_folder.items():
-        known = _known_records(folder)
+        known, owners = _folder_index(folder)
         problems: list[Problem] = []
         for path in dict.fromkeys(files):
             if path.name == REVIEWS_FILE:
                 problems += check_reviews_file(path, strict=strict)
             else:
-                problems += check_file(path, strict=strict, known=known)
+                problems += check_file(path, strict=strict, known=known, owners=owners)
         yield from problems
         if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
             yield from conflict_problems(folder)
 
 
-def _known_records(folder: Path) -> set[str] | None:
-    """Every "article/record" ref in the folder, or None when some file cannot be read."""
-    known: set[str] = set()
-    try:
-        for cf in iter_claim_files(folder):
-            aid = cf.article.get("id")
+def _folder_index(folder: Path) -> tuple[set[str] | None, dict[str, list[Path]]]:
+    """Every "article/record" ref in the folder (None when some file cannot be read), and the
+    claim files that hold each article id (so two files claiming one article are found)."""
+    known: set[str] | None = set()
+    owners: dict[str, list[Path]] = {}
+    for path in claim_file_paths(folder):
+        try:
+            cf = read_claim_file(path)
+        except TrackerError:
+            known = None  # that file's own check reports why
+            continue
+        aid = cf.article.get("id")
+        if isinstance(aid, str):
+            owners.setdefault(aid, []).append(path)
+        if known is not None:
             known.update(f"{aid}/{r.get('id')}" for r in (*cf.quotes, *cf.claims))
-    except TrackerError:
-        return None
-    return known
+    return known, owners
 
 
 def _all_load(folder: Path) -> bool:
-    return _known_records(folder) is not None
+    return _folder_index(folder)[0] is not None
 
 
 def _plain(node: Any) -> Any:
@@ -209,8 +217,9 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
 
 
 def check_file(path: Path, strict: bool = False, base: Path | None = None,
-               known: set[str] | None = None) -> list[Problem]:
-    """Problems in one claim file; ``known`` refs (from its folder) validate review decisions."""
+               known: set[str] | None = None, owners: dict[str, list[Path]] | None = None) -> list[Problem]:
+    """Problems in one claim file; ``known`` refs (from its folder) validate review decisions,
+    ``owners`` (article id to the folder's files holding it) finds an article id used twice."""
     checker = _Checker(path, base or Path.cwd())
     doc, checker.problems = _load(path)
     if doc is None:
@@ -224,6 +233,7 @@ def check_file(path: Path, strict: bool = False, base: Path | None = None,
         checker.add(doc, "article" if "article" in doc else None, "missing 'article' mapping", "schema")
     else:
         _check_article(checker, article)
+        _check_article_owner(checker, article, path, owners)
         body = _source_body(checker, article, path)
     for section, keys, check_record in (("quotes", QUOTE_KEYS, _check_quote), ("claims", CLAIM_KEYS, _check_claim)):
         records = doc.get(section)
@@ -233,6 +243,7 @@ def check_file(path: Path, strict: bool = False, base: Path | None = None,
             checker.add(doc, section, f"'{section}' must be a list", "type")
             continue
         seen: dict[str, int] = {}
+        content_ids = expected_ids(section, records)
         for index, record in enumerate(records):
             if not isinstance(record, dict):
                 checker.add(records, index, f"each of {section} must be a mapping", "type")
@@ -246,6 +257,7 @@ def check_file(path: Path, strict: bool = False, base: Path | None = None,
             else:
                 seen[rid] = _pos(record, "id")[0]
             checker.type_(record, "auto", (str,), section[:-1], nullable=False)
+            _check_content_id(checker, section, record, content_ids[index])
             orphaned = record.get("orphaned")
             if orphaned is not None and not isinstance(orphaned, bool):
                 checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")
@@ -284,6 +296,27 @@ def _check_article(checker: _Checker, article: Any) -> None:
     authors = article.get("authors")
     if authors is not None and (not isinstance(authors, list) or not all(isinstance(a, str) for a in authors)):
         checker.add(article, "authors", "article.authors must be a list of names", "type")
+
+
+def _check_article_owner(checker: _Checker, article: Any, path: Path, owners: dict[str, list[Path]] | None) -> None:
+    """One claim file per article: a second file with the same id would merge into one article
+    in the report (and give its HTML duplicate element ids)."""
+    aid = article.get("id")
+    others = [p.name for p in (owners or {}).get(aid, []) if isinstance(aid, str) and p.resolve() != path.resolve()]
+    if others:
+        checker.add(article, "id", f"article id '{aid}' is also the article id of {', '.join(others)}; each "
+                    f"article has one claim file: delete the copy, or restore this file's own id "
+                    f"(its name is {file_name(aid)} for this id)", "duplicate-article")
+
+
+def _check_content_id(checker: _Checker, section: str, record: Any, expected: tuple[str, frozenset[str]]) -> None:
+    """An id extraction wrote (the record has ``auto``; hand-made files may use any id) must
+    still be an id of its content: re-runs match records by id, so an edited id detaches the
+    record from its review (see ``tracker.ids``)."""
+    rid, (restore, accepted) = record.get("id"), expected
+    if isinstance(rid, str) and isinstance(record.get("auto"), str) and accepted and rid not in accepted:
+        checker.add(record, "id", f"{section[:-1]} id '{rid}' is not the id of its text: re-runs match records "
+                    f"by id, so it would lose its review; restore id: {restore}", "edited-id")
 
 
 def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
