@@ -14,7 +14,7 @@ from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
 from .quotes.finder import find_quotes
 
-__all__ = ["extract_document", "find_claims", "find_quotes"]
+__all__ = ["TooManyRecords", "extract_document", "find_claims", "find_quotes"]
 
 
 def quote_records(found: list[FoundQuote]) -> list[Quote]:
@@ -45,8 +45,27 @@ def claim_records(found: list[FoundClaim]) -> list[Claim]:
     return out
 
 
-def extract_document(doc: Document) -> tuple[list[Quote], list[Claim]]:
-    """All quotes and numeric claims of one document, in body order."""
-    quotes = sorted(find_quotes(doc.body, doc.blocks), key=lambda q: q.spans[0] if q.spans else (0, 0))
-    claims = sorted(find_claims(doc.body, split_sentences(doc.body, doc.blocks)), key=lambda c: c.span)
+class TooManyRecords(Exception):
+    """The document yields more than ``limit`` quotes and claims; extraction stopped there."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def extract_document(doc: Document, max_records: int | None = None) -> tuple[list[Quote], list[Claim]]:
+    """All quotes and numeric claims of one document, in body order.
+
+    With ``max_records``, TooManyRecords as soon as there are more: claims (cheapest) first,
+    then quotations, then reported speech, so an oversized article costs little of a full run.
+    """
+    found_claims = find_claims(doc.body, split_sentences(doc.body, doc.blocks), limit=max_records)
+    budget = None if max_records is None else max_records - len(found_claims)
+    if max_records is not None and len(found_claims) > max_records:
+        raise TooManyRecords(max_records)
+    found_quotes = find_quotes(doc.body, doc.blocks, limit=budget)
+    if max_records is not None and len(found_claims) + len(found_quotes) > max_records:
+        raise TooManyRecords(max_records)
+    quotes = sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0))
+    claims = sorted(found_claims, key=lambda c: c.span)
     return quote_records(quotes), claim_records(claims)

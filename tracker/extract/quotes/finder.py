@@ -66,8 +66,9 @@ def _trimmed(body: str, span: Span) -> Span:
     return s, e
 
 
-def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
-    """Every quotation in the content blocks, sorted by position (see the module doc)."""
+def find_quotes(body: str, blocks: Sequence[Block], limit: int | None = None) -> list[FoundQuote]:
+    """Every quotation in the content blocks, sorted by position (see the module doc); with
+    ``limit``, work stops as soon as there are more than that many (the caller refuses them)."""
     out: list[FoundQuote] = []
     headlines: list[FoundQuote] = []
     for block in blocks:
@@ -96,7 +97,9 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
         cue = q.attribution.cue if q.attribution else None
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue, reason))
     out.extend(_headline_speaker(h, out) for h in headlines)
-    out.extend(find_indirect(body, blocks, quoted, resolver))
+    if limit is not None and len(out) > limit:
+        return out  # over already: reported speech, the costliest part, is not read at all
+    out.extend(find_indirect(body, blocks, quoted, resolver, None if limit is None else limit - len(out)))
     out.sort(key=lambda fq: (fq.spans[0], fq.kind))
     return out
 
