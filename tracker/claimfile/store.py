@@ -409,7 +409,11 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
 
 def read_claim_file(path: Path) -> ClaimFile:
     """One claim file as plain data; raises ClaimFileError naming the file when it is not one."""
-    data = load_plain(path)
+    return claim_file(path, load_plain(path))
+
+
+def claim_file(path: Path, data: Any) -> ClaimFile:
+    """``data`` read from ``path`` as a claim file; ClaimFileError naming the file when it is not one."""
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
         raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
                              str(path), 1)

@@ -9,6 +9,7 @@ no one has reviewed yet, for CI gates.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -22,8 +23,9 @@ from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
 from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
-from ..claimfile.store import file_name, read_claim_file
-from ..claimfile.yaml_roundtrip import load_roundtrip, parse_roundtrip, read_text
+from ..claimfile.store import claim_file, file_name, read_claim_file
+from ..claimfile.yaml_positions import Difference, read_positioned
+from ..claimfile.yaml_roundtrip import parse_roundtrip, read_text
 from ..errors import TrackerError
 from ..ids import expected_ids
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
@@ -124,26 +126,36 @@ def check_paths(paths: Sequence[Path], strict: bool = False) -> Iterator[Problem
         else:
             raise TrackerError("no such file or folder", str(path))
     for folder, files in by_folder.items():
-        known, owners = _folder_index(folder)
+        parsed: dict[Path, _Readings] = {}
+        known, owners = _folder_index(folder, parsed)
         problems: list[Problem] = []
         for path in dict.fromkeys(files):
             if path.name == REVIEWS_FILE:
                 problems += check_reviews_file(path, strict=strict)
             else:
-                problems += check_file(path, strict=strict, known=known, owners=owners)
+                problems += check_file(path, strict=strict, known=known, owners=owners, parsed=parsed.pop(path, None))
         yield from problems
         if strict and not any(p.rule == "syntax" for p in problems) and known is not None:
             yield from conflict_problems(folder)
 
 
-def _folder_index(folder: Path) -> tuple[set[str] | None, dict[str, list[Path]]]:
+#: A claim file as ``read_positioned`` reads it (None: not well-formed, read the slow way).
+_Readings = tuple[Any, list[Difference]] | None
+
+
+def _folder_index(folder: Path, parsed: dict[Path, _Readings] | None = None
+                  ) -> tuple[set[str] | None, dict[str, list[Path]]]:
     """Every "article/record" ref in the folder (None when some file cannot be read), and the
-    claim files that hold each article id (so two files claiming one article are found)."""
+    claim files that hold each article id (so two files claiming one article are found).
+    ``parsed`` keeps each file's readings, so ``check_file`` does not read it again."""
     known: set[str] | None = set()
     owners: dict[str, list[Path]] = {}
     for path in claim_file_paths(folder):
         try:
-            cf = read_claim_file(path)
+            readings = read_positioned(read_text(path))
+            if parsed is not None:
+                parsed[path] = readings
+            cf = read_claim_file(path) if readings is None else claim_file(path, readings[0])
         except TrackerError:
             known = None  # that file's own check reports why
             continue
@@ -184,21 +196,36 @@ def _loader_differences(checker: _Checker, node: Any, other: Any, where: str) ->
                 if isinstance(value, dict | list):
                     _loader_differences(checker, value, other[key], f"{where}.{key}")
                 elif _plain(value) != _plain(other[key]):
-                    checker.add(node, key, f"{where}.{key} reads as {other[key]!r} with PyYAML (YAML 1.1) but "
-                                f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+                    _version_problem(checker, node, key, f"{where}.{key}", value, other[key])
     elif isinstance(node, list) and isinstance(other, list):
         for index, (value, theirs) in enumerate(zip(node, other, strict=False)):
             if isinstance(value, dict | list):
                 _loader_differences(checker, value, theirs, f"{where}[{index}]")
             elif _plain(value) != _plain(theirs):
-                checker.add(node, index, f"{where}[{index}] reads as {theirs!r} with PyYAML (YAML 1.1) but "
-                            f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+                _version_problem(checker, node, index, f"{where}[{index}]", value, theirs)
 
 
-def _load(path: Path) -> tuple[Any, list[Problem]]:
-    """The ruamel document, after making sure PyYAML reads the same file to the same data."""
+def _version_problem(checker: _Checker, node: Any, key: Any, where: str, value: Any, other: Any) -> None:
+    checker.add(node, key, f"{where} reads as {other!r} with PyYAML (YAML 1.1) but {str(value)!r} with YAML 1.2 "
+                "readers; put it in double quotes", "yaml-version")
+
+
+def _load(path: Path, readings: _Readings = None) -> tuple[Any, list[Problem]]:
+    """The YAML 1.2 document with positions, and where PyYAML (YAML 1.1) reads it differently.
+
+    A well-formed file is read once at C speed (``read_positioned``; ``readings`` when the
+    folder index read it already); anything else by the safety scan and ruamel, whose messages
+    say what is wrong.
+    """
     try:
-        text = read_text(path)
+        text = read_text(path) if readings is None else ""
+        readings = readings or read_positioned(text)
+        if readings is not None:
+            checker = _Checker(path, Path.cwd())
+            for diff in readings[1]:
+                if _plain(diff.value) != _plain(diff.other):
+                    _version_problem(checker, diff.container, diff.key, diff.where, diff.value, diff.other)
+            return readings[0], checker.problems
         doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
         return None, [Problem(str(path), exc.line or 1, 1, "error", exc.message, "syntax")]
@@ -216,12 +243,12 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
     return doc, checker.problems
 
 
-def check_file(path: Path, strict: bool = False, base: Path | None = None,
-               known: set[str] | None = None, owners: dict[str, list[Path]] | None = None) -> list[Problem]:
+def check_file(path: Path, strict: bool = False, base: Path | None = None, known: set[str] | None = None,
+               owners: dict[str, list[Path]] | None = None, parsed: _Readings = None) -> list[Problem]:
     """Problems in one claim file; ``known`` refs (from its folder) validate review decisions,
     ``owners`` (article id to the folder's files holding it) finds an article id used twice."""
     checker = _Checker(path, base or Path.cwd())
-    doc, checker.problems = _load(path)
+    doc, checker.problems = _load(path, parsed)
     if doc is None:
         return checker.problems
     if not isinstance(doc, dict):
@@ -524,11 +551,18 @@ def conflict_problems(folder: Path) -> Iterator[Problem]:
 
 
 def _record_position(path: Path, section: str, rid: str) -> tuple[int, int]:
-    try:
-        doc = load_roundtrip(path)
-        for record in doc.get(section) or []:
-            if isinstance(record, dict) and record.get("id") == rid:
-                return _pos(record, "id")
-    except (TrackerError, AttributeError):
-        pass
+    doc = _positioned(path)
+    for record in (doc.get(section) if isinstance(doc, dict) else None) or []:
+        if isinstance(record, dict) and record.get("id") == rid:
+            return _pos(record, "id")
     return 1, 1
+
+
+@functools.lru_cache(maxsize=8)
+def _positioned(path: Path) -> Any:
+    """A claim file with positions, read once for all the conflicts placed in it."""
+    try:
+        fast = read_positioned(read_text(path))
+    except TrackerError:
+        return None
+    return fast[0] if fast is not None else None
