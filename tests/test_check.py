@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from helpers import ROOT
 
+import tracker.commands.check as check_module
 from tracker.cli import main
 from tracker.commands.check import check_paths
 
@@ -226,3 +228,81 @@ def test_the_four_problems_are_found_even_without_the_article(runner: CliRunner,
     assert [line.split(": [")[0] for line in lines if "[error]" in line] == [
         "claims/a.yaml:15:5", "claims/a.yaml:19:14", "claims/a.yaml:22:5", "claims/a.yaml:30:5"]
     assert "claims/a.yaml:30:5: [error] span [37, 4000] is out of range: 3963 characters for '200' (3) (span)" in lines
+
+
+def _extracted(tmp_path: Path, runner: CliRunner) -> Path:
+    """``claims/`` as ``tracker extract`` writes it for one article (ids from content, ``auto`` set)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(BODY, encoding="utf-8")
+    assert runner.invoke(main, ["extract", "in", "--out", "claims", "-q"]).exit_code == 0
+    assert runner.invoke(main, ["check", "claims"]).exit_code == 0
+    return tmp_path / "claims"
+
+
+def test_two_claim_files_of_one_article_id_are_an_error_naming_both(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    (claims / "copy.yaml").write_bytes((claims / "a.yaml").read_bytes())
+    result = runner.invoke(main, ["check", "claims"])
+    errors = [line for line in result.output.splitlines() if "(duplicate-article)" in line]
+    assert result.exit_code == 1 and len(errors) == 2
+    assert errors[0].startswith("claims/a.yaml:3:3: [error] article id 'a' is also the article id of copy.yaml")
+    assert errors[1].startswith("claims/copy.yaml:3:3: [error] article id 'a' is also the article id of a.yaml")
+    # Named alone (pre-commit passes changed files), the file is still checked against its folder.
+    assert "copy.yaml" in runner.invoke(main, ["check", "claims/a.yaml"]).output
+
+
+def test_an_edited_record_id_is_an_error_with_the_id_to_restore(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    text = (claims / "a.yaml").read_text(encoding="utf-8")
+    original = text.split("claims:\n  - id: ", 1)[1].split("\n", 1)[0]
+    (claims / "a.yaml").write_text(text.replace(f"id: {original}", "id: c0000000000"), encoding="utf-8")
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 1
+    assert (f"[error] claim id 'c0000000000' is not the id of its text: re-runs match records by id, so it "
+            f"would lose its review; restore id: {original} (edited-id)") in result.output
+    # A corrected kind changes no id that check accepts; hand-made files (no `auto`) may use any id.
+    kind = text.split("quotes:\n", 1)[1].split("    kind: ", 1)[1].split("\n", 1)[0]
+    other = "partial" if kind == "indirect" else "indirect"  # also flips the kind in the id's key
+    (claims / "a.yaml").write_text(text.replace(f"kind: {kind}", f"kind: {other}", 1), encoding="utf-8")
+    assert runner.invoke(main, ["check", "claims"]).exit_code == 0
+
+
+def test_a_duplicated_key_in_reviews_file_is_a_check_error(runner: CliRunner, tmp_path: Path) -> None:
+    claims = _extracted(tmp_path, runner)
+    (claims / "_reviews.yaml").write_text("claim_groups: {}\nclaim_groups: {}\n", encoding="utf-8")
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 1
+    assert result.output.startswith("claims/_reviews.yaml:2:1: [error] malformed YAML: duplicate key "
+                                    "'claim_groups'")
+
+
+@pytest.mark.parametrize("edit", [(("", ""), None), *CASES], ids=lambda e: repr(e[0][1])[:30] if e else "")
+def test_the_fast_reader_gives_the_problems_ruamel_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          edit: tuple[tuple[str, str], str | None]) -> None:
+    """Well-formed files are read at C speed (``yaml_positions``); every problem and position
+    must be what the ruamel reader, which reads the rest, reports."""
+    old, new = (e.replace("{{", "{").replace("}}", "}") for e in edit[0])
+    text = GOOD.replace(old, new, 1) if old else GOOD
+    fast = lint(tmp_path, text, strict=True)
+    monkeypatch.setattr(check_module, "read_positioned", lambda text: None)
+    assert fast == lint(tmp_path, text, strict=True)
+
+
+def test_the_fast_reader_agrees_on_the_seed_claims(monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = [ROOT / "claims", ROOT / "tests" / "fixtures" / "small" / "claims",
+               ROOT / "tests" / "fixtures" / "conflicts" / "claims"]
+    monkeypatch.chdir(ROOT)
+    fast = [str(p) for p in check_paths(folders, strict=True)]
+    monkeypatch.setattr(check_module, "read_positioned", lambda text: None)
+    assert fast == [str(p) for p in check_paths(folders, strict=True)]
+
+
+def test_a_well_formed_claim_file_is_never_read_by_the_slow_readers(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """ruamel's round-trip reader and PyYAML's pure one cost ~19 s and 160 MB per MB of claim file."""
+    def slow(*args: object) -> None:
+        raise AssertionError("a slow YAML reader was used")
+
+    monkeypatch.setattr(check_module, "parse_roundtrip", slow)
+    monkeypatch.setattr(check_module.yaml, "safe_load", slow)
+    assert lint(tmp_path, GOOD, strict=True) == []

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 import codecs
+import json
+import re
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 from helpers import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
+from tracker.cli import main
 from tracker.errors import InputError, TrackerError
 from tracker.ingest import Document, build_document, iter_documents
-from tracker.ingest.decode import decode_text
+from tracker.ingest.decode import decode_text, strip_controls
 from tracker.ingest.layout import analyse, is_dateline
 from tracker.ingest.metadata import byline_parts, context_year, parse_date
 
@@ -183,3 +190,33 @@ def test_a_given_title_keeps_a_story_that_starts_without_one() -> None:
     assert [b.role for b in blocks] == ["text", "text"]
     blocks = build_document("x", "x", "Shooting leaves three dead\n\n" + body, meta).blocks
     assert [b.role for b in blocks] == ["title", "text", "text"]
+
+
+def test_controls_and_escape_sequences_never_become_claims_or_names(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A screen clear ("ESC[2J" read as "2 J"), colours, an OSC title and a NUL inside a name."""
+    monkeypatch.chdir(tmp_path)
+    body = ("Headline about the city\n\nThe bridge closed on Monday.\x1b[2J\x1b]0;owned\x07 "
+            "“We will rebuild the bridge,” said Mayor Jane Do\x00e, after 12 people were hurt.\n\n"
+            "The council\x1b[31m met\x1b[0m on Tuesday.\x9b1m\x7f\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(body.replace("\x00", ""), encoding="utf-8")  # NUL: binary in .txt
+    (tmp_path / "in" / "c.jsonl").write_text(json.dumps({"id": "c", "text": body, "title": "T\x1b]0;x\x07itle"})
+                                             + "\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["extract", "in", "--out", "claims", "-q"]).exit_code == 0
+    for name in ("a", "c"):
+        data = yaml.safe_load((tmp_path / "claims" / f"{name}.yaml").read_text(encoding="utf-8"))
+        assert [c["surface"] for c in data["claims"]] == ["12"]
+        assert {q["speaker"] for q in data["quotes"]} == {"Jane Doe"}
+    assert data["article"]["title"] == "Title"
+    # Spans and sha256 refer to the cleaned body, which check re-reads the same way.
+    result = runner.invoke(main, ["check", "claims"])
+    assert result.exit_code == 0 and result.output.endswith("no problems\n")
+
+
+@given(st.text(alphabet=st.sampled_from("ab 1\n\t\x00\x07\x0c\x1b[]();m\x85\x9b\x9d\x7f\\")))
+def test_strip_controls_leaves_no_control_and_is_idempotent(text: str) -> None:
+    cleaned = strip_controls(text)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", cleaned)
+    assert strip_controls(cleaned) == cleaned

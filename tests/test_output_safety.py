@@ -32,6 +32,9 @@ def claims(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         text = re.sub(r"(?m)^    sentence: .*$", lambda _: f'    sentence: "{HOSTILE}"', text)
         text = re.sub(r"(?m)^  title: .*$", lambda _: f'  title: "{HOSTILE}"', text)
         text = re.sub(r"(?m)^    text: .*$", lambda _: f'    text: "{HOSTILE}"', text)
+        # written by hand, as an attacker's pull request would (no extraction fingerprints, so
+        # check's edited-id rule does not refuse the file before the outputs are tested)
+        text = re.sub(r"(?m)^    auto: .*\n", "", text)
         path.write_text(text, encoding="utf-8")
     return tmp_path / "claims"
 

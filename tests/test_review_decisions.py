@@ -53,6 +53,8 @@ def edit(folder: Path, article: str, section: str, match: str, change: dict[str,
             record["review"].update(value)
         else:
             record[key] = value
+    if "text" in change:
+        record.pop("auto", None)  # a record written by hand: check's edited-id rule is for extracted ones
     buffer = io.StringIO(dump(doc))
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return f"{article}/{record['id']}"

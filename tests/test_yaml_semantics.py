@@ -57,3 +57,31 @@ def test_nan_and_infinity_are_null_in_json_and_a_check_error(claims: Path, spell
     assert check.exit_code == 1 and "claim value must be a finite number" in line and "(value)" in line
     report = runner.invoke(main, ["report", "claims", "--format", "json"])  # one validation: refused alike
     assert report.exit_code == 1 and line in report.output
+
+
+@pytest.mark.parametrize("where", ["front matter", "sources.yaml"])
+def test_metadata_reads_with_yaml_1_2_semantics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    """``no`` stays "no" (1.1: false), ``012`` is 12 (1.1: octal 10), ``12:30`` stays "12:30" (1.1: 750)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    meta = "title: no\noutlet: 12:30\nauthors: [012, yes]\n"
+    if where == "front matter":
+        (tmp_path / "in" / "a.txt").write_text(f"---\n{meta}---\n{ARTICLE}", encoding="utf-8")
+    else:
+        (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+        indented = "".join(f"  {line}\n" for line in meta.splitlines())
+        (tmp_path / "in" / "sources.yaml").write_text(f"a.txt:\n{indented}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "in", "--out", "claims", "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(CliRunner().invoke(main, ["report", "claims", "--format", "json"]).output)
+    [article] = data["articles"]
+    assert (article["title"], article["outlet"], article["authors"]) == ("no", "12:30", ["12", "yes"])
+
+
+def test_metadata_safety_scan_still_runs_before_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(f"---\ntitle: &x no\noutlet: *x\n---\n{ARTICLE}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "in", "--out", "claims", "-q"])
+    assert result.exit_code == 1
+    assert "in/a.txt:2: front matter uses a YAML anchor ('x'), which is not allowed here" in result.output

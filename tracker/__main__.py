@@ -1,5 +1,5 @@
 """``python -m tracker``."""
 
-from .cli import main
+from .console import main
 
-main(prog_name="tracker")
+main()

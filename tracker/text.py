@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate
 
 from .records import Block, Span
 
@@ -92,10 +94,37 @@ def words(text: str) -> list[str]:
 
 
 def overlap_chars(spans: Sequence[Span], a: int, b: int) -> int:
-    """Characters of ``[a, b)`` inside the spans, counted once per span (for "mostly inside" tests)."""
+    """Characters of ``[a, b)`` inside the spans, counted once per span (for "mostly inside" tests).
+
+    Linear in ``spans``: pass the few spans near ``[a, b)`` (``SpanIndex.overlapping``), never
+    every span of the article once per candidate, or extraction turns quadratic.
+    """
     return sum(max(0, min(e, b) - max(s, a)) for s, e in spans)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``1 conflict``, ``2 conflicts``, ``1,234 articles``; ``many`` for irregular plurals."""
     return f"{count:,} {word if count == 1 else (many or word + 's')}"
+
+
+class SpanIndex:
+    """Spans sorted by start, answering "which overlap ``[lo, hi)``" in O(log n + answer).
+
+    Overlapping and nested spans are allowed: a running maximum of ends finds the first span
+    that can still reach ``lo`` (for disjoint spans, exactly the first overlapping one).
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans)
+        self._starts = [s for s, _ in self.spans]
+        self._reach = list(accumulate((e for _, e in self.spans), max))
+
+    def overlapping(self, lo: int, hi: int) -> list[Span]:
+        """The spans sharing a character with ``[lo, hi)``, in order of start."""
+        first = bisect_right(self._reach, lo)
+        last = bisect_left(self._starts, hi)
+        return [(s, e) for s, e in self.spans[first:last] if e > lo]
+
+    def covers(self, pos: int) -> bool:
+        """Whether a span holds the character at ``pos``."""
+        return bool(self.overlapping(pos, pos + 1))

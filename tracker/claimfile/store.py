@@ -408,12 +408,21 @@ def iter_claim_files(folder: Path) -> Iterator[ClaimFile]:
     if not folder.is_dir():
         raise ClaimFileError("no such folder of claim files", str(folder))
     for path in claim_file_paths(folder):
-        data = load_plain(path)
-        if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
-            raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
-                                 str(path), 1)
-        check_shape(path, data)
-        yield ClaimFile(path, data)
+        yield read_claim_file(path)
+
+
+def read_claim_file(path: Path) -> ClaimFile:
+    """One claim file as plain data; raises ClaimFileError naming the file when it is not one."""
+    return claim_file(path, load_plain(path))
+
+
+def claim_file(path: Path, data: Any) -> ClaimFile:
+    """``data`` read from ``path`` as a claim file; ClaimFileError naming the file when it is not one."""
+    if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+        raise ClaimFileError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'",
+                             str(path), 1)
+    check_shape(path, data)
+    return ClaimFile(path, data)
 
 
 class OutputLock:

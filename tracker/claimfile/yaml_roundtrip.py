@@ -25,6 +25,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from .. import fsio
 from ..errors import ClaimFileError
+from ..interrupts import deferred
 from .yaml_errors import ADVICE, value_error, yaml_error
 from .yaml_fast import plain_ok
 
@@ -352,22 +353,23 @@ def atomic_write(path: Path, text: str, sync_dir: bool = True, expect: bytes | N
     if _holds(path, data):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        # mkstemp makes 0600; a report on a shared drive or web server must be readable as open() would
-        # make it (the files it replaces were, too, whatever mode an earlier run left them with)
-        os.fchmod(fd, NEW_FILE_MODE & ~current_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if expect is not ANY and not _still(path, expect):
-            raise ChangedOnDisk("changed on disk while it was merged", str(path))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with deferred():  # Ctrl-C waits until the temporary file is renamed or removed
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            # mkstemp makes 0600; a report on a shared drive or web server must be readable as open() would
+            # make it (the files it replaces were, too, whatever mode an earlier run left them with)
+            os.fchmod(fd, NEW_FILE_MODE & ~current_umask())
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            if expect is not ANY and not _still(path, expect):
+                raise ChangedOnDisk("changed on disk while it was merged", str(path))
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     if sync_dir:
         fsync_dir(path.parent)
     return True

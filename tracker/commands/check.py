@@ -9,6 +9,7 @@ no one has reviewed yet, for CI gates.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import os
 import re
@@ -24,10 +25,12 @@ from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.shape import check_shape
-from ..claimfile.store import ClaimFile, file_name, iter_claim_files
+from ..claimfile.store import ClaimFile, claim_file, file_name, read_claim_file
 from ..claimfile.yaml_errors import yaml_error
-from ..claimfile.yaml_roundtrip import load_plain, load_roundtrip, parse_plain, parse_roundtrip, read_text
+from ..claimfile.yaml_positions import Difference, read_positioned
+from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
+from ..ids import expected_ids
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
@@ -147,13 +150,15 @@ def check_paths(paths: Sequence[Path], strict: bool = False,
         else:
             raise TrackerError("no such file or folder", str(path))
     for folder, files in by_folder.items():
-        known = _known_records(folder)
+        parsed: dict[Path, _Readings] = {}
+        known, owners = _folder_index(folder, parsed)
         problems: list[Problem] = []
         for path in dict.fromkeys(files):
             if path.name == REVIEWS_FILE:
                 problems += check_reviews_file(path, strict=strict)
             else:
-                problems += check_file(path, strict=strict, known=known, tally=tally)
+                problems += check_file(path, strict=strict, known=known, owners=owners, parsed=parsed.pop(path, None),
+                                       tally=tally)
             if tally is not None:
                 tally.files += 1
             if on_file is not None:
@@ -163,20 +168,36 @@ def check_paths(paths: Sequence[Path], strict: bool = False,
             yield from conflict_problems(folder)
 
 
-def _known_records(folder: Path) -> set[str] | None:
-    """Every "article/record" ref in the folder, or None when some file cannot be read."""
-    known: set[str] = set()
-    try:
-        for cf in iter_claim_files(folder):
-            aid = cf.article.get("id")
+#: A claim file as ``read_positioned`` reads it (None: not well-formed, read the slow way).
+_Readings = tuple[Any, list[Difference]] | None
+
+
+def _folder_index(folder: Path, parsed: dict[Path, _Readings] | None = None
+                  ) -> tuple[set[str] | None, dict[str, list[Path]]]:
+    """Every "article/record" ref in the folder (None when some file cannot be read), and the
+    claim files that hold each article id (so two files claiming one article are found).
+    ``parsed`` keeps each file's readings, so ``check_file`` does not read it again."""
+    known: set[str] | None = set()
+    owners: dict[str, list[Path]] = {}
+    for path in claim_file_paths(folder):
+        try:
+            readings = read_positioned(read_text(path))
+            if parsed is not None:
+                parsed[path] = readings
+            cf = read_claim_file(path) if readings is None else claim_file(path, readings[0])
+        except TrackerError:
+            known = None  # that file's own check reports why
+            continue
+        aid = cf.article.get("id")
+        if isinstance(aid, str):
+            owners.setdefault(aid, []).append(path)
+        if known is not None:
             known.update(f"{aid}/{r.get('id')}" for r in (*cf.quotes, *cf.claims))
-    except TrackerError:
-        return None
-    return known
+    return known, owners
 
 
 def _all_load(folder: Path) -> bool:
-    return _known_records(folder) is not None
+    return _folder_index(folder)[0] is not None
 
 
 def _plain(node: Any) -> Any:
@@ -204,21 +225,36 @@ def _loader_differences(checker: _Checker, node: Any, other: Any, where: str) ->
                 if isinstance(value, dict | list):
                     _loader_differences(checker, value, other[key], f"{where}.{key}")
                 elif _plain(value) != _plain(other[key]):
-                    checker.add(node, key, f"{where}.{key} reads as {other[key]!r} with PyYAML (YAML 1.1) but "
-                                f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+                    _version_problem(checker, node, key, f"{where}.{key}", value, other[key])
     elif isinstance(node, list) and isinstance(other, list):
         for index, (value, theirs) in enumerate(zip(node, other, strict=False)):
             if isinstance(value, dict | list):
                 _loader_differences(checker, value, theirs, f"{where}[{index}]")
             elif _plain(value) != _plain(theirs):
-                checker.add(node, index, f"{where}[{index}] reads as {theirs!r} with PyYAML (YAML 1.1) but "
-                            f"{str(value)!r} with YAML 1.2 readers; put it in double quotes", "yaml-version")
+                _version_problem(checker, node, index, f"{where}[{index}]", value, theirs)
 
 
-def _load(path: Path) -> tuple[Any, list[Problem]]:
-    """The ruamel document, after making sure PyYAML reads the same file to the same data."""
+def _version_problem(checker: _Checker, node: Any, key: Any, where: str, value: Any, other: Any) -> None:
+    checker.add(node, key, f"{where} reads as {other!r} with PyYAML (YAML 1.1) but {str(value)!r} with YAML 1.2 "
+                "readers; put it in double quotes", "yaml-version")
+
+
+def _load(path: Path, readings: _Readings = None) -> tuple[Any, list[Problem]]:
+    """The YAML 1.2 document with positions, and where PyYAML (YAML 1.1) reads it differently.
+
+    A well-formed file is read once at C speed (``read_positioned``; ``readings`` when the
+    folder index read it already); anything else by the safety scan and ruamel, whose messages
+    say what is wrong.
+    """
     try:
-        text = read_text(path)
+        text = read_text(path) if readings is None else ""
+        readings = readings or read_positioned(text)
+        if readings is not None:
+            checker = _Checker(path, Path.cwd())
+            for diff in readings[1]:
+                if _plain(diff.value) != _plain(diff.other):
+                    _version_problem(checker, diff.container, diff.key, diff.where, diff.value, diff.other)
+            return readings[0], checker.problems
         doc = parse_roundtrip(text, str(path))
     except TrackerError as exc:
         return None, [Problem(str(path), exc.line or 1, exc.column or 1, "error", exc.message, "syntax")]
@@ -236,19 +272,22 @@ def _load(path: Path) -> tuple[Any, list[Problem]]:
     return doc, checker.problems
 
 
-def check_file(path: Path, strict: bool = False, base: Path | None = None,
-               known: set[str] | None = None, tally: Tally | None = None) -> list[Problem]:
-    """Problems in one claim file; ``known`` refs (from its folder) validate review decisions."""
+def check_file(path: Path, strict: bool = False, base: Path | None = None, known: set[str] | None = None,
+               owners: dict[str, list[Path]] | None = None, parsed: _Readings = None,
+               tally: Tally | None = None) -> list[Problem]:
+    """Problems in one claim file; ``known`` refs (from its folder) validate review decisions,
+    ``owners`` (article id to the folder's files holding it) finds an article id used twice."""
     checker = _Checker(path, base or Path.cwd())
-    doc, checker.problems = _load(path)
+    doc, checker.problems = _load(path, parsed)
     if doc is None:
         return checker.problems
     if tally is not None and isinstance(doc, dict):
         tally.records += sum(len(doc.get(k) or []) for k in ("quotes", "claims") if isinstance(doc.get(k), list))
-    return _check_document(checker, doc, strict, known)
+    return _check_document(checker, doc, strict, known, owners)
 
 
-def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] | None) -> list[Problem]:
+def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] | None,
+                    owners: dict[str, list[Path]] | None = None) -> list[Problem]:
     """The claim-file rules over ``doc``: a ruamel document (problems placed at line:col) or the
     plain data PyYAML reads (the same rules, placed at 1:1; ``validate_folder`` then locates them)."""
     path = checker.path
@@ -261,6 +300,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
         checker.add(doc, "article" if "article" in doc else None, "missing 'article' mapping", "schema")
     else:
         _check_article(checker, article)
+        _check_article_owner(checker, article, path, owners)
         body = _source_body(checker, article, path)
     for section, keys, check_record in (("quotes", QUOTE_KEYS, _check_quote), ("claims", CLAIM_KEYS, _check_claim)):
         records = doc.get(section)
@@ -270,6 +310,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             checker.add(doc, section, f"'{section}' must be a list", "type")
             continue
         seen: dict[str, int] = {}
+        content_ids = expected_ids(section, records)
         for index, record in enumerate(records):
             if not isinstance(record, dict):
                 checker.add(records, index, f"each of {section} must be a mapping", "type")
@@ -283,6 +324,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             else:
                 seen[rid] = _pos(record, "id")[0]
             checker.type_(record, "auto", (str,), section[:-1], nullable=False)
+            _check_content_id(checker, section, record, content_ids[index])
             orphaned = record.get("orphaned")
             if orphaned is not None and not isinstance(orphaned, bool):
                 checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")
@@ -321,6 +363,27 @@ def _check_article(checker: _Checker, article: Any) -> None:
     authors = article.get("authors")
     if authors is not None and (not isinstance(authors, list) or not all(isinstance(a, str) for a in authors)):
         checker.add(article, "authors", "article.authors must be a list of names", "type")
+
+
+def _check_article_owner(checker: _Checker, article: Any, path: Path, owners: dict[str, list[Path]] | None) -> None:
+    """One claim file per article: a second file with the same id would merge into one article
+    in the report (and give its HTML duplicate element ids)."""
+    aid = article.get("id")
+    others = [p.name for p in (owners or {}).get(aid, []) if isinstance(aid, str) and p.resolve() != path.resolve()]
+    if others:
+        checker.add(article, "id", f"article id '{aid}' is also the article id of {', '.join(others)}; each "
+                    f"article has one claim file: delete the copy, or restore this file's own id "
+                    f"(its name is {file_name(aid)} for this id)", "duplicate-article")
+
+
+def _check_content_id(checker: _Checker, section: str, record: Any, expected: tuple[str, frozenset[str]]) -> None:
+    """An id extraction wrote (the record has ``auto``; hand-made files may use any id) must
+    still be an id of its content: re-runs match records by id, so an edited id detaches the
+    record from its review (see ``tracker.ids``)."""
+    rid, (restore, accepted) = record.get("id"), expected
+    if isinstance(rid, str) and isinstance(record.get("auto"), str) and accepted and rid not in accepted:
+        checker.add(record, "id", f"{section[:-1]} id '{rid}' is not the id of its text: re-runs match records "
+                    f"by id, so it would lose its review; restore id: {restore}", "edited-id")
 
 
 def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
@@ -557,13 +620,10 @@ def conflict_problems(folder: Path) -> Iterator[Problem]:
 
 
 def _record_position(path: Path, section: str, rid: str) -> tuple[int, int]:
-    try:
-        doc = load_roundtrip(path)
-        for record in doc.get(section) or []:
-            if isinstance(record, dict) and record.get("id") == rid:
-                return _pos(record, "id")
-    except (TrackerError, AttributeError):
-        pass
+    doc = _positioned(path)
+    for record in (doc.get(section) if isinstance(doc, dict) else None) or []:
+        if isinstance(record, dict) and record.get("id") == rid:
+            return _pos(record, "id")
     return 1, 1
 
 
@@ -643,3 +703,13 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> 
 
 def _errors(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.level == "error"]
+
+
+@functools.lru_cache(maxsize=8)
+def _positioned(path: Path) -> Any:
+    """A claim file with positions, read once for all the conflicts placed in it."""
+    try:
+        fast = read_positioned(read_text(path))
+    except TrackerError:
+        return None
+    return fast[0] if fast is not None else None

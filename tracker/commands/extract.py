@@ -11,7 +11,7 @@ from ..claimfile.schema import SCHEMA_FILE, schema_text
 from ..claimfile.store import OutputLock, file_name, write_claim_file
 from ..claimfile.yaml_roundtrip import atomic_write, fsync_dir
 from ..errors import InputError, TrackerError
-from ..extract import extract_document
+from ..extract import TooManyRecords, extract_document
 from ..ingest import iter_documents
 from ..records import Claim, Quote
 
@@ -85,7 +85,12 @@ def extract_paths(
                                              "another text; give it a unique id", doc.article.path))
                     continue
                 names[name] = (doc.article.path, doc.article.sha256)
-                quotes, claims = extract_document(doc)
+                try:
+                    quotes, claims = extract_document(doc, max_records=MAX_RECORDS)
+                except TooManyRecords:
+                    problem(InputError(f"article yields over {MAX_RECORDS} quotes and claims (the limit per "
+                                       "article; extraction stopped there); skipped", doc.article.path))
+                    continue
                 oversized = _oversized(len(quotes) + len(claims), _estimated_bytes(quotes, claims))
                 if oversized:
                     problem(InputError(oversized, doc.article.path))

@@ -6,39 +6,23 @@ unchanged quote keeps its id when text is added elsewhere in the article.
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
-from collections.abc import Iterable
-
+from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
 from ..records import Claim, FoundClaim, FoundQuote, Quote
-from ..text import normalize_space, split_sentences
+from ..text import split_sentences
 from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
 from .quotes.finder import find_quotes
 
-__all__ = ["extract_document", "find_claims", "find_quotes"]
-
-
-def _digest(prefix: str, key: str) -> str:
-    return prefix + hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=5).hexdigest()
-
-
-def _ids(prefix: str, keys: Iterable[str]) -> list[str]:
-    seen: Counter[str] = Counter()
-    out = []
-    for key in keys:
-        seen[key] += 1
-        out.append(_digest(prefix, f"{key}\x00{seen[key]}"))
-    return out
+__all__ = ["TooManyRecords", "extract_document", "find_claims", "find_quotes"]
 
 
 def quote_records(found: list[FoundQuote]) -> list[Quote]:
-    keys = [f"{q.kind in ('indirect',)}\x00{q.text.casefold()}" for q in found]
+    keys = [quote_key(q.text, q.kind == "indirect") for q in found]
     return [
         Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
               speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q))
-        for rid, q in zip(_ids("q", keys), found, strict=True)
+        for rid, q in zip(ranked_ids("q", keys), found, strict=True)
     ]
 
 
@@ -50,9 +34,9 @@ def _reason(quote: FoundQuote) -> str | None:
 
 
 def claim_records(found: list[FoundClaim]) -> list[Claim]:
-    keys = [f"{normalize_space(c.sentence).casefold()}\x00{c.surface}" for c in found]
+    keys = [claim_key(c.sentence, c.surface) for c in found]
     out = []
-    for rid, c in zip(_ids("c", keys), found, strict=True):
+    for rid, c in zip(ranked_ids("c", keys), found, strict=True):
         ranged = c.high is not None and c.high != c.value  # a range: no single value
         out.append(Claim(id=rid, value=None if ranged else c.value, unit=c.unit, approximate=c.approximate,
                          surface=c.surface, span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind,
@@ -61,8 +45,27 @@ def claim_records(found: list[FoundClaim]) -> list[Claim]:
     return out
 
 
-def extract_document(doc: Document) -> tuple[list[Quote], list[Claim]]:
-    """All quotes and numeric claims of one document, in body order."""
-    quotes = sorted(find_quotes(doc.body, doc.blocks), key=lambda q: q.spans[0] if q.spans else (0, 0))
-    claims = sorted(find_claims(doc.body, split_sentences(doc.body, doc.blocks)), key=lambda c: c.span)
+class TooManyRecords(Exception):
+    """The document yields more than ``limit`` quotes and claims; extraction stopped there."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def extract_document(doc: Document, max_records: int | None = None) -> tuple[list[Quote], list[Claim]]:
+    """All quotes and numeric claims of one document, in body order.
+
+    With ``max_records``, TooManyRecords as soon as there are more: claims (cheapest) first,
+    then quotations, then reported speech, so an oversized article costs little of a full run.
+    """
+    found_claims = find_claims(doc.body, split_sentences(doc.body, doc.blocks), limit=max_records)
+    budget = None if max_records is None else max_records - len(found_claims)
+    if max_records is not None and len(found_claims) > max_records:
+        raise TooManyRecords(max_records)
+    found_quotes = find_quotes(doc.body, doc.blocks, limit=budget)
+    if max_records is not None and len(found_claims) + len(found_quotes) > max_records:
+        raise TooManyRecords(max_records)
+    quotes = sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0))
+    claims = sorted(found_claims, key=lambda c: c.span)
     return quote_records(quotes), claim_records(claims)

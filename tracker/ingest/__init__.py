@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from .. import fsio
 from ..errors import InputError, TrackerError
 from ..records import Article, Block
-from .decode import decode_text, repair_text
+from .decode import decode_text, repair_text, strip_controls
 from .frontmatter import split_front_matter
 from .layout import analyse, is_dateline
 from .metadata import byline_parts, context_year, is_organisation, parse_date
@@ -230,9 +230,10 @@ def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) 
 
 
 def _text_or_none(value: Any) -> str | None:
+    """Metadata as one line of text; controls go, as from bodies (JSON metadata is not decoded)."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(strip_controls(str(value)).split())
     return text or None
 
 

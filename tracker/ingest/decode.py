@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import ftfy
 from ftfy.badness import is_bad
@@ -12,6 +13,22 @@ from ..errors import InputError
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _BINARY_CONTROLS = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
 _SNIFF = 8192
+#: Longest control string (OSC title or link, DCS ...) removed as one sequence: terminals end them
+#: at BEL or ST, but an unterminated one must not swallow the rest of an article.
+MAX_CONTROL_STRING = 2048
+# Terminal escape sequences in article text (pasted from a terminal or log, or planted): removed
+# whole, since removing only ESC would leave "[2J" behind, read as the claim "2 J". CSI (colours,
+# screen clears), control strings (OSC window titles and hidden OSC 8 links, DCS, SOS, PM, APC)
+# up to BEL or ST, and the short ESC forms; each in its 7-bit and C1 spelling.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    rf"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{{0,{MAX_CONTROL_STRING}}}(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+# Controls left after escapes: line-like ones (VT, FF, NEL) end a line, the rest (NUL, BEL, BS,
+# DEL, C1 ...) are removed: none is text, and a NUL inside a name must not cut it.
+_LINE_CONTROLS = re.compile(r"[\x0b\x0c\x85]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -59,12 +76,22 @@ def normalize_newlines(text: str) -> str:
 
 
 def repair_text(text: str) -> str:
-    """Newlines normalised, a stray BOM dropped and mojibake fixed only where it is present.
+    """Newlines normalised, a stray BOM dropped, mojibake fixed only where it is present, and
+    control characters and terminal escape sequences removed (``strip_controls``).
 
     ftfy's full ``fix_text`` also uncurls quotes and changes widths; we only want its encoding
     repair, and only when its detector finds mojibake, so clean text keeps every character.
+    Controls go last: C1 characters can be part of mojibake that ftfy repairs. This is the text
+    claim-file spans and sha256 refer to, and ``check`` and the reports re-read bodies through it.
     """
     text = normalize_newlines(text).lstrip("\ufeff")
     if is_bad(text):
         text = ftfy.fix_encoding(text)
-    return text
+    return strip_controls(text)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without terminal escape sequences and C0/C1 controls (tab and newline kept; VT,
+    FF and NEL become newlines). Linear time: each escape match is bounded."""
+    text = _ESCAPES.sub("", text)
+    return _CONTROLS.sub("", _LINE_CONTROLS.sub("\n", text))

@@ -8,9 +8,11 @@ body; a hard-wrapped paragraph is one block whose text keeps its wrapping newlin
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Block
@@ -141,15 +143,26 @@ def _is_wrapped(lines: list[Line]) -> bool:
 
 def _script_of(text: str) -> str | None:
     """The dominant script of the letters in ``text`` (LATIN, ARABIC, CYRILLIC, ...)."""
+    if text.isascii():  # the common case, at C speed: every ASCII letter is LATIN
+        return "LATIN" if _ASCII_LETTER.search(text) else None
     counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ", 1)[0] if name else ""
-            counts[script] = counts.get(script, 0) + 1
+    # Letters counted first (Counter keeps first-seen order), then named once each: naming every
+    # character made layout the slowest stage on large articles.
+    for ch, n in Counter(filter(str.isalpha, text)).items():
+        script = _char_script(ch)
+        counts[script] = counts.get(script, 0) + n
     if not counts:
         return None
     return max(counts, key=lambda s: counts[s])
+
+
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else ""
 
 
 def _paragraph_groups(lines: list[Line], wrapped: bool, main_script: str | None) -> list[list[Line]]:

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -233,6 +233,7 @@ class Resolver:
                 continue  # headline case makes every word look like a name
             for m in _CAP_RUN.finditer(body, block.start, block.end):
                 self._note_run(body, block.start, m.start(), m.group())
+        self._index_names()
         self._speakers: list[tuple[int, str]] = []
         self._positions: list[int] = []
         self._groups: list[tuple[int, str]] = []  # (position, plural source as written), text order
@@ -267,6 +268,23 @@ class Resolver:
             self.titled.append((pos, title, full))
             self.titled_surname.setdefault(_surname_key(full), pos)
 
+    def _index_names(self) -> None:
+        """Lookups over the names, built once: scanning every name per mention was quadratic."""
+        self._name_positions = [p for p, _ in self.names]
+        self._titled_names = {full for _, _, full in self.titled}
+        self._titled_by_key: dict[str, list[tuple[int, str]]] = {}
+        for p, title, full in self.titled:
+            self._titled_by_key.setdefault(title, []).append((p, full))
+        counts: dict[str, dict[str, int]] = {}
+        first_at: dict[str, int] = {}
+        for p, full in self.names:
+            per_key = counts.setdefault(_surname_key(full.split()[-1]), {})
+            per_key[full] = per_key.get(full, 0) + 1
+            first_at.setdefault(full, p)
+        # Per surname, the full name the article uses most for it (the earliest on a tie).
+        self._by_surname = {key: (best := max(fulls, key=lambda f: (fulls[f], -first_at[f])), first_at[best])
+                            for key, fulls in counts.items()}
+
     def _subject_person(self, lo: int, hi: int, known: set[str]) -> tuple[int, str] | None:
         """The person a sentence is about: its subject ("Haddad provided …") or the owner of its
         subject ("Haddad’s cooperation … is"), when that is a person the article names in full.
@@ -294,7 +312,7 @@ class Resolver:
         if not name or speaker_problem(name) is not None:
             return None
         full = self.expand(name, mention.span[0])
-        if full not in known and not any(t[2] == full for t in self.titled):
+        if full not in known and full not in self._titled_names:
             return None  # not a person named in full (a place, an organisation, a stray capital)
         return mention.span[0], full
 
@@ -327,17 +345,10 @@ class Resolver:
         if len(parts) != 1:
             return name
         key = _surname_key(parts[0])
-        counts: dict[str, int] = {}
-        first_at: dict[str, int] = {}
-        for p, full in self.names:
-            if _surname_key(full.split()[-1]) == key:
-                counts[full] = counts.get(full, 0) + 1
-                first_at.setdefault(full, p)
         titled_at = self.titled_surname.get(key)
-        if counts:
-            # the full name the article uses most for that surname (the earliest on a tie)
-            best = max(counts, key=lambda f: (counts[f], -first_at[f]))
-            if titled_at is None or first_at[best] < titled_at:
+        if key in self._by_surname:
+            best, best_at = self._by_surname[key]
+            if titled_at is None or best_at < titled_at:
                 return best
         if name[:3].lower() == "al-" and len(name) > 4:
             return name[3].upper() + name[4:]
@@ -347,12 +358,8 @@ class Resolver:
         at = bisect_right(self._positions, pos - 1)
         if at:
             return self._speakers[at - 1][1]
-        best = None
-        for p, full in self.names:
-            if p >= pos:
-                break
-            best = full
-        return best
+        before = bisect_left(self._name_positions, pos)  # the last name before ``pos``
+        return self.names[before - 1][1] if before else None
 
     def last_group(self, pos: int) -> str | None:
         """What "they" refers to: the nearest plural source before it ("Police said … They said"),
@@ -405,9 +412,11 @@ class Resolver:
         words = low.split()
         head = words[-1].rstrip(".,") if words else ""
         if words and words[0] in _DETERMINERS and head in _ROLE_HEADS:
-            for p, title, full in reversed(self.titled):
-                if p < pos and title == _title_key(head):
-                    return self.expand(full, p)
+            titled = self._titled_by_key.get(_title_key(head), [])
+            before = bisect_left(titled, pos, key=lambda t: t[0])  # the last such title before ``pos``
+            if before:
+                p, full = titled[before - 1]
+                return self.expand(full, p)
             return self.last_person(pos)
         if text.endswith(".") and "." in text.split()[-1][:-1]:
             return text  # "the U.S."

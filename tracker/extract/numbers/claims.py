@@ -37,11 +37,14 @@ _MAX_PHRASE = 4
 _WINDOW = 24  # words looked at on each side of a number
 
 
-def find_claims(body: str, sentences: Sequence[Span]) -> list[FoundClaim]:
-    """Claims for every number mention in each sentence (spans into ``body``)."""
+def find_claims(body: str, sentences: Sequence[Span], limit: int | None = None) -> list[FoundClaim]:
+    """Claims for every number mention in each sentence (spans into ``body``); with ``limit``,
+    the scan stops once it has more than that many (the caller refuses the article then)."""
     out: list[FoundClaim] = []
     previous_text = ""
     for s, e in sentences:
+        if limit is not None and len(out) > limit:
+            break
         text = body[s:e]
         quantities = find_quantities(text)
         before, previous_text = previous_text, text

@@ -66,8 +66,9 @@ def _trimmed(body: str, span: Span) -> Span:
     return s, e
 
 
-def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
-    """Every quotation in the content blocks, sorted by position (see the module doc)."""
+def find_quotes(body: str, blocks: Sequence[Block], limit: int | None = None) -> list[FoundQuote]:
+    """Every quotation in the content blocks, sorted by position (see the module doc); with
+    ``limit``, work stops as soon as there are more than that many (the caller refuses them)."""
     out: list[FoundQuote] = []
     headlines: list[FoundQuote] = []
     for block in blocks:
@@ -78,25 +79,33 @@ def find_quotes(body: str, blocks: Sequence[Block]) -> list[FoundQuote]:
                 if t:
                     kind = "term" if _headline_term(body, block, span) else "headline"
                     (headlines if kind == "headline" else out).append(FoundQuote(t, (span,), kind))
-    resolver = Resolver(body, blocks)
-    events = all_cues(body, blocks)
-    resolver.note_speakers(a.mention for a in events if a.mention is not None)
-    quotes = analyse(body, blocks, events)
+    quotes = paired(body, blocks)
     quoted: list[Span] = []
+    kept: list[tuple[_Quote, tuple[Span, ...], str]] = []  # the quotations that become records
     for q in quotes:
         quoted.extend((s.open_mark, (s.close_mark or s.end) + 1) for s in q.segments)
         if q.kind == "drop":
             continue
         spans = tuple(s for s in (_trimmed(body, (g.start, g.end)) for g in q.segments) if s[1] > s[0])
         t = _text(body, spans)
-        if not t:
-            continue
+        if t:
+            kept.append((q, spans, t))
+    if limit is not None and len(out) + len(headlines) + len(kept) > limit:
+        # Over the cap already: cues, kinds and speakers are not worked out for records refused.
+        return [*out, *headlines, *(FoundQuote(t, spans, q.kind) for q, spans, t in kept)]
+    events = all_cues(body, blocks)
+    analyse(body, blocks, events, quotes)
+    resolver = Resolver(body, blocks)
+    resolver.note_speakers(a.mention for a in events if a.mention is not None)
+    for q, spans, t in kept:
         mention = q.attribution.mention if q.attribution else None
         speaker, reason = resolver.speaker(mention) if q.kind != "term" else (None, None)
         cue = q.attribution.cue if q.attribution else None
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue, reason))
     out.extend(_headline_speaker(h, out) for h in headlines)
-    out.extend(find_indirect(body, blocks, quoted, resolver))
+    if limit is not None and len(out) > limit:
+        return out  # over already: reported speech, the costliest part, is not read at all
+    out.extend(find_indirect(body, blocks, quoted, resolver, None if limit is None else limit - len(out)))
     out.sort(key=lambda fq: (fq.spans[0], fq.kind))
     return out
 
@@ -126,8 +135,20 @@ def _headline_speaker(headline: FoundQuote, found: Sequence[FoundQuote]) -> Foun
     return headline
 
 
-def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | None = None) -> list[_Quote]:
-    """Paired, merged, classified and attributed quotations of the content blocks.
+def paired(body: str, blocks: Sequence[Block]) -> list[_Quote]:
+    """Paired and merged quotations, those inside markup already of kind ``drop``; what they
+    are otherwise (and who said them) is ``analyse``'s, which never changes their segments."""
+    quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
+    for q in quotes:
+        if _in_markup(body, q.open_mark, blocks[q.block].start):
+            q.kind, q.reason = "drop", "markup"
+    return quotes
+
+
+def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | None = None,
+            quotes: list[_Quote] | None = None) -> list[_Quote]:
+    """Paired, merged, classified and attributed quotations of the content blocks (``quotes``:
+    from ``paired``, when the caller has them already).
 
     Quotes inside markup get kind ``drop``; each carries the ``reason`` for its kind.
     """
@@ -137,12 +158,12 @@ def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | 
     if events is None:
         events = all_cues(body, blocks)
     event_pos = [a.cue_span[0] for a in events]
-    quotes = _merge_split([_Quote(g, g[0].block) for g in pair_double(body, blocks)], body)
+    if quotes is None:
+        quotes = paired(body, blocks)
     previous: _Quote | None = None
     prior: _Quote | None = None  # the last quote of any kind
     for q in quotes:
-        if _in_markup(body, q.open_mark, blocks[q.block].start):
-            q.kind, q.reason = "drop", "markup"
+        if q.kind == "drop":
             continue
         _classify_and_attribute(body, blocks, q, sentences, starts, previous, prior)
         prior = q

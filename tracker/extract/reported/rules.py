@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from ...records import Block, FoundQuote, Span, SpeakerMention
-from ...text import normalize_space, overlap_chars, split_sentences
+from ...text import SpanIndex, normalize_space, overlap_chars, split_sentences
 from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from ..attribution.resolve import Resolver
@@ -103,27 +103,37 @@ _MAX_CONTENT = 600
 
 
 def find_indirect(
-    body: str, blocks: Sequence[Block], quoted: Sequence[Span], resolver: Resolver
+    body: str, blocks: Sequence[Block], quoted: Sequence[Span], resolver: Resolver, limit: int | None = None
 ) -> list[FoundQuote]:
-    """Reported-speech attributions in the content blocks, as ``indirect`` quotes."""
+    """Reported-speech attributions in the content blocks, as ``indirect`` quotes; with ``limit``,
+    the scan stops once it has more than that many."""
     out: list[FoundQuote] = []
     turns: list[Span] = []
     model = load_cue_model()
+    # Each sentence sees only the quotations that reach into it: scanning every quotation of the
+    # article once per sentence and candidate made extraction quadratic in article size.
+    index = SpanIndex(quoted)
+    titles = [b for b in blocks if b.role == "title"]
     for block in blocks:
         m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
         if block.role == "title" or m is None:
             continue
         mention = SpeakerMention(m.group(1), (m.start(1), m.end(1)))
-        found_turn = _checked(body, _clause(body, m.end(), block.end), quoted, ":", mention)
+        found_turn = _checked(body, _clause(body, m.end(), block.end), index.overlapping(block.start, block.end),
+                              ":", mention)
         if found_turn is not None:
             span = found_turn[0]
             turns.append((block.start, block.end))
             text = normalize_space(body[span[0] : span[1]])
             out.append(_indirect(text, (span,), resolver, mention, ":"))
+    in_turn = SpanIndex(turns)
     for lo, hi in split_sentences(body, blocks):
-        if hi - lo > 2000 or overlap_chars(turns, lo, lo + 1):
+        if limit is not None and len(out) > limit:
+            break
+        if hi - lo > 2000 or in_turn.covers(lo):
             continue
-        headline = any(b.role == "title" and b.start <= lo < b.end for b in blocks)
+        quoted = index.overlapping(lo, hi)
+        headline = any(b.start <= lo < b.end for b in titles)
         raised = None if headline else _raising(body, lo, hi, quoted)
         if raised is not None:
             text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])

@@ -1,0 +1,73 @@
+"""Ctrl-C (SIGINT) at a few moments of a real ``tracker run`` / ``extract``: exit 130, one line, no ``.tmp``.
+
+Moments run from the first imports (Click used to turn an early Ctrl-C into "Aborted!" and
+exit 1) through extraction and the claim-file writes to the report; each run starts afresh
+or over the previous run's output, so both the new-file and the merge paths are cut.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ARTICLES = 60
+#: When to interrupt, in seconds after start: the earliest land in Python's imports of the CLI
+#: (the interpreter's own first tens of milliseconds are before any tracker code can run).
+EARLY = (0.15, 0.3, 0.5)
+#: And these fractions of a full run (extraction, claim-file writes, the report).
+FRACTIONS = (0.2, 0.4, 0.6, 0.8, 0.95)
+
+
+def _tracker() -> list[str]:
+    script = Path(sys.executable).with_name("tracker")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tracker"]
+
+
+def _articles(folder: Path, round_: int) -> None:
+    folder.mkdir(exist_ok=True)
+    for i in range(ARTICLES):
+        (folder / f"a{i:04d}.txt").write_text(
+            f"Bridge story number {i}\n\nThe mayor said “we will rebuild bridge {i} stronger” after {i + 2} "
+            f"people were hurt.\n\nOfficials said repairs would cost {round_ + 3} million dollars.\n",
+            encoding="utf-8")
+
+
+def _interrupt(command: list[str], cwd: Path, after: float) -> tuple[int | None, str]:
+    """Run ``command``, send SIGINT ``after`` seconds in; (exit code, stderr), or (None, "") if it
+    finished first."""
+    proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    if proc.poll() is not None:
+        proc.communicate()
+        return None, ""
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    return proc.returncode, err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_sigint_at_any_moment_exits_130_and_leaves_no_tmp(tmp_path: Path, command: str) -> None:
+    _articles(tmp_path / "in", 0)
+    args = [*_tracker(), command, "in", *(["--out", "claims", "-q"] if command == "extract" else [])]
+    started = time.monotonic()
+    assert subprocess.run(args, cwd=tmp_path, capture_output=True, check=False, timeout=300).returncode == 0
+    full = time.monotonic() - started
+    interrupted = 0
+    for round_, after in enumerate((*EARLY, *(full * f for f in FRACTIONS)), start=1):
+        _articles(tmp_path / "in", round_)  # every claim file changes: each run rewrites them all
+        code, err = _interrupt(args, tmp_path, after)
+        leftovers = [p.relative_to(tmp_path) for p in tmp_path.rglob("*.tmp")]
+        assert not leftovers, f"SIGINT at {after:.2f}s left {leftovers}"
+        if code is None:
+            continue
+        interrupted += 1
+        assert code == 130, f"SIGINT at {after:.2f}s: exit {code}: {err}"
+        assert "Traceback" not in err and err.strip().splitlines()[-1] == "Interrupted.", err
+    assert interrupted >= len(EARLY) + len(FRACTIONS) - 2, "the runs ended before most interrupts"
