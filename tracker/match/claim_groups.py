@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -22,7 +21,7 @@ from dataclasses import dataclass
 
 from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS, lemma
 from ..extract.numbers.scope import CountScope, count_scope
-from .normalize import entities, overlap, specific_names
+from .normalize import cosine, entities, overlap, specific_names
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
@@ -121,7 +120,8 @@ def age_owner(item: ClaimItem) -> str | None:
     return before.group(1).casefold() if before else None
 
 
-def _date(text: str | None) -> dt.date | None:
+def published_day(text: str | None) -> dt.date | None:
+    """The calendar day of an ISO date or date-time (None when absent or not a date)."""
     try:
         return dt.date.fromisoformat(text[:10]) if text else None
     except ValueError:
@@ -220,7 +220,7 @@ def is_appeal(item: ClaimItem) -> bool:
 def recalls_earlier_event(item: ClaimItem) -> bool:
     """A figure about an earlier, recent event ("On Nov. 9, gunfire erupted ... 100 people") in
     a later article: background to that article's own news, so it groups with neither."""
-    published = _date(item.published)
+    published = published_day(item.published)
     return published is not None and any((published - when).days > RECALL_DAYS
                                          for when in _month_days(item.sentence, published))
 
@@ -243,7 +243,7 @@ def boilerplate(items: Sequence[ClaimItem]) -> set[int]:
             seen[(item.outlet, " ".join(item.sentence.casefold().split()))].append(i)
     out: set[int] = set()
     for members in seen.values():
-        dates = [d for d in (_date(items[i].published) for i in members) if d]
+        dates = [d for d in (published_day(items[i].published) for i in members) if d]
         if len(dates) > 1 and (max(dates) - min(dates)).days > FAR_APART_DAYS:
             out.update(members)
     return out
@@ -266,11 +266,10 @@ def comparable_keys(items: Sequence[ClaimItem]) -> dict[int, tuple[str, ...]]:
     sentence ("two victims to Stroger, one to Northwestern"), which is one of several parts.
     """
     keys: dict[int, tuple[str, ...]] = {}
+    scopes = [scope_of(item) if item.measure else None for item in items]
     for i, item in enumerate(items):
-        if not item.measure:
-            continue
-        scope = scope_of(item)
-        if not scope.comparable:
+        scope = scopes[i]
+        if scope is None or item.measure is None or not scope.comparable:
             continue
         when = earlier_year(item)
         if item.kind == "age":
@@ -288,18 +287,20 @@ def comparable_keys(items: Sequence[ClaimItem]) -> dict[int, tuple[str, ...]]:
         if item.measure and item.kind != "age":  # each age has its named owner in the key already
             per_sentence[(item.article, item.sentence, item.kind, item.measure)].append(i)
     for members in per_sentence.values():
-        for i in _several_values(items, members):
+        for i in _several_values(items, scopes, members):
             keys.pop(i, None)
     return keys
 
 
-def _several_values(items: Sequence[ClaimItem], members: list[int]) -> set[int]:
+def _several_values(items: Sequence[ClaimItem], scopes: Sequence[CountScope | None],
+                    members: list[int]) -> set[int]:
     """Claims of one sentence and measure that give different values for one predicate: parts of
     a breakdown. A claim whose predicate is unknown sits with every predicate; different known
     predicates ("six members pleaded guilty ... four members shot") are different counts."""
     by_predicate: dict[str | None, list[int]] = defaultdict(list)
     for i in members:
-        by_predicate[scope_of(items[i]).predicate].append(i)
+        scope = scopes[i]
+        by_predicate[scope.predicate if scope else None].append(i)
     unknown = by_predicate.pop(None, [])
     out: set[int] = set()
     for known in by_predicate.values() or [[]]:
@@ -348,7 +349,7 @@ def earlier_year(item: ClaimItem) -> str:
     undated article any year the sentence names counts."""
     if item.kind in ("year", "date"):
         return ""
-    published = _date(item.published)
+    published = published_day(item.published)
     years = [int(m.group(1)) for m in _YEAR.finditer(item.sentence)]
     earlier = [y for y in years if published is None or y < published.year]
     return str(min(earlier)) if earlier else ""
@@ -388,8 +389,8 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
             continue
-        lo_i, hi_i = span.get(ri, (_date(items[i].published),) * 2)
-        lo_j, hi_j = span.get(rj, (_date(items[j].published),) * 2)
+        lo_i, hi_i = span.get(ri, (published_day(items[i].published),) * 2)
+        lo_j, hi_j = span.get(rj, (published_day(items[j].published),) * 2)
         dates = [d for d in (lo_i, hi_i, lo_j, hi_j) if d]
         limit = _window(items[i], items[j])
         if dates and limit is not None and (max(dates) - min(dates)).days > limit:
@@ -419,7 +420,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def event_day(item: ClaimItem) -> dt.date | None:
     """The day the claim's sentence dates its event to: a month and day ("Nov. 9"), or a weekday
     ("on Saturday") taken as the last one on or before publication; None when it names neither."""
-    published = _date(item.published)
+    published = published_day(item.published)
     if published is None:
         return None
     stated = next(_month_days(item.sentence, published), None)
@@ -445,7 +446,7 @@ def _window(a: ClaimItem, b: ClaimItem) -> int | None:
 def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str], nb: set[str],
            article_a: frozenset[str] | None, article_b: frozenset[str] | None) -> float:
     """How likely two claims report the same figure; 0 when a hard condition fails."""
-    sentence = len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
+    sentence = cosine(ca, cb)
     names = overlap(na, nb)
     if a.kind in ("year", "date"):
         sentence = max(sentence, names)  # "released X in 2009" / "X was freed in 2010": who, not wording
@@ -459,7 +460,7 @@ def _score(a: ClaimItem, b: ClaimItem, ca: set[str], cb: set[str], na: set[str],
     article = overlap(article_a or frozenset(), article_b or frozenset())
     if known and article < ARTICLE_MIN:
         return 0.0
-    da, db = _date(a.published), _date(b.published)
+    da, db = published_day(a.published), published_day(b.published)
     apart = abs((da - db).days) if da and db else 0
     # Small counts (an incident's toll) coincide by chance; large figures (troop levels, budgets,
     # historical tolls) are carried across months of coverage of one story.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -104,6 +105,11 @@ def specific_names(article_names: Mapping[str, frozenset[str]]) -> dict[str, fro
     df: Counter[str] = Counter(n for names in article_names.values() for n in names)
     limit = max(3, int(COMMON_SHARE * total))
     return {a: frozenset(n for n in names if df[n] <= limit) for a, names in article_names.items()}
+
+
+def cosine(a: AbstractSet[str], b: AbstractSet[str]) -> float:
+    """Shared words over the geometric mean of the two sets' sizes (0 when either is empty)."""
+    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 
 
 def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:

@@ -20,14 +20,13 @@ apart, for a person to read, never among the conflicts.
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .claim_groups import PERSON_MEASURES, ClaimItem, age_owner, context_words, scope_of
+from .claim_groups import PERSON_MEASURES, ClaimItem, age_owner, context_words, published_day, scope_of
+from .normalize import cosine
 
 REL_TOLERANCE = 1e-9
 #: Days apart at which two reports of an incident count are successive states, not a clash:
@@ -41,8 +40,8 @@ SAME_STORY_DAYS = 45
 RATE_KINDS = frozenset({"percent"})
 #: An age changes only at a birthday: two ages of one person a few days apart are a clash.
 AGE_UPDATE_DAYS = 90
-#: Least share of context words two disagreeing sentences must share (cosine of the masked
-#: sentences) for a conflict to be stated with confidence when nothing else pins the quantity.
+#: Least share of context words (cosine of the masked sentences) two differing event years must
+#: share to be a confident conflict ("released in 2009" vs "freed in 2010").
 CONFIDENT_CONTEXT = 0.3
 #: Measures whose figures belong to one incident and may change as it is reported.
 INCIDENT_MEASURES = PERSON_MEASURES | frozenset({"age", "shot", "charged", "count", "charge"})
@@ -134,19 +133,12 @@ def _consistent(items: Sequence[ClaimItem], by_article: dict[str, list[ClaimItem
     return Verdict("consistent", "consistent", agreed + tail)
 
 
-def _day(item: ClaimItem) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(item.published[:10]) if item.published else None
-    except ValueError:
-        return None
-
-
 def _successive(a: ClaimItem, b: ClaimItem) -> bool:
     """Two reports of an incident count far enough apart in time to be successive states (an age
     only grows, and only over months)."""
     if a.measure not in INCIDENT_MEASURES and (a.url is None or a.url != b.url):
         return False
-    da, db = _day(a), _day(b)
+    da, db = published_day(a.published), published_day(b.published)
     if da is None or db is None:
         return False
     if a.kind == "age":
@@ -175,8 +167,9 @@ def _update(items: Sequence[ClaimItem], disagreeing: Sequence[tuple[ClaimItem, C
 def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = False,
                 joined_by_review: bool = False) -> tuple[str, tuple[str, ...]]:
     """High when some disagreeing pair is pinned to one quantity: what happened to the counted
-    people (killed, hurt, shot, arrested), whose age it is, where the counted thing is, or sentences
-    that share their wording; a conflict (not an update) also needs a pair told near in time."""
+    people (killed, hurt, shot, arrested), whose age it is, or where the counted thing is (for an
+    event year, shared wording is enough); never for rates; a conflict (not an update) also needs
+    a pair told near in time. Wording alone pins nothing else."""
     if joined_by_review:
         return "high", ("a reviewer marked these figures the same (same_as)",)
     best: tuple[str, ...] = ()
@@ -190,8 +183,9 @@ def _confidence(pairs: Sequence[tuple[ClaimItem, ClaimItem]], over_time: bool = 
         if sa.predicate and sa.predicate == sb.predicate:
             evidence.append(f"both count {a.measure} {sa.predicate}" if a.measure != sa.predicate
                             else f"both count {sa.predicate}")
-        if a.kind == "age" and age_owner(a) is not None and age_owner(a) == age_owner(b):
-            evidence.append(f"the age of one named person ({age_owner(a)})")
+        person = age_owner(a) if a.kind == "age" else None
+        if person is not None and person == age_owner(b):
+            evidence.append(f"the age of one named person ({person})")
         where = _attached_names(a) & _attached_names(b)
         if where:
             evidence.append(f"both count {a.measure} of {', '.join(sorted(where))}")
@@ -227,10 +221,9 @@ _NOT_NAMES = frozenset({"us", "uk", "mr", "mrs", "ms", "dr", "the", "a"})
 
 
 def _days_apart(a: ClaimItem, b: ClaimItem) -> int | None:
-    da, db = _day(a), _day(b)
+    da, db = published_day(a.published), published_day(b.published)
     return abs((da - db).days) if da and db else None
 
 
 def _context_overlap(a: ClaimItem, b: ClaimItem) -> float:
-    ca, cb = context_words(a), context_words(b)
-    return len(ca & cb) / math.sqrt(len(ca) * len(cb)) if ca and cb else 0.0
+    return cosine(context_words(a), context_words(b))
