@@ -12,43 +12,11 @@ from helpers import ROOT
 import tracker.commands.check as check_module
 from tracker.cli import main
 from tracker.commands.check import check_paths
+from tracker.commands.check_rules import EXAMPLE_BODY, EXAMPLE_CLAIM_FILE
 
-BODY = "The mayor said “we will rebuild” and 200 people came.\n"
+BODY = EXAMPLE_BODY
 SHA = hashlib.sha256(BODY.encode()).hexdigest()
-GOOD = f"""\
-# yaml-language-server: $schema=claim-file.schema.json
-article:
-  id: a
-  path: a.txt
-  sha256: {SHA}
-  title: T
-  outlet:
-  authors: []
-  published: "2020-01-02"
-  url:
-quotes:
-  - id: q1
-    text: we will rebuild
-    spans: [[16, 31]]
-    speaker: The mayor
-    speaker_mention: {{text: The mayor, span: [0, 9]}}
-    cue: said
-    kind: direct
-    review: {{status: confirmed, by: ed, note: null}}
-claims:
-  - id: c1
-    value: 200
-    unit:
-    measure: people
-    kind: count
-    approximate: false
-    bound:
-    high:
-    surface: "200"
-    span: [37, 40]
-    sentence: The mayor said “we will rebuild” and 200 people came.
-    review: {{status: confirmed, by: ed, note: null}}
-"""
+GOOD = EXAMPLE_CLAIM_FILE  # the house example of tracker/commands/check_rules.py
 
 
 def lint(tmp_path: Path, text: str, *, strict: bool = False, extra: dict[str, str] | None = None) -> list[str]:

@@ -34,6 +34,7 @@ from ..ids import expected_ids
 from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
+from .check_rules import RuleId
 
 TOP_KEYS = allowed_keys("file")
 ARTICLE_KEYS = allowed_keys("article")
@@ -72,7 +73,7 @@ class Problem:
     column: int
     level: str  # error | warning
     message: str
-    rule: str
+    rule: RuleId
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: [{self.level}] {self.message} ({self.rule})"
@@ -100,7 +101,7 @@ class _Checker:
         self.base = base
         self.problems: list[Problem] = []
 
-    def add(self, node: Any, key: Any, message: str, rule: str, level: str = "error") -> None:
+    def add(self, node: Any, key: Any, message: str, rule: RuleId, level: str = "error") -> None:
         line, col = _pos(node, key)
         self.problems.append(Problem(str(self.path), line, col, level, message, rule))
 
