@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
-from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
+from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths, load_reviews
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.shape import check_shape
@@ -575,7 +575,21 @@ def _check_reviews_document(checker: _Checker, doc: Any, existing: dict[str, set
                 checker.add(entries, key, "a review is a mapping {status, by, note, resolved}", "type")
                 continue
             _check_review(checker, {"review": review}, False, section, allowed=REVIEW_FILE_KEYS)
+            _check_covers(checker, review)
     return checker.problems
+
+
+def _check_covers(checker: _Checker, review: dict[str, Any]) -> None:
+    """``covers``: the values a resolution settled, numbers or ``[low, high]`` ranges."""
+    covers = review.get("covers")
+    if covers is None:
+        return
+    def number(x: Any) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+    if not isinstance(covers, list) or not all(
+            number(x) or (isinstance(x, list) and len(x) == 2 and all(map(number, x))) for x in covers):
+        checker.add(review, "covers", "covers lists the values a resolution settled: numbers, or [low, high] "
+                    "for a range (delete it and tracker run records it again)", "type")
 
 
 def _unknown_group_message(section: str, key: str, existing: set[str]) -> str:
@@ -695,7 +709,7 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> 
             doc = None
             problems += _errors(check_reviews_file(reviews_path))
         if doc is not None:
-            existing = _report_ids(build_report_from(files))
+            existing = _report_ids(build_report_from(files, load_reviews(folder)))
             if _errors(_check_reviews_document(_Checker(reviews_path, Path.cwd()), doc, existing)):
                 problems += _errors(check_reviews_file(reviews_path))
     return files, problems
