@@ -310,6 +310,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             checker.add(doc, section, f"'{section}' must be a list", "type")
             continue
         seen: dict[str, int] = {}
+        successors = {r.get("predecessor"): r.get("id") for r in records if isinstance(r, dict)}
         content_ids = expected_ids(section, records)
         for index, record in enumerate(records):
             if not isinstance(record, dict):
@@ -324,13 +325,15 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             else:
                 seen[rid] = _pos(record, "id")[0]
             checker.type_(record, "auto", (str,), section[:-1], nullable=False)
+            checker.type_(record, "predecessor", (str,), section[:-1], nullable=False)
             _check_content_id(checker, section, record, content_ids[index])
             orphaned = record.get("orphaned")
             if orphaned is not None and not isinstance(orphaned, bool):
                 checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")
             if orphaned is True:
+                amended = f" ({successors[rid]} amends it and carries its review)" if rid in successors else ""
                 checker.add(record, "orphaned", f"{section[:-1]} {rid} is orphaned: its text is gone from the "
-                            "article; reject it (review.status: rejected) or delete it", "orphaned",
+                            f"article{amended}; reject it (review.status: rejected) or delete it", "orphaned",
                             "warning" if _review_status(record) != "rejected" else "info")
                 check_record(checker, record, None)  # its spans point into text that is gone
             else:
