@@ -70,3 +70,33 @@ def test_an_older_article_with_a_new_value_reopens_it_with_the_reason(resolved: 
     assert "Paper 09 (2024-03-09) says “38”" in group["reopened"]
     assert "covered 40, 45" in group["reopened"]
     assert "reopened" in cli("report", "claims")  # the Markdown report says why
+
+
+QUOTE = "we will build ten new schools across the northern region this year"
+
+
+def test_a_reviewed_quote_cluster_keeps_its_id_when_an_older_article_joins(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    for name, day in (("b", "10"), ("c", "11")):
+        (tmp_path / "in" / f"{name}.txt").write_text(
+            f"---\ntitle: Schools\noutlet: Paper {day}\npublished: 2024-03-{day}\n---\n"
+            f"The minister said “{QUOTE}” at the launch.\n", encoding="utf-8")
+    cli("run", "in")
+
+    def cluster() -> dict[str, Any]:
+        rep = json.loads(cli("report", "claims", "--format", "json"))
+        [found] = [c for c in rep["quote_clusters"] if "schools" in c["canonical"]]
+        return dict(found)
+
+    before = cluster()
+    (tmp_path / "claims" / "_reviews.yaml").write_text(
+        f"quote_clusters:\n  {before['id']}: {{status: confirmed, by: ed, note: same speech}}\n", encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(
+        f"---\ntitle: Schools\noutlet: Paper 09\npublished: 2024-03-09\n---\nThe minister said “{QUOTE}”.\n",
+        encoding="utf-8")
+    cli("run", "in")
+    after = cluster()
+    assert after["first_seen"]["article"] == "a" and len(after["members"]) == 3
+    assert after["id"] == before["id"] and after["review"]["note"] == "same speech"
