@@ -25,9 +25,10 @@ from click.testing import CliRunner
 from helpers import ROOT, SEEDS
 
 from tracker.cli import main
+from tracker.report.display import value_text
 from tracker.report.html import TITLE
 from tracker.report.model import build_report
-from tracker.report.view import format_value
+from tracker.report.view import source_names
 
 CHROMIUM = Path(os.environ.get("TRACKER_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -36,11 +37,11 @@ FIXTURE = ROOT / "tests" / "fixtures" / "conflicts" / "claims"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SAFE_TOKEN = re.compile(r"\A[A-Za-z0-9_-]+\Z")
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)),
     reason=f"headless Chromium not found at {CHROMIUM}: install Debian's 'chromium' package "
            "(apt-get install -y chromium) or set TRACKER_CHROMIUM",
-)
+)]  # slow: each test starts Chromium (5-7 s)
 
 
 class Node:
@@ -179,7 +180,8 @@ def test_conflicts_show_values_side_by_side_with_sources_and_dates(conflict_repo
     assert frozenset({("CNSNews.com", "2018-02-14", "5,200"), ("CNSNews.com", "2018-12-27", "5,000"),
                       ("Rudaw", "2019-01-28", "5,200")}) in shown
     assert frozenset({("CNSNews.com", "2018-02-14", "2010"), ("The Washington Post", "2018-08-30", "2009"),
-                      ("Rudaw", "2019-01-28", "2010"), ("004_f25f1a62b73d7b8f", "undated", "2010")}) in shown
+                      ("Rudaw", "2019-01-28", "2010"),  # an outlet-less article is named by its title
+                      ("An Iraqi 'Terrorist' Leader on The Future of 'Resistance' T…", "undated", "2010")}) in shown
     troops = next(g for g in groups if "5,000" in g.words)
     assert "5200 (approx.) in CNSNews.com vs 5000 (approx.) in CNSNews.com" in troops.find("p", "reason").words
     assert len(troops.find_all("span", "hedge")) == 2  # the two hedged figures are marked approximate
@@ -237,11 +239,17 @@ def test_seed_run_shows_the_dark_night_cluster(seed_claims: Path, tmp_path: Path
     assert len(cluster.find("svg").find_all("circle")) >= 2
     # Whatever groups the extractors find on the seeds, each is shown with every source and date.
     report = build_report(seed_claims)
+    names = source_names(report)
     shown_groups = {frozenset(cards(g)) for g in dom.find_all("article", "group")}
     for group in report["claim_groups"]:
-        assert frozenset((v["outlet"] or v["article"], v["published"] or "undated", format_value(v["value"], v["kind"]))
+        assert frozenset((v["outlet"] or names[v["article"]], v["published"] or "undated",
+                          value_text({**v, "approximate": False, "bound": None}))
                          for v in group["values"]) in shown_groups
     assert_links_resolve(dom, cluster)
+    # The fragment "dark night" is shown inside the original, highlighted, not as the original struck out.
+    fragments = [li for li in cluster.find_all("li") if li.find_all("span", "rel-fragment")]
+    assert fragments and all(li.find("mark", "fragment").words == "dark night" and not li.find_all("del")
+                             and "We are people" in li.find("div", "diff").words for li in fragments)
 
 
 PAYLOADS = [
@@ -252,6 +260,9 @@ PAYLOADS = [
     "<svg onload=\"document.title='pwned'\"><style>body{display:none}</style>",
     "\" onmouseover=\"document.title='pwned'\" x=\"",
 ]
+
+#: A record id carrying markup: ids go into anchors; a reference to one (ARTICLE/ID) has no spaces.
+ID_PAYLOAD = "q1\"onmouseover=\"document.title='pwned'\"x=\"<b>"
 
 
 def _injection_corpus(root: Path) -> Path:
@@ -277,12 +288,12 @@ def _injection_corpus(root: Path) -> Path:
             "  authors: []",
             f"  published: \"{date}\"",
             "quotes:",
-            f"  - id: {json.dumps('q1' + PAYLOADS[5])}",
+            f"  - id: {json.dumps(ID_PAYLOAD)}",
             f"    text: {json.dumps(text)}",
             f"    spans: [[{q0}, {q0 + len(text)}]]",
             f"    speaker: {json.dumps(PAYLOADS[4])}",
             "    kind: direct",
-            f"    review: {{status: unreviewed, same_as: [{json.dumps('a1/q1' + PAYLOADS[5])}]}}" if n else
+            f"    review: {{status: unreviewed, same_as: [{json.dumps('a1/' + ID_PAYLOAD)}]}}" if n else
             "    review: {status: unreviewed}",
             "claims:",
             "  - id: c1",
@@ -298,7 +309,7 @@ def _injection_corpus(root: Path) -> Path:
         (root / "claims" / f"a{n}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     # A claim file pointing at a private local file: never embedded (its hash does not match).
     (root / "claims" / "a9.yaml").write_text(
-        "article: {id: a9, path: /etc/passwd, sha256: '0000', title: t9}\nquotes: []\nclaims: []\n",
+        f"article: {{id: a9, path: /etc/passwd, sha256: '{'0' * 64}', title: t9}}\nquotes: []\nclaims: []\n",
         encoding="utf-8")
     return root / "claims"
 

@@ -65,7 +65,7 @@ def test_timeline_places_sources_by_date() -> None:
     xs = [m["x"] for m in t["marks"]]
     assert xs[0] == t["left"] and xs[1] == t["right"] and xs[0] < xs[2] < xs[1] < xs[3]
     assert [m["cls"] for m in t["marks"]] == ["s0", "s1", "s0", "s2"] and t["marks"][3]["undated"]
-    assert [k["text"] for k in t["ticks"]] == ["2024-01-01", "2024-01-11", "undated"]
+    assert [k["text"] for k in t["ticks"]] == ["2024-01-01", "2024-01-06", "2024-01-11", "undated"]
     one = timeline([("2024-01-01", "A", "a"), ("2024-01-01", "B", "b")])
     assert one["marks"][0]["x"] == one["marks"][1]["x"] and one["marks"][0]["y"] != one["marks"][1]["y"]
 

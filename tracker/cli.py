@@ -126,8 +126,12 @@ def _progress(noun: str, total: Callable[[], int | None], enabled: bool = True) 
 
 
 def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
+    from .commands.coverage import record_coverage
     from .commands.extract import extract_paths
     from .ingest import count_articles
+
+    if out.is_dir():
+        record_coverage(out)  # before new articles can join the resolved groups
 
     with _progress("articles", lambda: count_articles(list(inputs), (out, *outputs)), not quiet) as bar:
         def problem(exc: TrackerError) -> None:

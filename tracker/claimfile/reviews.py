@@ -10,9 +10,11 @@ that ``tracker report --format json`` prints::
       cg-001_67fd44f88288fe61-c1970fa6e1f: {status: confirmed, by: ed, resolved: later figure updates the first}
 
 ``resolved`` on a claim group settles its conflict (the verdict becomes consistent, with the
-reason). The report carries every cluster's and group's review (``unreviewed`` by default);
-``tracker check`` (and ``run``/``report``, which apply it) validates the file; a review of an id the
-report does not have is an error.
+reason); ``covers`` lists the values it settled (``tracker run`` records them), so a later
+article with another value reopens it. A key naming any member of a group (``cg-ARTICLE-CLAIM``)
+stays that group's id when older members join. The report carries every cluster's and group's
+review (``unreviewed`` by default); ``tracker check`` (and ``run``/``report``, which apply it)
+validates the file; a review of an id the report does not have is an error.
 The leading underscore keeps it apart from claim files, whose names never start with one.
 """
 
@@ -26,7 +28,7 @@ from .yaml_roundtrip import load_plain
 
 REVIEWS_FILE = "_reviews.yaml"
 SECTIONS = ("quote_clusters", "claim_groups")
-KEYS = ("status", "by", "note", "resolved")
+KEYS = ("status", "by", "note", "resolved", "covers")
 DEFAULT = {"status": "unreviewed", "by": None, "note": None}
 
 

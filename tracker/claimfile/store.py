@@ -8,6 +8,7 @@ bytes, and records whose source text disappeared are kept and marked ``orphaned`
 from __future__ import annotations
 
 import contextlib
+import difflib
 import fcntl
 import hashlib
 import json
@@ -64,11 +65,17 @@ EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure"
 LATER_EDITABLE = frozenset({"counts"})
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
-    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind", "auto",
-               "review"),
+    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind", "predecessor",
+               "auto", "review"),
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
-               "sentence", "counts", "auto", "review"),
+               "sentence", "counts", "predecessor", "auto", "review"),
 }
+#: How alike (difflib ratio over words) an amended record's words must be to a reviewed record
+#: that vanished in the same re-run to be its successor: an amended quote keeps most of its words
+#: ("ten new schools" -> "twelve new schools" is 0.9); unrelated quotes of one speaker share few.
+SUCCESSOR_MIN_RATIO = 0.6
+#: Where the words to compare are: a quote's text, a claim's sentence.
+_WORDS_FIELD = {"quotes": "text", "claims": "sentence"}
 
 
 @dataclass(frozen=True)
@@ -300,6 +307,7 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
     moved = {new_index: above[old_index] for new_index, (old_index, _) in enumerate(result)
              if old_index is not None and old_index in above}
     key_line = old.ca.comment[0] if old.ca.comment else None
+    _link_successors(section, result, fresh_ids)
     old.clear()
     old.extend(record for _, record in result)
     old.ca.items.clear()
@@ -308,6 +316,38 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
     old.ca.comment = [key_line, moved.pop(0) if 0 in moved else None]
     old.ca.items.update({i: [None, tokens, None, None] for i, tokens in moved.items()})
     return old
+
+
+def _words(section: str, record: Any) -> list[str]:
+    text = record.get(_WORDS_FIELD[section]) if isinstance(record, dict) else None
+    return text.casefold().split() if isinstance(text, str) else []
+
+
+def _link_successors(section: str, result: list[tuple[int | None, Any]], fresh_ids: set[str]) -> None:
+    """A new record that amends a reviewed one gone in this re-run points at it (``predecessor``)
+    and says how it was reviewed, so the review is re-checked rather than silently lost."""
+    gone = [r for i, r in result if i is not None and isinstance(r, CommentedMap) and r.get("orphaned")
+            and r.get("id") not in fresh_ids and _reviewed(r)
+            and not any(isinstance(o, dict) and o.get("predecessor") == r.get("id") for _, o in result)]
+    for index, record in result:
+        if index is not None or not gone or not isinstance(record, CommentedMap):
+            continue
+        words = _words(section, record)
+        score, best = max(((difflib.SequenceMatcher(None, words, _words(section, g), autojunk=False).ratio(), n)
+                           for n, g in enumerate(gone)), default=(0.0, -1))
+        if score < SUCCESSOR_MIN_RATIO:
+            continue
+        predecessor = gone.pop(best)
+        _set(record, "predecessor", predecessor["id"], RECORD_KEYS[section])
+        record["review"]["note"] = flow_scalar(_was(predecessor["review"]))
+
+
+def _was(review: Any) -> str:
+    """"was confirmed by ed; re-check" (with the old note, if any), from the predecessor's review."""
+    status = review.get("status") if review.get("status") not in (None, "unreviewed") else "reviewed"
+    by = f" by {review['by']}" if review.get("by") else ""
+    note = f" (its note: {review['note']})" if review.get("note") else ""
+    return f"was {status}{by}; re-check, the text changed{note}"
 
 
 def build_document(

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
-from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths
+from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths, load_reviews
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
 from ..claimfile.schema import allowed_keys, claim_file_schema
 from ..claimfile.shape import check_shape
@@ -311,6 +311,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             checker.add(doc, section, f"'{section}' must be a list", "type")
             continue
         seen: dict[str, int] = {}
+        successors = {r.get("predecessor"): r.get("id") for r in records if isinstance(r, dict)}
         content_ids = expected_ids(section, records)
         for index, record in enumerate(records):
             if not isinstance(record, dict):
@@ -325,13 +326,15 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             else:
                 seen[rid] = _pos(record, "id")[0]
             checker.type_(record, "auto", (str,), section[:-1], nullable=False)
+            checker.type_(record, "predecessor", (str,), section[:-1], nullable=False)
             _check_content_id(checker, section, record, content_ids[index])
             orphaned = record.get("orphaned")
             if orphaned is not None and not isinstance(orphaned, bool):
                 checker.add(record, "orphaned", f"orphaned must be true or false, not {orphaned!r}", "type")
             if orphaned is True:
+                amended = f" ({successors[rid]} amends it and carries its review)" if rid in successors else ""
                 checker.add(record, "orphaned", f"{section[:-1]} {rid} is orphaned: its text is gone from the "
-                            "article; reject it (review.status: rejected) or delete it", "orphaned",
+                            f"article{amended}; reject it (review.status: rejected) or delete it", "orphaned",
                             "warning" if _review_status(record) != "rejected" else "info")
                 check_record(checker, record, None)  # its spans point into text that is gone
             else:
@@ -576,7 +579,21 @@ def _check_reviews_document(checker: _Checker, doc: Any, existing: dict[str, set
                 checker.add(entries, key, "a review is a mapping {status, by, note, resolved}", "type")
                 continue
             _check_review(checker, {"review": review}, False, section, allowed=REVIEW_FILE_KEYS)
+            _check_covers(checker, review)
     return checker.problems
+
+
+def _check_covers(checker: _Checker, review: dict[str, Any]) -> None:
+    """``covers``: the values a resolution settled, numbers or ``[low, high]`` ranges."""
+    covers = review.get("covers")
+    if covers is None:
+        return
+    def number(x: Any) -> bool:
+        return isinstance(x, int | float) and not isinstance(x, bool)
+    if not isinstance(covers, list) or not all(
+            number(x) or (isinstance(x, list) and len(x) == 2 and all(map(number, x))) for x in covers):
+        checker.add(review, "covers", "covers lists the values a resolution settled: numbers, or [low, high] "
+                    "for a range (delete it and tracker run records it again)", "type")
 
 
 def _unknown_group_message(section: str, key: str, existing: set[str]) -> str:
@@ -696,7 +713,7 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> 
             doc = None
             problems += _errors(check_reviews_file(reviews_path))
         if doc is not None:
-            existing = _report_ids(build_report_from(files))
+            existing = _report_ids(build_report_from(files, load_reviews(folder)))
             if _errors(_check_reviews_document(_Checker(reviews_path, Path.cwd()), doc, existing)):
                 problems += _errors(check_reviews_file(reviews_path))
     return files, problems

@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 from typing import Any
 
+from .display import group_columns
 from .model import Report
 
 TABLES: dict[str, tuple[str, ...]] = {
@@ -23,7 +24,10 @@ TABLES: dict[str, tuple[str, ...]] = {
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
-                     "value", "approximate", "bound", "surface", "sentence", "reason"),
+                     "value", "approximate", "bound", "surface", "sentence", "reason",
+                     # added later, so older readers' column positions hold: a range's two ends
+                     # (value is its low end), what is counted in words, the reviewers' decision
+                     "low", "high", "figure", "review", "resolved", "resolved_by", "reopened"),
 }
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -64,8 +68,7 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
     elif table == "group_values":
         for g in report["claim_groups"]:
             for v in g["values"]:
-                yield {**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"],
-                       "measure": g["measure"], "unit": g["unit"], "reason": g["reason"]}
+                yield {**v, **group_columns(g, v)}
     else:
         raise KeyError(table)
 

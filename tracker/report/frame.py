@@ -27,8 +27,14 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
     members, articles (of the cluster): Int64; first_published, published: datetime64.
 ``groups`` — one row per reported value of each claim group:
     group, status (conflict|to_check|consistent), verdict, reason, measure, unit, claim_id, article,
-    outlet, bound, surface, sentence: string; value: Float64; approximate: boolean;
-    published: datetime64.
+    outlet, bound, surface, sentence, figure (what is counted, in words): string; value (a range's
+    low end), low, high (a range's ends; both the value otherwise): Float64; approximate: boolean;
+    published: datetime64; review, review_by, resolved, resolved_by, reopened: string (the
+    ``_reviews.yaml`` decision, who settled a conflict and why, why a resolution was reopened).
+
+Every table's ``review`` column holds one vocabulary (unreviewed|confirmed|rejected|disputed):
+a record's own review in ``quotes`` and ``claims`` (their ``status`` is the same, kept for older
+notebooks), the ``_reviews.yaml`` decision in ``clusters`` (with ``review_by``) and ``groups``.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from typing import Any
 
 import pandas as pd
 
+from .display import group_columns
 from .model import Report, build_report
 
 STRING, INT, FLOAT, BOOL, DATE = "string", "Int64", "Float64", "boolean", "datetime64[ns]"
@@ -60,8 +67,16 @@ COLUMNS: dict[str, dict[str, str]] = {
                  "text": STRING},
     "groups": {"group": STRING, "status": STRING, "verdict": STRING, "reason": STRING, "measure": STRING,
                "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
-               "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING},
+               "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING,
+               "figure": STRING, "low": FLOAT, "high": FLOAT, "review": STRING, "review_by": STRING,
+               "resolved": STRING, "resolved_by": STRING, "reopened": STRING},
 }
+# One vocabulary for review decisions in every table: ``review`` is unreviewed, confirmed,
+# rejected or disputed (a record's own review in quotes and claims, the ``_reviews.yaml`` decision
+# in clusters and groups); ``status`` stays what it was in each table, for older notebooks.
+for _name in ("quotes", "claims", "clusters"):
+    COLUMNS[_name]["review"] = STRING
+COLUMNS["clusters"]["review_by"] = STRING
 
 
 @dataclass(frozen=True)
@@ -111,8 +126,14 @@ def frames(report: Report) -> Tables:
                  "first_article": c["first_seen"]["article"], "first_published": c["first_seen"]["published"],
                  "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
                 for c in report["quote_clusters"] for m in c["members"]]
-    groups = [{**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"], "reason": g["reason"],
-               "measure": g["measure"], "unit": g["unit"]} for g in report["claim_groups"] for v in g["values"]]
+    groups = [{**v, **group_columns(g, v)} for g in report["claim_groups"] for v in g["values"]]
+    for q in quotes:
+        q["review"] = q["status"]
+    for c in claims:
+        c["review"] = c["status"]
+    reviews = {c["id"]: c.get("review") or {} for c in report["quote_clusters"]}
+    for m in clusters:
+        m.update({"review": reviews[m["cluster"]].get("status"), "review_by": reviews[m["cluster"]].get("by")})
     return Tables(articles=_frame("articles", articles), quotes=_frame("quotes", quotes),
                   claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
                   groups=_frame("groups", groups), summary=dict(report["summary"]))

@@ -15,8 +15,9 @@ from typing import Any
 
 import jinja2
 
+from .display import figure_label, is_range, low_high, number, relation_text, split_fragment
 from .model import Report
-from .view import Mark, Row, anchor, format_value, segments, source_names, split_on, timeline, word_diff
+from .view import Mark, Row, anchor, segments, source_names, split_on, timeline, word_diff
 
 TITLE = "Cross-source consistency report"
 TEMPLATES = Path(__file__).parent / "templates"
@@ -63,20 +64,27 @@ def _value_card(v: dict[str, Any], ctx: _Context) -> Row:
     bound = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "up to"}.get(str(v.get("bound")), "")
     return Row({
         "source": ctx.source(v), "published": _date(v.get("published")), "title": ctx.title(v["article"]),
-        "href": "#" + anchor(v["article"], "c", v["claim_id"]), "value": format_value(v.get("value"), kind),
+        "href": "#" + anchor(v["article"], "c", v["claim_id"]), "value": _shown(v, kind),
         "approximate": bool(v.get("approximate")), "bound": bound, "surface": str(v.get("surface") or ""),
         "before": before, "hedge": hedge, "hit": hit, "after": after,
     })
 
 
+def _shown(v: dict[str, Any], kind: Any) -> str:
+    """The figure, or a range as its two ends ("100–1,000"), never its low end alone."""
+    low, high = low_high(v)
+    return f"{number(low, kind)}–{number(high, kind)}" if is_range(v) else number(low, kind)
+
+
 def _group_view(index: int, g: dict[str, Any], ctx: _Context) -> Row:
     values = [_value_card(v, ctx) for v in g["values"]]
-    label = " ".join(dict.fromkeys(str(x) for x in (g.get("measure"), g.get("unit")) if x)) or "figure"
+    label = figure_label(g)
     points = [(v.get("published"), ctx.source(v), f"{ctx.source(v)} · {_date(v.get('published'))} · "
-               f"{format_value(v.get('value'), v.get('kind'))}") for v in g["values"]]
+               f"{_shown(v, v.get('kind'))}") for v in g["values"]]
     return Row({"id": f"group-{index}", "label": label, "status": g["status"],
                 "verdict": g.get("verdict") or g["status"], "reason": str(g.get("reason") or ""), "values": values,
-                "timeline": timeline(points), "sources": len({ctx.source(v) for v in g["values"]})})
+                "timeline": timeline(points), "sources": len({ctx.source(v) for v in g["values"]}),
+                "resolution": g.get("resolution")})
 
 
 def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
@@ -88,7 +96,10 @@ def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
             "published": _date(m.get("published")), "title": ctx.title(m["article"]),
             "href": "#" + anchor(m["article"], "q", m["quote_id"]), "relation": m["relation"],
             "score": m.get("score"), "speaker": m.get("speaker"), "original": position == 0,
+            "explained": relation_text(m["relation"], base, str(m["text"]), m.get("score")),
             "text": str(m["text"]), "diff": [] if position == 0 else word_diff(base, str(m["text"])),
+            # a fragment is shown as the original with the fragment highlighted, not as deletions
+            "within": split_fragment(base, str(m["text"])) if m["relation"] == "fragment" else None,
             "order": (m.get("published") is None, str(m.get("published") or ""), position),
         }))
     sources = []
@@ -152,7 +163,8 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "summary": Row(report["summary"]),
         "conflicts": [g for g in groups if g["status"] == "conflict"],
         "to_check": [g for g in groups if g["status"] == "to_check"],
-        "consistent": [g for g in groups if g["status"] == "consistent"],
+        "resolved": [g for g in groups if g["resolution"]],
+        "consistent": [g for g in groups if g["status"] == "consistent" and not g["resolution"]],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
         "speakers": [Row({"reasons": [], **s,  # "reasons": reports before speaker_reason had none
                           "outlets": [ctx.names.get(str(o), o) for o in s.get("outlets", [])]})

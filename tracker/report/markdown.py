@@ -13,8 +13,9 @@ import re
 from typing import Any
 
 from ..text import plural
+from .display import figure_label, relation_text, value_text
 from .model import Report
-from .view import format_value, source_names, split_on
+from .view import source_names, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
 # Markup characters, "<" (it opens HTML) and an "&" that would begin an entity ("&amp;"); ">"
@@ -55,8 +56,7 @@ def _spread(members: list[dict[str, Any]], names: dict[str, str]) -> str:
 
 
 def _value(v: dict[str, Any]) -> str:
-    bound = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ "}.get(str(v.get("bound")), "")
-    return f"{bound}{format_value(v.get('value'), v.get('kind'))}{' ≈' if v.get('approximate') else ''}"
+    return value_text(v)
 
 
 def _as_written(v: dict[str, Any]) -> str:
@@ -66,7 +66,7 @@ def _as_written(v: dict[str, Any]) -> str:
 
 
 def _figure(g: dict[str, Any]) -> str:
-    return " ".join(dict.fromkeys(str(x) for x in (g.get("measure"), g.get("unit")) if x)) or "figure"
+    return figure_label(g)
 
 
 def _preview(text: str) -> str:
@@ -104,8 +104,9 @@ def _recycled(clusters: list[dict[str, Any]], names: dict[str, str]) -> list[str
                     ", ".join(sorted({m["relation"] for m in c["members"]} - {"original"}))]
                    for n, c in numbered])
     out.append("")
-    out += _table(["#", "published", "source", "relation", "score", "text"],
-                  [[n, m.get("published") or "undated", _source(m, names), m["relation"], m.get("score"), m["text"]]
+    out += _table(["#", "published", "source", "relation to the original", "text"],
+                  [[n, m.get("published") or "undated", _source(m, names),
+                    relation_text(m["relation"], str(c["members"][0]["text"]), m["text"], m.get("score")), m["text"]]
                    for n, c in numbered for m in c["members"]])
     return [*out, ""]
 
@@ -117,6 +118,17 @@ def _consistent(groups: list[dict[str, Any]], names: dict[str, str]) -> list[str
     out += _table(["figure", "values", "sources", "reason"],
                   [[_figure(g), ", ".join(dict.fromkeys(_value(v) for v in g["values"])),
                     ", ".join(dict.fromkeys(_source(v, names) for v in g["values"])), g.get("reason")] for g in groups])
+    return [*out, ""]
+
+
+def _resolved(groups: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
+    """Conflicts a reviewer settled: who, why, and where the decision is written."""
+    out = [f"## Resolved ({len(groups)})", ""]
+    out += _table(["figure", "values by source", "resolved by", "why", "decision in"],
+                  [[_figure(g), "; ".join(f"{_value(v)} {_source(v, names)} ({v.get('published') or 'undated'})"
+                                          for v in g["values"]),
+                    g["resolution"]["by"] or "unnamed reviewer", g["resolution"]["reason"], g["resolution"]["where"]]
+                   for g in groups])
     return [*out, ""]
 
 
@@ -141,5 +153,8 @@ def render_markdown(report: Report) -> str:
     if to_check:
         out += _conflicts(to_check, names, "To check: figures that may disagree", "K")
     out += _recycled(clusters, names)
-    out += _consistent([g for g in groups if g["status"] == "consistent"], names)
+    settled = [g for g in groups if g.get("resolution")]
+    if settled:
+        out += _resolved(settled, names)
+    out += _consistent([g for g in groups if g["status"] == "consistent" and not g.get("resolution")], names)
     return "\n".join(out)

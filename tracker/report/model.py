@@ -7,7 +7,9 @@ articles), plus a ``summary``.
 Extensions (added, never renamed): cluster members carry ``spans`` and group values ``span``
 (character offsets into the article body); ``quotes`` and ``claims`` list every record of every
 claim file (rejected and orphaned ones included, with ``status``/``orphaned``) with the id of
-its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where.
+its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where. A group
+whose ``_reviews.yaml`` resolution no longer covers its values says why in ``reopened``; a
+settled one says who settled it, why and where in ``resolution`` (None otherwise).
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from ..claimfile.reviews import load_reviews, review_of
+from ..claimfile.reviews import REVIEWS_FILE, load_reviews, review_of
 from ..claimfile.store import ClaimFile, iter_claim_files
 from ..match.claim_groups import ClaimItem, group_claims, scope_of
 from ..match.normalize import entities, misspelling_aliases, speaker_key
 from ..match.quote_clusters import QuoteItem, cluster_quotes
 from ..match.verdicts import judge
 from ..records import CountScope
+from .review_ids import reopened_by, stable_id
 
 Report = dict[str, Any]
+#: How ``judge`` words a verdict that a reviewer's resolution settled.
+RESOLVED_PREFIX = "resolved by review: "
 Reviews = dict[str, dict[str, dict[str, Any]]]
 
 
@@ -177,6 +182,20 @@ def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dic
     return rows
 
 
+def _resolution(review: dict[str, Any], reopened: str | None, refs: list[str], resolved: dict[str, Any],
+                resolved_by: dict[str, Any]) -> dict[str, Any]:
+    """Who settled a group's conflict, why, and where the decision is written."""
+    if review.get("resolved") and not reopened:
+        return {"by": _text(review.get("by")), "reason": str(review["resolved"]), "where": REVIEWS_FILE}
+    ref = next(r for r in refs if r in resolved)
+    return {"by": _text(resolved_by.get(ref)), "reason": str(resolved[ref]), "where": ref}
+
+
+def _where(outlet: str | None, article: str, published: str | None) -> str:
+    """An article as a sentence names it: its outlet (else its id) and its date."""
+    return f"{outlet or article}" + (f" ({published})" if published else "")
+
+
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
     files = list(iter_claim_files(folder))
@@ -218,6 +237,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                               _pairs(files, "quotes", "different_from"), article_names=names)
     resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
                 for cf in files for c in cf.claims if _review(c).get("resolved")}
+    resolved_by = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("by")
+                   for cf in files for c in cf.claims if _review(c).get("resolved")}
     joined = _pairs(files, "claims", "same_as")
     groups = group_claims(claim_items, names, joined,
                           _pairs(files, "claims", "different_from"))
@@ -230,14 +251,16 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             found = _spans([c.get("span")])
             claim_spans[(str(cf.article.get("id")), str(c.get("id")))] = found[0] if found else None
     quote_clusters: list[dict[str, Any]] = []
+    reviewed_clusters = reviews.get("quote_clusters", {}).keys()
     for cl in clusters:
+        cid = stable_id(cl.id, (f"qc-{m.item.article}-{m.item.quote_id}" for m in cl.members), reviewed_clusters)
         quote_clusters.append({
-            "id": cl.id,
+            "id": cid,
             "speaker": cl.speaker,
             "canonical": cl.canonical,
             "first_seen": {"article": cl.first.article, "published": cl.first.published},
             "articles": len({m.item.article for m in cl.members}),
-            "review": review_of(reviews, "quote_clusters", cl.id),
+            "review": review_of(reviews, "quote_clusters", cid),
             "members": [{
                 "quote_id": m.item.quote_id, "article": m.item.article, "outlet": m.item.outlet,
                 "published": m.item.published, "text": m.item.text, "speaker": m.item.speaker,
@@ -246,17 +269,27 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             } for m in cl.members],
         })
     claim_groups: list[dict[str, Any]] = []
+    reviewed_groups = reviews.get("claim_groups", {}).keys()
     for g in groups:
-        group_review = review_of(reviews, "claim_groups", g.id)
-        reason = group_review.get("resolved") or next((resolved[f"{it.article}/{it.claim_id}"] for it in g.items
-                                                      if f"{it.article}/{it.claim_id}" in resolved), None)
+        gid = stable_id(g.id, (f"cg-{it.article}-{it.claim_id}" for it in g.items), reviewed_groups)
+        group_review = review_of(reviews, "claim_groups", gid)
+        covers = group_review.get("covers") if group_review.get("resolved") else None
+        reopened = reopened_by([(_where(it.outlet, it.article, it.published), it.value, it.high, it.surface)
+                                for it in g.items], covers)
+        reason = (None if reopened else group_review.get("resolved")) or next(
+            (resolved[f"{it.article}/{it.claim_id}"] for it in g.items if f"{it.article}/{it.claim_id}" in resolved),
+            None)
         refs = {f"{it.article}/{it.claim_id}" for it in g.items}
         verdict = judge(g.items, str(reason) if reason else None,
                         joined_by_review=any(a in refs and b in refs for a, b in joined))
+        reopened = reopened if verdict.status != "consistent" else None
+        resolution = _resolution(group_review, reopened, [f"{it.article}/{it.claim_id}" for it in g.items],
+                                 resolved, resolved_by) if verdict.reason.startswith(RESOLVED_PREFIX) else None
         claim_groups.append({
-            "id": g.id, "status": verdict.status, "verdict": verdict.verdict, "reason": verdict.reason,
+            "id": gid, "status": verdict.status, "verdict": verdict.verdict,
+            "reason": f"{verdict.reason} ({reopened})" if reopened else verdict.reason, "reopened": reopened,
             "confidence": verdict.confidence, "evidence": list(verdict.evidence),
-            "review": group_review,
+            "review": group_review, "resolution": resolution,
             "measure": g.measure, "unit": g.unit,
             "values": [{
                 "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
+from .display import number
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_]+")
 KEEP_EQUAL = 6  # words kept on each side when a long unchanged run is elided in a diff
 TIMELINE_WIDTH = 420
@@ -24,6 +26,11 @@ TIMELINE_HEIGHT = 50
 _PAD = 14
 _AXIS = 22
 PALETTE = 8  # CSS classes s0 … s7 colour the sources of one timeline
+#: Date labels are 11px text: a digit or letter is at most this wide, so a width estimate from
+#: the character count never underestimates (which is what would let two labels touch).
+TICK_CHAR_WIDTH = 6.6
+TICK_GAP = 6  # least space between two labels in one row
+TICK_ROW = 13  # each further row of labels, below the first
 
 
 def _part(text: str) -> str:
@@ -50,13 +57,8 @@ def parse_date(text: Any) -> dt.date | None:
 
 
 def format_value(value: Any, kind: str | None = None) -> str:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return "" if value is None else str(value)
-    if kind in ("year", "date"):
-        return str(int(value)) if float(value).is_integer() else f"{value:g}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+    """A figure as every format shows it (``display.number``: at most two decimals)."""
+    return number(value, kind)
 
 
 def word_diff(base: str, variant: str) -> list[tuple[str, str]]:
@@ -206,16 +208,44 @@ def timeline(points: Sequence[tuple[str | None, str, str]]) -> dict[str, Any]:
         stack[x] = k + 1
         marks.append(Row({"x": x, "y": max(5, _AXIS - 7 * k), "cls": colour[source], "label": label,
                           "undated": day is None}))
-    ticks = []
-    if lo is not None and hi is not None:
-        ticks.append(Row({"x": x_of(lo), "text": lo.isoformat(), "anchor": "start" if span else "middle"}))
-        if span:
-            ticks.append(Row({"x": x_of(hi), "text": hi.isoformat(), "anchor": "end"}))
+    ticks = [(x_of(day), day.isoformat(), "start" if day == lo and span else "end" if day == hi and span
+              else "middle") for day in sorted(set(days))]
     if undated:
-        ticks.append(Row({"x": x_of(None), "text": "undated", "anchor": "middle"}))
-    return Row({"width": TIMELINE_WIDTH, "height": TIMELINE_HEIGHT, "axis": _AXIS, "left": _PAD,
-                "right": right if days else _PAD, "marks": marks, "ticks": ticks,
+        ticks.append((x_of(None), "undated", "middle"))
+    ticks = [(x, text, _inside(x, text, where)) for x, text, where in ticks]
+    rows = _tick_rows(ticks)
+    height = TIMELINE_HEIGHT + TICK_ROW * max(rows.values(), default=0)
+    return Row({"width": TIMELINE_WIDTH, "height": height, "axis": _AXIS, "left": _PAD,
+                "right": right if days else _PAD, "marks": marks,
+                "ticks": [Row({"x": x, "text": text, "anchor": where, "y": TIMELINE_HEIGHT - 6 + TICK_ROW * rows[i]})
+                          for i, (x, text, where) in enumerate(ticks)],
                 "legend": [Row({"source": s, "cls": colour[s]}) for s in sources]})
+
+
+def _inside(x: float, text: str, where: str) -> str:
+    """The label's anchor, turned so that the label stays inside the drawing."""
+    half = len(text) * TICK_CHAR_WIDTH / 2
+    if where == "middle" and x - half < 0:
+        return "start"
+    if where == "middle" and x + half > TIMELINE_WIDTH:
+        return "end"
+    return where
+
+
+def _tick_rows(ticks: list[tuple[float, str, str]]) -> dict[int, int]:
+    """A row for each date label, so that no two labels in a row overlap: each goes into the
+    first row whose last label ends (plus a gap) before it begins. Every date keeps its label."""
+    ends: list[float] = []  # right edge of the last label in each row
+    out: dict[int, int] = {}
+    for i, (x, text, where) in enumerate(ticks):
+        width = len(text) * TICK_CHAR_WIDTH
+        left = x if where == "start" else x - width if where == "end" else x - width / 2
+        row = next((r for r, end in enumerate(ends) if end + TICK_GAP <= left), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = left + width
+        out[i] = row
+    return out
 
 
 #: Characters of an article title shown where it stands in for a missing outlet.
