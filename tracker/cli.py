@@ -148,7 +148,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
         _warn(f"{plural(len(summary.problems), 'input')} had problems; see the Error lines above")
         return EXIT_PROBLEMS
     if summary.articles == 0:
-        raise TrackerError("no articles found (expected .txt, .md or .jsonl files)", str(inputs[0]) if inputs else None)
+        raise TrackerError("no articles found (expected .txt, .md, .jsonl or .html files)",
+                           str(inputs[0]) if inputs else None)
     return 0
 
 
@@ -162,8 +163,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
 def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> None:
     """Extract quotes and numeric claims from articles into claim files.
 
-    INPUTS are folders or .txt/.md/.jsonl files. Existing claim files are updated in place:
-    review fields, corrected speakers and comments are kept.
+    INPUTS are folders or .txt/.md/.jsonl files, or saved web pages (.html/.htm). Existing
+    claim files are updated in place: review fields, corrected speakers and comments are kept.
 
     \b
     Example:
@@ -236,7 +237,7 @@ def _write_format(folder: Path, fmt: str, output: Path, report: Any) -> None:
         from .report.sqlite import write_sqlite
 
         meta = write_sqlite(report, output)
-        click.echo(f"datasette {output} -m {meta}", err=True)
+        click.echo(f"browse it: datasette {output} -m {meta}", err=True)
     else:
         _write_output(_render(folder, fmt, report), output)
 
