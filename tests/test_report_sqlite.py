@@ -116,3 +116,23 @@ def test_missing_extra_is_one_line(runner: CliRunner, seed_claims: Path, tmp_pat
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         "Error: --format sqlite needs the 'sqlite' extra: pip install 'tracker[sqlite]'")
+
+
+def test_reviews_table_holds_a_settled_group(seed_claims: Path, tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    folder = tmp_path / "claims"
+    shutil.copytree(seed_claims, folder)
+    report = json.loads(CliRunner().invoke(main, ["report", str(folder), "--format", "json"]).output)
+    troop = next(g["id"] for g in report["claim_groups"] if g["measure"] == "troop")
+    (folder / "_reviews.yaml").write_text(f"claim_groups:\n  {troop}:\n    status: confirmed\n    by: ed\n"
+                                          "    resolved: DoD figure is 5,200\n", encoding="utf-8")
+    db = tmp_path / "tracker.db"
+    assert CliRunner().invoke(main, ["report", str(folder), "--format", "sqlite", "-o", str(db)]).exit_code == 0
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT target_table, target, status, by, resolved FROM reviews").fetchall()
+        resolved = conn.execute("SELECT review_resolved FROM claim_groups WHERE id = ?", (troop,)).fetchall()
+        still = conn.execute("SELECT count(*) FROM conflicts_by_outlet WHERE measure = 'troop'").fetchone()[0]
+    assert rows == [("claim_groups", troop, "confirmed", "ed", "DoD figure is 5,200")]
+    assert resolved == [("DoD figure is 5,200",)] and still == 0  # a settled conflict leaves the conflicts view
