@@ -33,12 +33,12 @@ TERMS = ("tr", f"{NAMESPACE}terms#")
 RUN_ID_LENGTH = 16
 
 
-#: Type names as qualified names (a plain string would be written as a string literal).
-_TYPES: dict[str, Any] = {}
-
-
 def _type(name: str) -> dict[str, Any]:
-    return {"prov:type": _TYPES[name]}
+    """``prov:type`` as a qualified name (a plain string would be written as a string literal)."""
+    pm = require("prov.model")
+    prefix, _, term = name.partition(":")
+    namespace = pm.PROV if prefix == "prov" else pm.Namespace(*TERMS)
+    return {"prov:type": namespace[term]}
 
 
 def _speaker_type(name: str) -> dict[str, Any]:
@@ -60,9 +60,6 @@ def prov_document(report: Report) -> Any:
     for prefix, uri in PREFIXES.items():
         doc.add_namespace(prefix, uri)
     doc.add_namespace(*TERMS)
-    _TYPES.update({name: doc.valid_qualified_name(name) for name in
-                   ("tr:TrackerRun", "tr:Article", "tr:Quote", "tr:Figure", "tr:Measure")})
-    _TYPES.update({f"prov:{name}": pm.PROV[name] for name in ("SoftwareAgent", "Organization", "Person", "Bundle")})
     run = _run(doc, report)
     outlets = _articles(doc, report, run)
     live_quotes = _quotes(doc, report, run)
