@@ -108,4 +108,5 @@ def test_missing_html_extra_is_one_line(runner: CliRunner, tmp_path: Path, monke
     (tmp_path / "in" / "a.html").write_bytes((PAGES / "000_c9872250243b9f58.html").read_bytes())
     result = runner.invoke(main, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "c"), "-q"])
     assert result.exit_code == 1
-    assert "needs the 'html' extra: pip install 'tracker[html]'" in result.output
+    assert f"Error: {tmp_path / 'in' / 'a.html'}: reading a saved web page needs the 'html' extra: " \
+           "pip install 'tracker[html]'" in result.output

@@ -14,8 +14,8 @@ from .errors import TrackerError
 #: Module -> (extra that installs it, what it is for), as named in pyproject.toml.
 EXTRAS: dict[str, tuple[str, str]] = {
     "sqlite_utils": ("sqlite", "--format sqlite"),
-    "prov": ("prov", "--format prov-json and prov-n"),
-    "trafilatura": ("html", "reading saved web pages (.html, .htm, a .jsonl html field)"),
+    "prov": ("prov", "--format prov-json/prov-n"),
+    "trafilatura": ("html", "reading a saved web page"),
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..optional import require
+from ..optional import MissingExtra, require
 
 HTML_SUFFIXES = (".html", ".htm")
 #: Paragraph separator of the body built from trafilatura's lines: a blank line, as in text files,
@@ -45,7 +45,10 @@ class Page:
 
 def extract_page(html: str, where: str, line: int | None = None) -> Page:
     """The article of a saved page; InputError when the page holds no article text."""
-    trafilatura = require("trafilatura")
+    try:
+        trafilatura = require("trafilatura")
+    except MissingExtra as exc:  # named per file, as every input problem is
+        raise InputError(exc.message, where, line) from None
     found = trafilatura.bare_extraction(html, **OPTIONS)
     data = found.as_dict() if hasattr(found, "as_dict") else (found or {})
     text = data.get("text") or ""
