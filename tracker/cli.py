@@ -152,7 +152,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
         _warn(f"{plural(len(summary.problems), 'input')} had problems; see the Error lines above")
         return EXIT_PROBLEMS
     if summary.articles == 0:
-        raise TrackerError("no articles found (expected .txt, .md or .jsonl files)", str(inputs[0]) if inputs else None)
+        raise TrackerError("no articles found (expected .txt, .md, .jsonl or .html files)",
+                           str(inputs[0]) if inputs else None)
     return 0
 
 
@@ -166,8 +167,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
 def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> None:
     """Extract quotes and numeric claims from articles into claim files.
 
-    INPUTS are folders or .txt/.md/.jsonl files. Existing claim files are updated in place:
-    review fields, corrected speakers and comments are kept.
+    INPUTS are folders or .txt/.md/.jsonl files, or saved web pages (.html/.htm). Existing
+    claim files are updated in place: review fields, corrected speakers and comments are kept.
 
     \b
     Example:
@@ -195,9 +196,17 @@ def _checked_report(folder: Path) -> Any:
     return build_report_from(files, load_reviews(folder))
 
 
-def _render(folder: Path, fmt: str) -> str:
+#: Formats whose output is a file, never stdout (a binary database).
+FILE_ONLY = ("sqlite",)
+FORMATS = ("md", "html", "json", "csv", "sqlite", "prov-json", "prov-n", "claimreview")
+#: What ``tracker run --format F`` writes beside ``--report`` (report.md -> report.html …).
+RUN_SUFFIXES = {"md": ".md", "html": ".html", "json": ".json", "csv": "-tables", "sqlite": ".db",
+                "prov-json": ".prov.json", "prov-n": ".provn", "claimreview": ".claimreview.jsonld"}
+
+
+def _render(folder: Path, fmt: str, report: Any = None) -> str:
     """The report for ``folder`` in one format; the model is built once and handed to the writer."""
-    report = _checked_report(folder)
+    report = _checked_report(folder) if report is None else report
     if fmt == "json":
         from .report.json_format import render_json
 
@@ -211,18 +220,39 @@ def _render(folder: Path, fmt: str) -> str:
         from .report.html import render_html
 
         return render_html(report, load_bodies(report, folder))
+    if fmt in ("prov-json", "prov-n"):
+        from .report.prov_format import render_prov
+
+        return safe_json(render_prov(report, fmt))
+    if fmt == "claimreview":
+        from .report.claimreview import render_claimreview
+
+        return safe_json(render_claimreview(report))
     from .report.markdown import render_markdown
 
     return safe(render_markdown(report))
 
 
-def _write_tables(folder: Path, out: Path) -> None:
+def _write_format(folder: Path, fmt: str, output: Path, report: Any) -> None:
+    """One format written to ``output`` (a folder for csv, a database for sqlite)."""
+    if fmt == "csv":
+        _write_tables(folder, output, report)
+    elif fmt == "sqlite":
+        from .report.sqlite import write_sqlite
+
+        meta = write_sqlite(report, output)
+        click.echo(f"browse it: datasette {output} -m {meta}", err=True)
+    else:
+        _write_output(_render(folder, fmt, report), output)
+
+
+def _write_tables(folder: Path, out: Path, report: Any = None) -> None:
     from .claimfile.yaml_roundtrip import atomic_write
     from .report.csv import csv_files
 
     if out.exists() and not out.is_dir():
         raise TrackerError("is a file; with --format csv, -o names a folder for the tables", str(out))
-    for name, text in csv_files(_checked_report(folder)).items():
+    for name, text in csv_files(_checked_report(folder) if report is None else report).items():
         atomic_write(out / name, text)
 
 
@@ -237,7 +267,7 @@ def _write_output(text: str, output: Path | None) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", type=click.Choice(["md", "html", "json", "csv"]), default="md",
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="md",
               show_default=True, help="Report format (see Formats above).")
 @click.option("--output", "-o", type=click.Path(path_type=Path),
               help="Write to FILE, not stdout; with --format csv, a FOLDER of tables.")
@@ -259,6 +289,15 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
             (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv) and group
             value (group_values.csv). Text cells starting with = + - @ get a leading ' so
             spreadsheets do not run them as formulas.
+      sqlite       With -o FILE.db: a SQLite database for Datasette (tables with foreign keys,
+                   full-text search, views recycled_quotes, conflicts_by_outlet, figure_timeline)
+                   and FILE.metadata.yml describing it, with canned queries:
+                   datasette FILE.db -m FILE.metadata.yml. Needs: pip install 'tracker[sqlite]'.
+      prov-json    W3C PROV-JSON: articles attributed to outlets, quotes quoted from their first
+      prov-n       appearance, speakers as agents in one bundle per outlet, figures as
+                   specializations of one measure. Needs: pip install 'tracker[prov]'.
+      claimreview  schema.org Claim (per quote cluster and claim group) and ClaimReview (per
+                   group a reviewer settled) as JSON-LD, as Google's fact-check markup expects.
     From Python, tracker.load(FOLDER) gives the same tables as pandas DataFrames.
 
     \b
@@ -266,14 +305,19 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
       tracker report claims --format html -o report.html
       tracker report claims --format csv -o tables/
       tracker report claims --format json -o report.json
+      tracker report claims --format sqlite -o tracker.db
     """
+    if fmt in FILE_ONLY and output is None:
+        raise click.UsageError(f"--format {fmt} writes a file; pass -o, e.g. -o tracker.db")
     if fmt == "csv" and output is not None:
         _write_tables(folder, output)
         return
     if output is not None and output.is_dir():
         raise TrackerError("is a folder; pass a file name to -o (only --format csv writes a folder)", str(output))
-    text = _render(folder, fmt)
-    _write_output(terminal_safe(text) if output is None else text, output)
+    if output is not None:
+        _write_format(folder, fmt, output, _checked_report(folder))
+        return
+    _write_output(terminal_safe(_render(folder, fmt)), output)
 
 
 @main.command()
@@ -281,24 +325,42 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("claims"),
               show_default=True, help="Folder for the claim files.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("report.md"), show_default=True, help="Where to write the Markdown report.")
+              default=Path("report.md"), show_default=True,
+              help="Where to write the report; other formats go beside it (report.html, report.db …).")
+@click.option("--format", "-f", "formats", type=click.Choice(FORMATS), multiple=True,
+              help="Report format, repeatable (default md); see tracker report --help.")
 @handle_errors
-def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
+def run(inputs: tuple[Path, ...], out: Path, report_path: Path, formats: tuple[str, ...]) -> None:
     """Extract INPUTS (default: seeds) into claim files and write the report: the main job.
+
+    With --format (repeatable) the report is written in each format, beside --report:
+    md -> report.md, html -> report.html, json -> report.json, csv -> report-tables/,
+    sqlite -> report.db (+ report.metadata.yml), prov-json -> report.prov.json,
+    prov-n -> report.provn, claimreview -> report.claimreview.jsonld.
 
     \b
     Example:
       tracker run seeds
+      tracker run seeds --format html --format sqlite
     """
-    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
-    from .report.markdown import render_markdown
-
+    targets = {fmt: _run_target(report_path, fmt) for fmt in dict.fromkeys(formats or ("md",))}
+    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=tuple(targets.values()))
     rep = _checked_report(out)
-    _write_output(safe(render_markdown(rep)), report_path)
+    for fmt, target in targets.items():
+        _write_format(out, fmt, target, rep)
     s = rep["summary"]
-    click.echo(f"report: {report_path} — {plural(s['quote_clusters'], 'quote cluster')} ({s['recycled_quotes']} "
+    written = ", ".join(str(t) for t in targets.values())
+    click.echo(f"report: {written} — {plural(s['quote_clusters'], 'quote cluster')} ({s['recycled_quotes']} "
                f"recycled), {plural(s['claim_groups'], 'claim group')}, {plural(s['conflicts'], 'conflict')}")
     sys.exit(code)
+
+
+def _run_target(report_path: Path, fmt: str) -> Path:
+    """Where ``tracker run`` writes ``fmt``: --report itself for md, else a sibling named after it."""
+    if fmt == "md":
+        return report_path
+    stem = report_path.name[:-len(report_path.suffix)] if report_path.suffix else report_path.name
+    return report_path.with_name(stem + RUN_SUFFIXES[fmt])
 
 
 @main.command()

@@ -40,6 +40,9 @@ class Article:
     authors: tuple[str, ...] = ()
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
+    #: The body when it is not the file's text (a saved web page: the article trafilatura found),
+    #: recorded so spans can be checked and shown without re-extracting; None for text files.
+    body: str | None = None
 
 
 @dataclass(frozen=True)

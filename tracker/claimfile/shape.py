@@ -16,7 +16,7 @@ from ..errors import ClaimFileError
 from .yaml_roundtrip import read_text
 
 _TEXT_OR_NULL = {
-    "article": ("title", "outlet", "published", "url"),
+    "article": ("title", "outlet", "published", "url", "body"),
     "quotes": ("speaker", "speaker_reason"),
     "claims": ("unit", "measure", "bound"),
 }

@@ -358,6 +358,8 @@ def build_document(
     new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
     fresh_article = article_map(article)
     fresh_article["auto"] = scalar(auto_digest("article", fresh_article))
+    if article.body is not None:  # after auto: a long text last, and text files keep their bytes
+        fresh_article["body"] = scalar(article.body)
     if not isinstance(existing, CommentedMap):
         return CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
                              ("claims", CommentedSeq(new_claims))])

@@ -355,7 +355,7 @@ def _check_article(checker: _Checker, article: Any) -> None:
             checker.add(article, None, f"article.{key} is required", "schema")
     for key in ("id", "path", "sha256"):
         checker.type_(article, key, (str,), "article", nullable=False)
-    for key in ("title", "outlet", "url"):
+    for key in ("title", "outlet", "url", "body"):
         checker.type_(article, key, (str,), "article")
     sha = article.get("sha256")
     if isinstance(sha, str) and not re.fullmatch(r"[0-9a-f]{64}", sha):
@@ -395,7 +395,8 @@ def _source_body(checker: _Checker, article: Any, path: Path) -> str | None:
     ``report.bodies``); otherwise a stale-source warning that holds nothing of the file."""
     source = article.get("path")
     if not isinstance(source, str) or ":" in Path(source).name.split(".")[-1]:
-        return None  # collections (file.jsonl:LINE) are not re-read here
+        # collections (file.jsonl:LINE) are not re-read here; a saved page's recorded body is used
+        return find_body({**article, "path": ""}, path.parent).body if isinstance(article.get("body"), str) else None
     found = find_body(article, path.parent)
     if found.problem == STALE:
         checker.add(article, "sha256", "article text changed since extraction (stale); re-run tracker extract "

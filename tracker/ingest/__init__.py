@@ -1,7 +1,8 @@
 """Article files -> documents: decoded body, metadata and content blocks.
 
-Inputs are folders or files: ``.txt``/``.md`` (optional YAML front matter) and ``.jsonl``
-collections (one article per line). A ``sources.yaml`` beside the files sets or corrects
+Inputs are folders or files: ``.txt``/``.md`` (optional YAML front matter), saved web pages
+(``.html``/``.htm``, read by ``html``) and ``.jsonl`` collections (one article per line, its
+text in ``text`` or a saved page in ``html``). A ``sources.yaml`` beside the files sets or corrects
 metadata per file. Documents are produced lazily, one at a time, so an archive of any size
 streams through in constant memory.
 """
@@ -20,6 +21,7 @@ from ..errors import InputError, TrackerError
 from ..records import Article, Block
 from .decode import decode_text, repair_text, strip_controls
 from .frontmatter import split_front_matter
+from .html import HTML_SUFFIXES, extract_page
 from .layout import analyse, is_dateline
 from .metadata import byline_parts, context_year, is_organisation, parse_date
 from .sources import SourceOverrides, discover
@@ -89,12 +91,21 @@ def _read_bytes(path: Path, root: Path) -> bytes:
 
 
 def _read_text_file(path: Path, root: Path, overrides: SourceOverrides) -> Document:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _read_html_file(path, root, overrides)
     text = decode_text(_read_bytes(path, root), str(path))
     meta, body = split_front_matter(text, str(path))
     if not body.strip():
         raise InputError("empty article (no text after front matter)" if meta else "empty file", str(path))
     meta.update(overrides.for_file(path.name))
     return build_document(path.stem, str(path), body, meta)
+
+
+def _read_html_file(path: Path, root: Path, overrides: SourceOverrides) -> Document:
+    """A saved web page: the article trafilatura finds, metadata given (sources.yaml) over the page's."""
+    page = extract_page(decode_text(_read_bytes(path, root), str(path)), str(path))
+    meta = {**page.meta, **overrides.for_file(path.name)}
+    return build_document(path.stem, str(path), page.body, meta, record_body=True)
 
 
 def _iter_jsonl(path: Path, root: Path, overrides: SourceOverrides, on_error: ErrorHandler) -> Iterator[Document]:
@@ -149,16 +160,24 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
                          where, number)
     if not isinstance(record, dict):
         raise InputError("each line must be a JSON object with a \"text\" field", where, number)
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise InputError("missing \"text\" (a string) in this line", where, number)
-    if not text.strip():
-        raise InputError("empty \"text\"", where, number)
-    body = repair_text(text)
+    body, page_meta = _jsonl_body(record, where, number)
     article_id = jsonl_article_id(path.stem, record, body)
     meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
-    meta.update(overrides.for_file(article_id))
-    return build_document(article_id, f"{path}:{number}", body, meta)
+    meta = {**page_meta, **meta, **overrides.for_file(article_id)}
+    return build_document(article_id, f"{path}:{number}", body, meta, record_body="text" not in record)
+
+
+def _jsonl_body(record: dict[str, Any], where: str, number: int) -> tuple[str, dict[str, Any]]:
+    """The line's ``text``, or else the article of the saved page in its ``html`` (with the page's metadata)."""
+    text = record.get("text")
+    if text is None and isinstance(record.get("html"), str):
+        page = extract_page(repair_text(record["html"]), where, number)
+        return page.body, page.meta
+    if not isinstance(text, str):
+        raise InputError("missing \"text\" (a string) or \"html\" (a saved page) in this line", where, number)
+    if not text.strip():
+        raise InputError("empty \"text\"", where, number)
+    return repair_text(text), {}
 
 
 def jsonl_article_id(stem: str, record: dict[str, Any], body: str) -> str:
@@ -193,8 +212,10 @@ def _encodable(value: Any, depth: int = 0) -> bool:
     return True
 
 
-def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) -> Document:
-    """Metadata given wins; what is missing is read off the page (title, byline, date)."""
+def build_document(article_id: str, path: str, body: str, meta: dict[str, Any],
+                   record_body: bool = False) -> Document:
+    """Metadata given wins; what is missing is read off the page (title, byline, date).
+    ``record_body``: the body is not the file's text (a saved page), so the claim file keeps it."""
     layout = analyse(body, _text_or_none(meta.get("title")))
     authors: list[str] = []
     outlet: str | None = None
@@ -225,6 +246,7 @@ def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) 
         authors=tuple(str(a) for a in given_authors) if isinstance(given_authors, list) else tuple(authors),
         published=published,
         url=_text_or_none(meta.get("url")),
+        body=body if record_body else None,
     )
     return Document(article, body, layout.blocks)
 

@@ -12,7 +12,7 @@ from .. import fsio
 from ..errors import InputError, TrackerError
 from .safeyaml import load_metadata_yaml
 
-SUFFIXES = (".txt", ".md", ".jsonl")
+SUFFIXES = (".txt", ".md", ".jsonl", ".html", ".htm")
 SOURCES_FILE = "sources.yaml"
 MAX_SOURCES_BYTES = 16 * 1024 * 1024
 _ALLOWED = ("title", "outlet", "authors", "published", "url")
@@ -95,7 +95,7 @@ def discover(
             yield given, given.parent, overrides(given.parent)
         else:
             kind = given.suffix or "(none)"
-            on_error(InputError(f"unsupported file type {kind!r}; use .txt, .md or .jsonl", str(given)))
+            on_error(InputError(f"unsupported file type {kind!r}; use .txt, .md, .jsonl, .html or .htm", str(given)))
 
 
 def _walk(folder: Path, on_error: Callable[[TrackerError], None]) -> Iterator[Path]:

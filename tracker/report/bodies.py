@@ -9,6 +9,11 @@ A claim file from a pull request can name any path (``/etc/passwd``, ``~/.gitcon
 ``/dev/zero``): such a file is never read, or read and dropped, and ``problem`` says why in
 words that hold nothing of the file's content, so no guess a claim file makes about it can be
 confirmed or refuted by any output.
+
+A saved web page's claim file records its body (``article.body``, the article trafilatura
+found): the page is re-read when it can be (to tell a changed page, stale), and the recorded
+body, checked against ``sha256``, is used when the page is gone or the ``html`` extra is not
+installed.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from ..errors import TrackerError
 from ..ingest import MAX_ARTICLE_BYTES
 from ..ingest.decode import decode_text, repair_text
 from ..ingest.frontmatter import split_front_matter
+from ..ingest.html import HTML_SUFFIXES, extract_page
 
 #: A .jsonl collection streams at extraction and may be large; re-reading one for a report is
 #: bounded by this (beyond it the report shows quote and sentence text only).
@@ -75,6 +81,8 @@ def _jsonl_body(file: Path, line: int, archives: Archives) -> str | None:
 
 def _text_body(file: Path) -> str | None:
     data = fsio.read_bytes(file, MAX_ARTICLE_BYTES, what="one article")
+    if file.suffix.lower() in HTML_SUFFIXES:
+        return extract_page(decode_text(data, str(file)), str(file)).body
     try:
         _, body = split_front_matter(decode_text(data, str(file)), str(file))
     except TrackerError:
@@ -96,8 +104,10 @@ def _read_body(file: Path, line: int | None, archives: Archives) -> Lookup:
 def find_body(article: dict[str, Any], folder: Path, archives: Archives | None = None) -> Lookup:
     """The article's body if its file is found inside the roots and unchanged since extraction."""
     path, expected = article.get("path"), article.get("sha256")
-    if not isinstance(path, str) or not path or not isinstance(expected, str):
+    if not isinstance(expected, str):
         return Lookup(None, NOT_FOUND)
+    if not isinstance(path, str) or not path:
+        return _recorded(article, expected, None)
     match = _JSONL_LINE.match(path)
     line = int(match.group("line")) if match else None
     first_problem: str | None = None
@@ -113,7 +123,19 @@ def find_body(article: dict[str, Any], folder: Path, archives: Archives | None =
             if found.body is not None:
                 found = Lookup(None, STALE)
         first_problem = first_problem or found.problem
-    return Lookup(None, first_problem or NOT_FOUND)
+    return _recorded(article, expected, first_problem)
+
+
+def _recorded(article: dict[str, Any], expected: str, problem: str | None) -> Lookup:
+    """The body the claim file records (a saved page), unless its page changed since extraction."""
+    recorded = article.get("body")
+    if problem != STALE and isinstance(recorded, str) and _sha256(recorded) == expected:
+        return Lookup(recorded)
+    return Lookup(None, problem or NOT_FOUND)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def article_body(article: dict[str, Any], folder: Path, archives: Archives | None = None) -> str | None:
