@@ -106,6 +106,8 @@ TABLES: tuple[Table, ...] = (
         ("measure", str, "What is measured (troop, killed, release …)."),
         ("unit", str, "Unit of the figures."),
         *_REVIEW,
+        ("reopened", str, "Why a reviewer's resolution no longer covers the group (a new differing value), or empty."),
+        ("resolution", str, "Who settled the group and why, as JSON (empty while unresolved)."),
     )),
     Table("claims", "Every numeric claim of every claim file.", "ref", (
         ("ref", str, "ARTICLE-ID/CLAIM-ID."),
