@@ -1,0 +1,232 @@
+"""Who a figure comes from: each numeric claim credited to the source its article gives it.
+
+A figure inherits the attribution of the speech it stands in, found by the quote extractor:
+a direct quotation (``quoted``, with the quote's id and speaker), reported speech (``reported``,
+``according_to``) or a finding of a document. Outside any speech, its sentence may still credit
+it: a document as subject (``The Pentagon's budget request includes $850 million``) or a source
+with a verb that reports figures (``The Labor Department reported 200,000 jobs``). Anything else
+is the reporter's own voice (``unattributed``).
+
+Sources are the quote speakers as resolved (one speaker rule); an unnamed source ("officials
+said", "a source") is ``anonymous`` and a document without a name ("a new report") keeps its
+words in ``source_mention`` but no ``source``: a wrong confident name is worse than none.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from ...records import Block, Claim, FigureSource, Quote, Span, SpeakerMention
+from ...text import SpanIndex, split_sentences
+from .figure_words import (
+    ANONYMITY,
+    ANONYMOUS_HEADS,
+    CONTENT_VERBS,
+    DOCUMENT_HEADS,
+    DOCUMENT_MODIFIERS,
+    FIGURE_VERBS,
+)
+from .lexicon import PRONOUNS, STOP_WORDS
+from .mentions import Token, is_capitalised, mention_before, tokens
+from .resolve import Resolver, person_name
+from .speakers import speaker_problem
+
+__all__ = ["credit_figures", "credit_of", "is_anonymous", "is_document"]
+
+#: Quote kinds that are speech: a term ("so-called") or a title is nobody's words.
+_SPEECH = ("direct", "partial", "headline")
+#: Why a figure has no source, by attribution.
+UNATTRIBUTED = "no source named for it: the reporter's own words"
+#: Tokens a document's name is read back over from its head noun ("a 2014 Pew Research Center study").
+_NAME_REACH = 8
+#: Tokens between a document or source and the figure its verb reports: one clause, not a sentence.
+_VERB_REACH = 14
+#: Tokens of a subject before its verb ("The Pentagon's just-released FY 2019 budget request").
+_SUBJECT_REACH = 10
+
+
+def credit_figures(body: str, blocks: Sequence[Block], quotes: Sequence[Quote],
+                   claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` with their ``credit`` set, read from the quotes found in the same body."""
+    if not claims:
+        return list(claims)
+    speech = [q for q in quotes if q.kind in _SPEECH]
+    reported = [q for q in quotes if q.kind == "indirect" and q.speaker_mention is not None]
+    direct = _Spans(speech)
+    indirect = _Spans(reported)
+    sentences = split_sentences(body, blocks)
+    starts = [s for s, _ in sentences]
+    resolver: list[Resolver] = []
+
+    def resolve() -> Resolver:  # built only when a sentence names a source outside every quote
+        if not resolver:
+            resolver.append(Resolver(body, blocks))
+        return resolver[0]
+
+    out = []
+    for claim in claims:
+        at = bisect_right(starts, claim.span[0]) - 1
+        sentence = sentences[at] if at >= 0 and sentences[at][1] >= claim.span[1] else None
+        credit = credit_of(body, claim.span, direct.holding(claim.span), indirect.holding(claim.span),
+                           sentence, resolve)
+        out.append(replace(claim, credit=credit))
+    return out
+
+
+class _Spans:
+    """Quotes indexed by their spans: which hold a figure, innermost first."""
+
+    def __init__(self, quotes: Sequence[Quote]) -> None:
+        self.by_span: dict[Span, list[Quote]] = {}
+        for q in quotes:
+            for span in q.spans:
+                self.by_span.setdefault(span, []).append(q)
+        self.index = SpanIndex(self.by_span)
+
+    def holding(self, span: Span) -> list[Quote]:
+        found = [s for s in self.index.overlapping(*span) if s[0] <= span[0] and span[1] <= s[1]]
+        found.sort(key=lambda s: s[1] - s[0])
+        return [q for s in found for q in self.by_span[s]]
+
+
+def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence[Quote], sentence: Span | None,
+              resolve: Callable[[], Resolver]) -> FigureSource:
+    """The credit of the figure at ``span``: its quotation, its reported speech, its sentence."""
+    if quoted:
+        return _from_quote(body, quoted[0], "quoted", resolve)
+    if reported:
+        return _from_quote(body, reported[0], "reported", resolve)
+    if sentence is not None:
+        found = _document_subject(body, sentence[0], span[0]) or _figure_verb(body, sentence[0], span[0])
+        if found is not None:
+            mention, cue = found
+            return _credit(body, mention, cue, "reported", resolve().speaker(mention), None)
+    return FigureSource("unattributed", reason=UNATTRIBUTED)
+
+
+def _from_quote(body: str, quote: Quote, kind: str, resolve: Callable[[], Resolver]) -> FigureSource:
+    """A figure inside ``quote`` gets its source: the speaker as resolved for the quote."""
+    resolved = (quote.speaker, quote.speaker_reason)
+    quote_id = quote.id if kind == "quoted" else None
+    if kind == "reported" and (quote.cue or "").lower().startswith(("according", "per")):
+        kind = "according_to"
+    return _credit(body, quote.speaker_mention, quote.cue, kind, resolved, quote_id)
+
+
+def _credit(body: str, mention: SpeakerMention | None, cue: str | None, kind: str,
+            resolved: tuple[str | None, str | None], quote_id: str | None) -> FigureSource:
+    """The credit for a source as written; unnamed sources and documents are read from its words."""
+    source, reason = resolved
+    if mention is not None and is_anonymous(body, mention):
+        words = " ".join(mention.text.split())
+        return FigureSource("anonymous", None, mention, cue, quote_id, f"an unnamed source ({words!r})")
+    if mention is not None and is_document(mention.text):
+        name = document_name(body, mention)
+        why = None if name else f"the document is not named ({' '.join(mention.text.split())!r})"
+        return FigureSource("quoted" if quote_id else "document", name, mention, cue, quote_id, why)
+    if source is None and reason is None:
+        reason = UNATTRIBUTED
+    return FigureSource(kind, source, mention, cue, quote_id, None if source else reason)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:()[]\"“”‘’'").lower() for w in text.split()]
+
+
+def is_anonymous(body: str, mention: SpeakerMention) -> bool:
+    """An unnamed source: "officials", "a senior administration official", "people familiar with
+    the talks", or any source the sentence says spoke without being named."""
+    words = [w for w in _words(mention.text) if w]
+    if not words or words[-1] in PRONOUNS:
+        return False
+    if words[-1] in ANONYMOUS_HEADS and person_name(mention.text) is None:
+        return True
+    window = body[mention.span[1] : mention.span[1] + 160].lower()
+    return any(phrase in window for phrase in ANONYMITY)
+
+
+def is_document(text: str) -> bool:
+    """A report, budget, filing, study, poll … as the head of the source's words."""
+    words = [w for w in _words(text) if w]
+    return bool(words) and words[-1] in DOCUMENT_HEADS
+
+
+def document_name(body: str, mention: SpeakerMention) -> str | None:
+    """A document by its owner or maker and its kind ("Pentagon’s budget request", "Pew Research
+    Center study"), or None when its words name no one ("a new report", "the text")."""
+    toks = [t for t in tokens(body, *mention.span) if t.text[:1].isalnum()]
+    if not toks:
+        return None
+    k = len(toks) - 1
+    head = [toks[k].text]
+    while k > 0 and len(head) < 2 and toks[k - 1].low in DOCUMENT_MODIFIERS | DOCUMENT_HEADS:
+        k -= 1
+        head.insert(0, toks[k].text)
+    owner = _owner(toks[:k])
+    if owner is None:
+        owner = _maker_after(body, mention.span[1])
+    return f"{owner} {' '.join(head)}" if owner else None
+
+
+def _owner(toks: Sequence[Token]) -> str | None:
+    """The capitalised run before a document's kind: its owner ("the Pentagon’s") or maker."""
+    run: list[str] = []
+    for t in reversed(toks[-_NAME_REACH:]):
+        if is_capitalised(t) and t.low not in STOP_WORDS:
+            run.insert(0, t.text)
+        elif run or not (t.text[:1].isdigit() or t.text.isupper() or "-" in t.text or t.text.islower()):
+            break
+    return " ".join(run) if run and speaker_problem(" ".join(run)) is None else None
+
+
+def _maker_after(body: str, end: int) -> str | None:
+    """``a report by the Congressional Budget Office``: the maker named right after the document."""
+    toks = tokens(body, end, min(len(body), end + 80))
+    if len(toks) < 2 or toks[0].low not in ("by", "from"):
+        return None
+    j = 1
+    while j < len(toks) and toks[j].low in ("the",):
+        j += 1
+    run = []
+    while j < len(toks) and (is_capitalised(toks[j]) or (run and toks[j].low == "of")):
+        run.append(toks[j].text)
+        j += 1
+    while run and run[-1] == "of":
+        run.pop()
+    return " ".join(run) if run else None
+
+
+def _document_subject(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
+    """``<document> <includes|shows|found|estimates …> … FIGURE``: the figure is the document's."""
+    toks = tokens(body, lo, figure)
+    for k in range(len(toks) - 1, 0, -1):
+        if len(toks) - k > _VERB_REACH:
+            return None
+        if toks[k].low in CONTENT_VERBS and toks[k].text.islower() and toks[k - 1].low in DOCUMENT_HEADS:
+            j = k - 1
+            while j > 0 and k - j < _SUBJECT_REACH and _in_noun_phrase(toks[j - 1]):
+                j -= 1
+            span = (toks[j].start, toks[k - 1].end)
+            return SpeakerMention(body[span[0] : span[1]], span), toks[k].text
+    return None
+
+
+def _in_noun_phrase(tok: Token) -> bool:
+    """A word that may stand inside a subject noun phrase (not punctuation, a verb or a clause word)."""
+    if not tok.text[:1].isalnum() and not tok.text.endswith(("’s", "'s")):
+        return False
+    return tok.low not in STOP_WORDS or tok.low in ("the", "a", "an", "its", "their", "his", "her", "of")
+
+
+def _figure_verb(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
+    """``<source> <reported|estimated|counted …> FIGURE``: a source reporting a figure, no clause."""
+    toks = tokens(body, lo, figure)
+    for k in range(len(toks) - 1, 0, -1):
+        if len(toks) - k > _VERB_REACH or toks[k].text in ".;:“”\"":
+            return None
+        if toks[k].low in FIGURE_VERBS and toks[k].text.islower():
+            mention = mention_before(body, lo, toks[k].start)
+            return (mention, toks[k].text) if mention is not None else None
+    return None
