@@ -34,7 +34,6 @@ import argparse
 import gzip
 import hashlib
 import json
-import os
 import random
 import sys
 from collections.abc import Sequence

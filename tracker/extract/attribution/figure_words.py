@@ -54,6 +54,6 @@ CONTENT_VERBS = wordset(
 FIGURE_VERBS = wordset(
     """
     reported reports estimated estimates counted counts tallied tallies recorded records projected
-    projects forecast forecasts predicted predicts
+    projects forecast forecasts predicted predicts rated rates
     """
 )

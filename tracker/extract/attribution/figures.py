@@ -20,6 +20,8 @@ from dataclasses import replace
 
 from ...records import Block, Claim, FigureSource, Quote, Span, SpeakerMention
 from ...text import SpanIndex, split_sentences
+from ..reported.rules import INDIRECT_VERBS
+from .cues import cue_after
 from .figure_words import (
     ANONYMITY,
     ANONYMOUS_HEADS,
@@ -28,8 +30,8 @@ from .figure_words import (
     DOCUMENT_MODIFIERS,
     FIGURE_VERBS,
 )
-from .lexicon import PRONOUNS, STOP_WORDS
-from .mentions import Token, is_capitalised, mention_before, tokens
+from .lexicon import AMBIGUOUS_CUES, PRONOUNS, STOP_WORDS
+from .mentions import Attribution, Token, is_capitalised, mention_before, tokens
 from .resolve import Resolver, person_name
 from .speakers import speaker_problem
 
@@ -93,26 +95,42 @@ class _Spans:
 
 def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence[Quote], sentence: Span | None,
               resolve: Callable[[], Resolver]) -> FigureSource:
-    """The credit of the figure at ``span``: its quotation, its reported speech, its sentence."""
+    """The credit of the figure at ``span``: its quotation, its reported speech, its sentence.
+
+    Reported speech whose source the speaker rule refused ("August found that …") yields to a
+    source the sentence names plainly; its mention is kept only when the sentence has none.
+    """
     if quoted:
         return _from_quote(body, quoted[0], "quoted", resolve)
+    named = [q for q in reported if q.speaker is not None]
+    if named:
+        return _from_quote(body, named[0], "reported", resolve)
+    found = _sentence_source(body, sentence, span) if sentence is not None else None
+    if found is not None:
+        mention, cue = found
+        return _credit(body, mention, cue, _kind(cue, "reported"), resolve().speaker(mention), None)
     if reported:
         return _from_quote(body, reported[0], "reported", resolve)
-    if sentence is not None:
-        found = _document_subject(body, sentence[0], span[0]) or _figure_verb(body, sentence[0], span[0])
-        if found is not None:
-            mention, cue = found
-            return _credit(body, mention, cue, "reported", resolve().speaker(mention), None)
     return FigureSource("unattributed", reason=UNATTRIBUTED)
+
+
+def _sentence_source(body: str, sentence: Span, span: Span) -> tuple[SpeakerMention, str] | None:
+    """A source the figure's sentence names outside any quotation: a document as its subject, a
+    source with a verb that reports figures, or an attribution set off after the figure."""
+    lo, hi = sentence
+    return (_document_subject(body, lo, span[0]) or _figure_verb(body, lo, span[0])
+            or _relative_cue(body, lo, span[0]) or _set_off_after(body, span[1], hi))
+
+
+def _kind(cue: str | None, kind: str) -> str:
+    return "according_to" if kind == "reported" and (cue or "").lower().startswith(("according", "per")) else kind
 
 
 def _from_quote(body: str, quote: Quote, kind: str, resolve: Callable[[], Resolver]) -> FigureSource:
     """A figure inside ``quote`` gets its source: the speaker as resolved for the quote."""
     resolved = (quote.speaker, quote.speaker_reason)
     quote_id = quote.id if kind == "quoted" else None
-    if kind == "reported" and (quote.cue or "").lower().startswith(("according", "per")):
-        kind = "according_to"
-    return _credit(body, quote.speaker_mention, quote.cue, kind, resolved, quote_id)
+    return _credit(body, quote.speaker_mention, quote.cue, _kind(quote.cue, kind), resolved, quote_id)
 
 
 def _credit(body: str, mention: SpeakerMention | None, cue: str | None, kind: str,
@@ -171,14 +189,33 @@ def document_name(body: str, mention: SpeakerMention) -> str | None:
 
 
 def _owner(toks: Sequence[Token]) -> str | None:
-    """The capitalised run before a document's kind: its owner ("the Pentagon’s") or maker."""
+    """Who a document is of: the capitalised run of a possessive ("the Pentagon’s just-released FY
+    2019 budget request") or the run right before its kind ("a 2014 Pew Research Center study")."""
+    toks = list(toks[-_NAME_REACH:])
+    owned = [i for i, t in enumerate(toks) if t.text.endswith(("’s", "'s")) and is_capitalised(t)]
+    if owned:
+        end = owned[-1]
+        run = _capitalised_run(toks[: end + 1])
+        return f"{run}’s" if run else None
+    while toks and toks[-1].low in _NOT_OWNERS:
+        toks.pop()
+    return _capitalised_run(toks)
+
+
+#: Capitalised words before a document's kind that say which one it is, not whose.
+_NOT_OWNERS = frozenset("fy q1 q2 q3 q4".split())
+
+
+def _capitalised_run(toks: Sequence[Token]) -> str | None:
+    """The capitalised words ending ``toks`` (a possessive's "’s" dropped), if they may name a source."""
     run: list[str] = []
-    for t in reversed(toks[-_NAME_REACH:]):
-        if is_capitalised(t) and t.low not in STOP_WORDS:
-            run.insert(0, t.text)
-        elif run or not (t.text[:1].isdigit() or t.text.isupper() or "-" in t.text or t.text.islower()):
+    for t in reversed(toks):
+        text = t.text[:-2] if t.text.endswith(("’s", "'s")) and not run else t.text
+        if not (is_capitalised(t) and t.low not in STOP_WORDS):
             break
-    return " ".join(run) if run and speaker_problem(" ".join(run)) is None else None
+        run.insert(0, text)
+    name = " ".join(run)
+    return name if run and speaker_problem(name) is None else None
 
 
 def _maker_after(body: str, end: int) -> str | None:
@@ -189,7 +226,7 @@ def _maker_after(body: str, end: int) -> str | None:
     j = 1
     while j < len(toks) and toks[j].low in ("the",):
         j += 1
-    run = []
+    run: list[str] = []
     while j < len(toks) and (is_capitalised(toks[j]) or (run and toks[j].low == "of")):
         run.append(toks[j].text)
         j += 1
@@ -199,17 +236,38 @@ def _maker_after(body: str, end: int) -> str | None:
 
 
 def _document_subject(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
-    """``<document> <includes|shows|found|estimates …> … FIGURE``: the figure is the document's."""
+    """``<document> [released on Tuesday …] <includes|shows|found …> … FIGURE``: the document's figure.
+
+    The document is the noun phrase right before the verb, or the one opening the sentence
+    ("A Quinnipiac University poll released in late August found that 74 percent …").
+    """
     toks = tokens(body, lo, figure)
+    opening = _opening_document(body, toks)
     for k in range(len(toks) - 1, 0, -1):
-        if len(toks) - k > _VERB_REACH:
+        if len(toks) - k > _VERB_REACH or toks[k].text in ";:“”\"":
             return None
-        if toks[k].low in CONTENT_VERBS and toks[k].text.islower() and toks[k - 1].low in DOCUMENT_HEADS:
+        if not (toks[k].low in CONTENT_VERBS and toks[k].text.islower()):
+            continue
+        if toks[k - 1].low in DOCUMENT_HEADS:
             j = k - 1
             while j > 0 and k - j < _SUBJECT_REACH and _in_noun_phrase(toks[j - 1]):
                 j -= 1
             span = (toks[j].start, toks[k - 1].end)
             return SpeakerMention(body[span[0] : span[1]], span), toks[k].text
+        if opening is not None and opening.span[1] <= toks[k].start:
+            return opening, toks[k].text
+    return None
+
+
+def _opening_document(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """A noun phrase headed by a document that opens the sentence ("An exhaustive study …")."""
+    for h, t in enumerate(toks[:_SUBJECT_REACH]):
+        if t.low in DOCUMENT_HEADS and t.text.islower():
+            if h == 0 or not all(_in_noun_phrase(x) and x.low not in ("of",) for x in toks[:h]):
+                return None
+            return SpeakerMention(body[toks[0].start : t.end], (toks[0].start, t.end))
+        if not _in_noun_phrase(t):
+            return None
     return None
 
 
@@ -224,9 +282,116 @@ def _figure_verb(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] 
     """``<source> <reported|estimated|counted …> FIGURE``: a source reporting a figure, no clause."""
     toks = tokens(body, lo, figure)
     for k in range(len(toks) - 1, 0, -1):
-        if len(toks) - k > _VERB_REACH or toks[k].text in ".;:“”\"":
+        if len(toks) - k > _VERB_REACH or toks[k].text in ".;:":
             return None
         if toks[k].low in FIGURE_VERBS and toks[k].text.islower():
             mention = mention_before(body, lo, toks[k].start)
             return (mention, toks[k].text) if mention is not None else None
+    return None
+
+
+#: Marks after which an attribution may be set off: a comma, or a closing quotation mark.
+_SET_OFF = ",”\"’"
+#: Words after a set-off attribution before its comma or full stop ("…, the agency said in a June
+#: report, and …"): a short phrase of time or place, never a clause of its own.
+_SET_OFF_TAIL = 6
+_TAIL_OPENERS = frozenset("in on at during after before last this earlier later today yesterday".split())
+
+
+def _set_off_after(body: str, figure_end: int, hi: int) -> tuple[SpeakerMention, str] | None:
+    """``FIGURE …, the agency said [in a June report][,.]`` / ``…,” he said.`` / ``…, according to
+    X.``: an attribution set off after the figure, ending its clause, credits what came before."""
+    pos = figure_end
+    while True:
+        pos = _next_mark(body, pos, hi)
+        if pos < 0:
+            return None
+        att = cue_after(body, pos + 1, hi) or _document_after(body, pos + 1, hi)
+        pos += 1
+        if att is None or att.mention is None or not _compact(body, pos, att):
+            continue
+        end = max(att.cue_span[1], att.mention.span[1])
+        if _closes(body, end, hi):
+            return att.mention, att.cue
+
+
+#: Characters between a set-off source and its verb ("the agency said", "said Jane Roe").
+_CUE_GAP = 3
+
+
+def _compact(body: str, start: int, att: Attribution) -> bool:
+    """A set-off attribution: it opens right at the mark, its source and verb stand together, and
+    its verb is no word that is as often a noun ("state", "blast")."""
+    assert att.mention is not None
+    first = min(att.mention.span[0], att.cue_span[0])
+    gap = max(att.mention.span[0], att.cue_span[0]) - min(att.mention.span[1], att.cue_span[1])
+    opens = not body[start:first].strip(" \t\n,”\"’'")
+    noun_like = att.cue.lower() in AMBIGUOUS_CUES and not is_document(att.mention.text)
+    return opens and 0 <= gap <= _CUE_GAP and not noun_like and att.cue not in "―—–-"
+
+
+def _document_after(body: str, start: int, hi: int) -> Attribution | None:
+    """``…, a USA TODAY analysis of campaign-finance reports shows.``: a document set off with its
+    verb (the last verb-like word before the clause ends: "reports" is the document's here)."""
+    toks = tokens(body, start, hi)
+    verb = None
+    for k, t in enumerate(toks[: _VERB_REACH + 1]):
+        if t.text in ",;.!?":
+            break
+        if not _in_noun_phrase(t):
+            return None
+        if k and t.low in CONTENT_VERBS and t.text.islower():
+            verb = k
+    if verb is None:
+        return None
+    t = toks[verb]
+    mention = mention_before(body, toks[0].start, t.start)
+    if mention is None or mention.span[0] != toks[0].start or not is_document(mention.text):
+        return None
+    return Attribution(t.text, (t.start, t.end), mention)
+
+
+def _next_mark(body: str, pos: int, hi: int) -> int:
+    found = [i for i in (body.find(mark, pos, hi) for mark in _SET_OFF) if i >= 0]
+    return min(found) if found else -1
+
+
+def _closes(body: str, end: int, hi: int) -> bool:
+    """The attribution ends its clause: at most a short phrase of time or place, then a comma,
+    a semicolon or the sentence's end."""
+    toks = tokens(body, end, hi)
+    for k, t in enumerate(toks[: _SET_OFF_TAIL + 1]):
+        if t.text in ",;.!?":
+            return k == 0 or toks[0].low in _TAIL_OPENERS
+    return not toks
+
+
+#: Relative pronouns that can stand for a source: "the study -- which notes that …".
+_RELATIVES = frozenset(("which", "who", "that"))
+
+
+def _relative_cue(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
+    """``<source>, which|who <notes|said|found> that … FIGURE``: the figure is the relative's antecedent's.
+
+    The document antecedent ("the study --") is the mention when there is one; otherwise the
+    pronoun, which the resolver takes back to the name before it or leaves unresolved.
+    """
+    toks = tokens(body, lo, figure)
+    for k in range(len(toks) - 2, 0, -1):
+        if len(toks) - k > _VERB_REACH or toks[k].text in ".;":
+            return None
+        verb = toks[k]
+        if not (verb.text.islower() and (verb.low in CONTENT_VERBS or verb.low in INDIRECT_VERBS)):
+            continue
+        if toks[k - 1].low not in ("which", "who") or toks[k + 1].low != "that":
+            continue
+        pronoun = toks[k - 1]
+        before = [t for t in toks[: k - 1] if t.text[:1].isalnum()]
+        if before and before[-1].low in DOCUMENT_HEADS:
+            head = before[-1]
+            j = len(before) - 1
+            while j > 0 and head.end - before[j - 1].start < _NAME_REACH * 12 and _in_noun_phrase(before[j - 1]):
+                j -= 1
+            return SpeakerMention(body[before[j].start : head.end], (before[j].start, head.end)), verb.text
+        return SpeakerMention(pronoun.text, (pronoun.start, pronoun.end)), verb.text
     return None
