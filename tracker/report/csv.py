@@ -19,11 +19,13 @@ TABLES: dict[str, tuple[str, ...]] = {
     "articles": ("id", "path", "sha256", "title", "outlet", "authors", "published", "url"),
     "quotes": ("article", "quote_id", "cluster", "speaker", "kind", "text", "start", "end", "status", "orphaned"),
     "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "low",
-               "high", "surface", "start", "end", "sentence", "status", "orphaned"),
+               "high", "surface", "start", "end", "sentence", "status", "orphaned", "source", "attribution", "cue",
+               "source_mention", "quote", "source_reason"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
-                     "value", "approximate", "bound", "surface", "sentence", "reason"),
+                     "value", "approximate", "bound", "surface", "sentence", "reason", "source", "attribution",
+                     "source_mention", "quote", "sourcing"),
 }
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -65,7 +67,8 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
         for g in report["claim_groups"]:
             for v in g["values"]:
                 yield {**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"],
-                       "measure": g["measure"], "unit": g["unit"], "reason": g["reason"]}
+                       "measure": g["measure"], "unit": g["unit"], "reason": g["reason"],
+                       "sourcing": (g.get("sourcing") or {}).get("kind")}
     else:
         raise KeyError(table)
 

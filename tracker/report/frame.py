@@ -20,7 +20,8 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
 ``claims`` — one row per numeric claim (a value that is not a number is ``<NA>``):
     article, claim_id, group, unit, measure, kind, bound, surface, sentence, status: string;
     value, high: Float64; approximate, orphaned: boolean; start, end: Int64; outlet: string;
-    published: datetime64.
+    published: datetime64; who the figure is credited to: source, attribution (quoted|reported|
+    according_to|document|anonymous|unattributed), cue, source_mention, quote, source_reason: string.
 ``clusters`` — one row per member of each quote cluster:
     cluster, cluster_speaker, canonical, first_article, quote_id, article, outlet, speaker,
     relation (original|verbatim|fragment|amended), text: string; score: Float64;
@@ -28,7 +29,8 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
 ``groups`` — one row per reported value of each claim group:
     group, status (conflict|to_check|consistent), verdict, reason, measure, unit, claim_id, article,
     outlet, bound, surface, sentence: string; value: Float64; approximate: boolean;
-    published: datetime64.
+    published: datetime64; source, attribution, source_mention, quote: string (who the value is
+    credited to); sourcing (between_sources|in_reporting|partly_sourced|unsourced|agreed): string.
 """
 
 from __future__ import annotations
@@ -53,14 +55,17 @@ COLUMNS: dict[str, dict[str, str]] = {
     "claims": {"article": STRING, "claim_id": STRING, "group": STRING, "value": FLOAT, "unit": STRING,
                "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "low": FLOAT, "high": FLOAT,
                "surface": STRING, "start": INT, "end": INT, "sentence": STRING, "status": STRING,
-               "orphaned": BOOL, "outlet": STRING, "published": DATE},
+               "orphaned": BOOL, "outlet": STRING, "published": DATE, "source": STRING, "attribution": STRING,
+               "cue": STRING, "source_mention": STRING, "quote": STRING, "source_reason": STRING},
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
                  "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
                  "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
                  "text": STRING},
     "groups": {"group": STRING, "status": STRING, "verdict": STRING, "reason": STRING, "measure": STRING,
                "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
-               "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING},
+               "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING,
+               "source": STRING, "attribution": STRING, "source_mention": STRING, "quote": STRING,
+               "sourcing": STRING},
 }
 
 
@@ -112,7 +117,8 @@ def frames(report: Report) -> Tables:
                  "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
                 for c in report["quote_clusters"] for m in c["members"]]
     groups = [{**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"], "reason": g["reason"],
-               "measure": g["measure"], "unit": g["unit"]} for g in report["claim_groups"] for v in g["values"]]
+               "measure": g["measure"], "unit": g["unit"], "sourcing": (g.get("sourcing") or {}).get("kind")}
+              for g in report["claim_groups"] for v in g["values"]]
     return Tables(articles=_frame("articles", articles), quotes=_frame("quotes", quotes),
                   claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
                   groups=_frame("groups", groups), summary=dict(report["summary"]))
