@@ -103,9 +103,10 @@ def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence
     if quoted:
         return _from_quote(body, quoted[0], "quoted", resolve)
     named = [q for q in reported if q.speaker is not None]
-    if named:
+    inner = _speech_verb(body, sentence[0], span[0]) if sentence is not None else None
+    if named and (inner is None or inner[0].span[0] < min(s for s, _ in named[0].spans)):
         return _from_quote(body, named[0], "reported", resolve)
-    found = _sentence_source(body, sentence, span) if sentence is not None else None
+    found = inner or (_sentence_source(body, sentence, span) if sentence is not None else None)
     if found is not None:
         mention, cue = found
         return _credit(body, mention, cue, _kind(cue, "reported"), resolve().speaker(mention), None)
@@ -394,4 +395,31 @@ def _relative_cue(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str]
                 j -= 1
             return SpeakerMention(body[before[j].start : head.end], (before[j].start, head.end)), verb.text
         return SpeakerMention(pronoun.text, (pronoun.start, pronoun.end)), verb.text
+    return None
+
+
+#: Speech verbs that report a figure in the clause right after them, with or without "that"
+#: ("he said 500 people", "The researchers reported that Apple holds $214.9 billion").
+_SAYS = frozenset("said says told tells added adds wrote writes reported reports claimed claims estimated".split())
+
+
+def _speech_verb(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
+    """``<source> said [that] … FIGURE`` in the figure's own clause: the nearest speech before it.
+
+    Inside reported speech that another source frames ("…, according to X"), this inner source is
+    the figure's; a mention the speaker rule refuses is never taken.
+    """
+    toks = tokens(body, lo, figure)
+    for k in range(len(toks) - 1, 0, -1):
+        if len(toks) - k > _VERB_REACH or toks[k].text in ".;:“”\"":
+            return None
+        verb = toks[k]
+        if verb.low not in _SAYS or not verb.text.islower():
+            continue
+        mention = mention_before(body, lo, verb.start)
+        if mention is None or verb.start - mention.span[1] > _CUE_GAP:
+            return None
+        if speaker_problem(mention.text, mention, body) is not None and mention.text.lower() not in PRONOUNS:
+            return None
+        return mention, verb.text
     return None
