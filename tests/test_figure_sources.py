@@ -96,7 +96,7 @@ def test_thin_evidence_abstains_instead_of_naming() -> None:
 
 
 def extract_to(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in").mkdir(parents=True, exist_ok=True)
     (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "claims")])
     assert result.exit_code == 0, result.output
@@ -197,3 +197,19 @@ def test_every_report_format_shows_the_credit() -> None:
     assert list(tables.groups["source"]) == ["Pentagon", "Iraqi officials"]
     assert list(tables.groups["sourcing"].unique()) == ["between_sources"]
     assert list(tables.claims["attribution"]) == ["reported", "reported"]
+
+
+def test_diff_names_a_changed_source_but_not_a_new_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = extract_to(tmp_path / "new", ARTICLE)
+    old_dir = tmp_path / "old"
+    with monkeypatch.context() as patched:  # claim files written before figures were credited
+        patched.setattr("tracker.extract.credit_figures", lambda body, blocks, quotes, claims: list(claims))
+        extract_to(old_dir, ARTICLE)
+    result = CliRunner().invoke(main, ["diff", str(old_dir / "claims"), str(path.parent)])
+    assert "source" not in result.output and "attribution" not in result.output
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    text = path.read_text(encoding="utf-8").replace("source: Pentagon\n", "source: Department of Defense\n", 1)
+    (edited / "a.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(path.parent), str(edited)])
+    assert "source: Pentagon -> “Department of Defense”" in result.output
