@@ -47,6 +47,9 @@ _NAME_REACH = 8
 _VERB_REACH = 14
 #: Tokens of a subject before its verb ("The Pentagon's just-released FY 2019 budget request").
 _SUBJECT_REACH = 10
+#: Characters of the figure's sentence read on each side of it: every rule looks a clause away
+#: at most, and a bound keeps a 2 MB paragraph with thousands of figures linear.
+_READ_AROUND = 400
 
 
 def credit_figures(body: str, blocks: Sequence[Block], quotes: Sequence[Quote],
@@ -102,6 +105,8 @@ def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence
     """
     if quoted:
         return _from_quote(body, quoted[0], "quoted", resolve)
+    if sentence is not None:  # a run-on "sentence" is read only near the figure: linear time overall
+        sentence = (max(sentence[0], span[0] - _READ_AROUND), min(sentence[1], span[1] + _READ_AROUND))
     named = [q for q in reported if q.speaker is not None]
     inner = _speech_verb(body, sentence[0], span[0]) if sentence is not None else None
     if named and (inner is None or inner[0].span[0] < min(s for s, _ in named[0].spans)):
@@ -243,7 +248,8 @@ def _document_subject(body: str, lo: int, figure: int) -> tuple[SpeakerMention, 
     ("A Quinnipiac University poll released in late August found that 74 percent …").
     """
     toks = tokens(body, lo, figure)
-    opening = _opening_document(body, toks)
+    # the sentence's opening only when it was read from its start (see _READ_AROUND)
+    opening = _opening_document(body, toks) if figure - lo < _READ_AROUND else None
     for k in range(len(toks) - 1, 0, -1):
         if len(toks) - k > _VERB_REACH or toks[k].text in ";:“”\"":
             return None
