@@ -147,8 +147,9 @@ def test_reviewer_edits_survive_reruns_and_the_diff_is_only_what_changed(
     assert [line.split(":")[0] for line in removed if line.startswith("  sha256:")] == ["  sha256"]
     assert [line.split(":")[0] for line in rest if line.startswith("  sha256:")] == ["  sha256"]
     shifted = [line for line in removed if not line.startswith("  sha256:")]
-    # A quote's spans, its speaker mention's span, a claim's span: each line otherwise the same.
-    assert shifted and all(line.strip().split(":")[0] in ("spans", "span", "speaker_mention") for line in shifted)
+    # A quote's spans, its speaker mention's span, a claim's span and source mention: each line otherwise the same.
+    offsets = ("spans", "span", "speaker_mention", "source_mention")
+    assert shifted and all(line.strip().split(":")[0] in offsets for line in shifted)
     assert [offsets_blanked(line) for line in rest if not line.startswith("  sha256:")] == [
         offsets_blanked(line) for line in shifted]
     data = yaml.safe_load(after)

@@ -17,6 +17,10 @@ QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
 BLOCK_ROLES = ("title", "text")
 #: What a figure is of what it counts: the whole, a part of it, or unknown (not located).
 SCOPES = ("total", "part", "unplaced")
+#: How a figure is credited: inside someone's quotation, reported speech ("X said …"), "according
+#: to X", a document (report, budget, filing, study), an unnamed source ("officials said"), or
+#: the reporter's own voice.
+ATTRIBUTIONS = ("quoted", "reported", "according_to", "document", "anonymous", "unattributed")
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,23 @@ class CountScope:
 
 
 @dataclass(frozen=True)
+class FigureSource:
+    """Who a figure is credited to, as its article says.
+
+    ``source`` is resolved like a quote's speaker, or None with ``reason`` saying why (no source
+    in the sentence, an unnamed one, a pronoun nothing resolves): a wrong name is worse than none.
+    ``quote`` is the id of the direct quotation the figure stands in, when it does.
+    """
+
+    attribution: str  # one of ATTRIBUTIONS
+    source: str | None = None
+    mention: SpeakerMention | None = None
+    cue: str | None = None
+    quote: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class FoundClaim:
     """A numeric claim in a sentence, before it gets an id. Spans are into the body."""
 
@@ -190,4 +211,5 @@ class Claim:
     high: float | None = None
     low: float | None = None
     counts: CountScope | None = None
+    credit: FigureSource | None = None  # who the figure is credited to (None: not worked out)
     review: Review = field(default_factory=Review)

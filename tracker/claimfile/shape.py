@@ -18,7 +18,7 @@ from .yaml_roundtrip import read_text
 _TEXT_OR_NULL = {
     "article": ("title", "outlet", "published", "url", "body"),
     "quotes": ("speaker", "speaker_reason"),
-    "claims": ("unit", "measure", "bound"),
+    "claims": ("unit", "measure", "bound", "source", "attribution", "quote"),
 }
 _LISTS = {"quotes": ("spans",), "claims": ()}
 _SCALAR = (str, int, float, bool, type(None))

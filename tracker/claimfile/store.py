@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import ClaimFileError, LockError
 from ..fsio import read_bytes
-from ..records import Article, Claim, Quote, Review
+from ..records import Article, Claim, FigureSource, Quote, Review, SpeakerMention
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
@@ -58,17 +58,18 @@ MERGE_ATTEMPTS = 3
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
-EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure", "counts"),
+EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure", "counts", "source", "attribution"),
             "article": ("title", "outlet", "authors", "published")}
 #: Editable fields added after claim files were first written: they enter a record's fingerprint
 #: only when present, so files written before them keep their fingerprints (and stay unedited).
-LATER_EDITABLE = frozenset({"counts"})
+LATER_EDITABLE = frozenset({"counts", "source", "attribution"})
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
     "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind", "predecessor",
                "auto", "review"),
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
-               "sentence", "counts", "predecessor", "auto", "review"),
+               "sentence", "counts", "source", "source_reason", "source_mention", "cue", "attribution", "quote",
+               "predecessor", "auto", "review"),
 }
 #: How alike (difflib ratio over words) an amended record's words must be to a reviewed record
 #: that vanished in the same re-run to be its successor: an amended quote keeps most of its words
@@ -144,6 +145,21 @@ def article_map(article: Article) -> CommentedMap:
     )
 
 
+def _mention_map(mention: SpeakerMention | None) -> CommentedMap | None:
+    if mention is None:
+        return None
+    return flow_map({"text": flow_scalar(mention.text), "span": flow_seq(list(mention.span))})
+
+
+def _credit_items(credit: FigureSource | None) -> list[tuple[str, Any]]:
+    """A claim's ``source`` … ``quote`` keys: who the figure is credited to (none before it was read)."""
+    if credit is None:
+        return []
+    return [("source", scalar(credit.source)), ("source_reason", scalar(credit.reason)),
+            ("source_mention", _mention_map(credit.mention)), ("cue", scalar(credit.cue)),
+            ("attribution", credit.attribution), ("quote", scalar(credit.quote))]
+
+
 def quote_map(quote: Quote) -> CommentedMap:
     mention = None
     if quote.speaker_mention is not None:
@@ -182,6 +198,7 @@ def claim_map(claim: Claim) -> CommentedMap:
             ("sentence", scalar(claim.sentence)),
             *([("counts", flow_map({k: flow_scalar(v) for k, v in claim.counts.as_fields().items()}))]
               if claim.counts else []),
+            *_credit_items(claim.credit),
             ("review", _review_map(claim.review)),
         ]
     )

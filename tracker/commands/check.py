@@ -31,7 +31,7 @@ from ..claimfile.yaml_positions import Difference, read_positioned
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
-from ..records import QUOTE_KINDS, REVIEW_STATUSES, SCOPES
+from ..records import ATTRIBUTIONS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
 from .check_rules import RuleId
@@ -340,7 +340,21 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
             else:
                 check_record(checker, record, body)
             _check_review(checker, record, strict, section, known)
+    _check_figure_quotes(checker, doc)
     return [p for p in checker.problems if p.level != "info"]
+
+
+def _check_figure_quotes(checker: _Checker, doc: dict[str, Any]) -> None:
+    """A claim's ``quote`` names a quote of the same file (the quotation the figure stands in)."""
+    quotes, claims = doc.get("quotes"), doc.get("claims")
+    if not isinstance(claims, list):
+        return
+    ids = {q.get("id") for q in quotes if isinstance(q, dict)} if isinstance(quotes, list) else set()
+    for c in claims:
+        ref = c.get("quote") if isinstance(c, dict) else None
+        if isinstance(ref, str) and ref not in ids:
+            checker.add(c, "quote", f"claim quote '{ref}' names no quote of this file; set it to the id of the "
+                        "quote the figure stands in, or null", "dangling-link")
 
 
 def _review_status(record: Any) -> Any:
@@ -484,6 +498,27 @@ def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:
         _check_span(checker, c, "span", c["span"], body, surface)
     if "counts" in c:
         _check_counts(checker, c)
+    _check_credit(checker, c, body)
+
+
+def _check_credit(checker: _Checker, c: Any, body: str | None) -> None:
+    """Who the figure is credited to: text fields, an ``attribution`` of the schema's, a mention span."""
+    for key in ("source", "source_reason", "cue", "quote"):
+        checker.type_(c, key, (str,), "claim")
+    if "attribution" in c and c["attribution"] not in ATTRIBUTIONS:
+        checker.add(c, "attribution", f"claim attribution {c['attribution']!r} is not one of "
+                    f"{', '.join(ATTRIBUTIONS)}", "value")
+    mention = c.get("source_mention")
+    if mention is None:
+        return
+    if not isinstance(mention, dict):
+        checker.add(c, "source_mention", "source_mention must be {text, span} or null", "type")
+        return
+    checker.keys(mention, ("text", "span"), "source_mention")
+    checker.type_(mention, "text", (str,), "source_mention", nullable=False)
+    if "span" in mention:
+        text = mention.get("text") if isinstance(mention.get("text"), str) else None
+        _check_span(checker, mention, "span", mention["span"], body, text)
 
 
 def _check_counts(checker: _Checker, c: Any) -> None:

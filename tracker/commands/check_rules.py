@@ -17,7 +17,7 @@ from typing import Literal, get_args
 RuleId = Literal[
     "syntax", "yaml-version", "schema", "unknown-key", "type", "value", "span", "span-text", "stale-source",
     "duplicate-id", "duplicate-article", "edited-id", "unknown-ref", "unknown-id", "orphaned", "unreviewed",
-    "unresolved", "conflict",
+    "unresolved", "conflict", "dangling-link",
 ]
 Level = Literal["error", "warning"]
 
@@ -58,6 +58,8 @@ claims:
     sentence: The mayor said “we will rebuild” and 200 people came.
     review: {{status: confirmed, by: ed, note: null}}
 """
+#: The claim's sentence line, after which the ``dangling-link`` examples name a quote.
+_SENTENCE = "    sentence: The mayor said “we will rebuild” and 200 people came.\n"
 #: A second claim record (the ``duplicate-id`` examples give it the first one's id or its own).
 _SECOND_CLAIM = "claims:\n  - id: {id}\n    value: 7\n    kind: count\n    approximate: false\n"
 EXAMPLE_FILES = {"a.txt": EXAMPLE_BODY, "claims/a.yaml": EXAMPLE_CLAIM_FILE}
@@ -162,6 +164,9 @@ RULES: dict[RuleId, Rule] = {rule.id: rule for rule in (
                  strict=True),
          Example(files={**_with_count("3", "three", "Daily Alpha"), **_with_count("3", "three", "Herald Beta")},
                  strict=True)),
+    Rule("dangling-link", "error", "a claim's `quote` naming no quote of its own file",
+         Example((_claim(_SENTENCE, _SENTENCE + "    quote: q9\n"),)),
+         Example((_claim(_SENTENCE, _SENTENCE + "    quote: q1\n"),))),
 )}
 
 assert set(RULES) == set(get_args(RuleId)), "every rule id has one entry"

@@ -27,7 +27,10 @@ from ..errors import TrackerError
 PAIR_RATIO = 60.0  # fuzz.ratio above which a removed and an added record are one record amended
 REVIEW_FIELDS = ("status", "by", "note", "same_as", "different_from", "resolved")
 QUOTE_FIELDS = ("speaker", "kind", "orphaned")
-CLAIM_FIELDS = ("value", "unit", "measure", "kind", "approximate", "bound", "low", "high", "orphaned")
+CLAIM_FIELDS = ("value", "unit", "measure", "kind", "approximate", "bound", "low", "high", "orphaned", "source",
+                "attribution")
+#: Fields added after claim files were first written: one that the old side lacks is new, not changed.
+LATER_FIELDS = frozenset({"source", "attribution"})
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,8 @@ def _record_changes(scope: str, section: str, old: dict[str, Any], new: dict[str
         yield Change(scope, "amended", f"{label} sentence amended: "
                      f"{word_diff(str(old.get('sentence')), str(new.get('sentence')))}")
     for key in QUOTE_FIELDS if section == "quotes" else CLAIM_FIELDS:
+        if key in LATER_FIELDS and key not in old:
+            continue
         if old.get(key) != new.get(key):
             context = f" in “{new.get('sentence')}”" if key == "value" else ""
             yield Change(scope, "changed", f"{label} {key}: {_show(old.get(key))} -> {_show(new.get(key))}{context}")

@@ -10,6 +10,7 @@ from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
 from ..records import Claim, FoundClaim, FoundQuote, Quote
 from ..text import split_sentences
+from .attribution.figures import credit_figures
 from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
 from .quotes.finder import find_quotes
@@ -66,6 +67,6 @@ def extract_document(doc: Document, max_records: int | None = None) -> tuple[lis
     found_quotes = find_quotes(doc.body, doc.blocks, limit=budget)
     if max_records is not None and len(found_claims) + len(found_quotes) > max_records:
         raise TooManyRecords(max_records)
-    quotes = sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0))
-    claims = sorted(found_claims, key=lambda c: c.span)
-    return quote_records(quotes), claim_records(claims)
+    quotes = quote_records(sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0)))
+    claims = claim_records(sorted(found_claims, key=lambda c: c.span))
+    return quotes, credit_figures(doc.body, doc.blocks, quotes, claims)

@@ -20,14 +20,16 @@ TABLES: dict[str, tuple[str, ...]] = {
     "articles": ("id", "path", "sha256", "title", "outlet", "authors", "published", "url"),
     "quotes": ("article", "quote_id", "cluster", "speaker", "kind", "text", "start", "end", "status", "orphaned"),
     "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "low",
-               "high", "surface", "start", "end", "sentence", "status", "orphaned"),
+               "high", "surface", "start", "end", "sentence", "status", "orphaned", "source", "attribution", "cue",
+               "source_mention", "quote", "source_reason"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
                      "value", "approximate", "bound", "surface", "sentence", "reason",
                      # added later, so older readers' column positions hold: a range's two ends
                      # (value is its low end), what is counted in words, the reviewers' decision
-                     "low", "high", "figure", "review", "resolved", "resolved_by", "reopened"),
+                     "low", "high", "figure", "review", "resolved", "resolved_by", "reopened", "source", "attribution",
+                     "source_mention", "quote", "sourcing"),
 }
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

@@ -181,4 +181,5 @@ def group_columns(g: dict[str, Any], v: dict[str, Any]) -> dict[str, Any]:
     return {"group": g["id"], "status": g["status"], "verdict": g["verdict"], "reason": g["reason"],
             "measure": g["measure"], "unit": g["unit"], "figure": figure_label(g), "low": low, "high": high,
             "review": (g.get("review") or {}).get("status"), "review_by": (g.get("review") or {}).get("by"),
-            "resolved": resolution.get("reason"), "resolved_by": resolution.get("by"), "reopened": g.get("reopened")}
+            "resolved": resolution.get("reason"), "resolved_by": resolution.get("by"), "reopened": g.get("reopened"),
+            "sourcing": (g.get("sourcing") or {}).get("kind")}

@@ -20,7 +20,8 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
 ``claims`` — one row per numeric claim (a value that is not a number is ``<NA>``):
     article, claim_id, group, unit, measure, kind, bound, surface, sentence, status: string;
     value, high: Float64; approximate, orphaned: boolean; start, end: Int64; outlet: string;
-    published: datetime64.
+    published: datetime64; who the figure is credited to: source, attribution (quoted|reported|
+    according_to|document|anonymous|unattributed), cue, source_mention, quote, source_reason: string.
 ``clusters`` — one row per member of each quote cluster:
     cluster, cluster_speaker, canonical, first_article, quote_id, article, outlet, speaker,
     relation (original|verbatim|fragment|amended), text: string; score: Float64;
@@ -30,7 +31,9 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
     outlet, bound, surface, sentence, figure (what is counted, in words): string; value (a range's
     low end), low, high (a range's ends; both the value otherwise): Float64; approximate: boolean;
     published: datetime64; review, review_by, resolved, resolved_by, reopened: string (the
-    ``_reviews.yaml`` decision, who settled a conflict and why, why a resolution was reopened).
+    ``_reviews.yaml`` decision, who settled a conflict and why, why a resolution was reopened);
+    source, attribution, source_mention, quote: string (who the value is credited to); sourcing
+    (between_sources|in_reporting|partly_sourced|unsourced|agreed): string.
 
 Every table's ``review`` column holds one vocabulary (unreviewed|confirmed|rejected|disputed):
 a record's own review in ``quotes`` and ``claims`` (their ``status`` is the same, kept for older
@@ -60,7 +63,8 @@ COLUMNS: dict[str, dict[str, str]] = {
     "claims": {"article": STRING, "claim_id": STRING, "group": STRING, "value": FLOAT, "unit": STRING,
                "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "low": FLOAT, "high": FLOAT,
                "surface": STRING, "start": INT, "end": INT, "sentence": STRING, "status": STRING,
-               "orphaned": BOOL, "outlet": STRING, "published": DATE},
+               "orphaned": BOOL, "outlet": STRING, "published": DATE, "source": STRING, "attribution": STRING,
+               "cue": STRING, "source_mention": STRING, "quote": STRING, "source_reason": STRING},
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
                  "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
                  "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
@@ -69,7 +73,9 @@ COLUMNS: dict[str, dict[str, str]] = {
                "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
                "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING,
                "figure": STRING, "low": FLOAT, "high": FLOAT, "review": STRING, "review_by": STRING,
-               "resolved": STRING, "resolved_by": STRING, "reopened": STRING},
+               "resolved": STRING, "resolved_by": STRING, "reopened": STRING,
+               "source": STRING, "attribution": STRING, "source_mention": STRING, "quote": STRING,
+               "sourcing": STRING},
 }
 # One vocabulary for review decisions in every table: ``review`` is unreviewed, confirmed,
 # rejected or disputed (a record's own review in quotes and claims, the ``_reviews.yaml`` decision

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 
+from .credit import credit_text, sourcing_text
 from .display import figure_label, is_range, low_high, number, relation_text, split_fragment
 from .model import Report
 from .view import Mark, Row, anchor, segments, source_names, split_on, timeline, word_diff
@@ -66,7 +67,7 @@ def _value_card(v: dict[str, Any], ctx: _Context) -> Row:
         "source": ctx.source(v), "published": _date(v.get("published")), "title": ctx.title(v["article"]),
         "href": "#" + anchor(v["article"], "c", v["claim_id"]), "value": _shown(v, kind),
         "approximate": bool(v.get("approximate")), "bound": bound, "surface": str(v.get("surface") or ""),
-        "before": before, "hedge": hedge, "hit": hit, "after": after,
+        "before": before, "hedge": hedge, "hit": hit, "after": after, "credit": credit_text(v),
     })
 
 
@@ -84,7 +85,8 @@ def _group_view(index: int, g: dict[str, Any], ctx: _Context) -> Row:
     return Row({"id": f"group-{index}", "label": label, "status": g["status"],
                 "verdict": g.get("verdict") or g["status"], "reason": str(g.get("reason") or ""), "values": values,
                 "timeline": timeline(points), "sources": len({ctx.source(v) for v in g["values"]}),
-                "resolution": g.get("resolution")})
+                "resolution": g.get("resolution"),
+                "sourcing": sourcing_text(g), "sourcing_kind": str((g.get("sourcing") or {}).get("kind") or "")})
 
 
 def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from ..text import plural
+from .credit import credit_text, sourcing_text
 from .display import figure_label, relation_text, value_text
 from .model import Report
 from .view import source_names, split_on
@@ -69,6 +70,12 @@ def _figure(g: dict[str, Any]) -> str:
     return figure_label(g)
 
 
+def _credited(groups: list[dict[str, Any]]) -> list[str]:
+    """The "credited to" column, when the claim files say who figures come from (files written
+    before figures were credited keep their tables as they were)."""
+    return ["credited to"] if any(v.get("attribution") for g in groups for v in g["values"]) else []
+
+
 def _preview(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_PREVIEW else text[:QUOTE_PREVIEW - 1].rstrip() + "…"
@@ -80,15 +87,16 @@ def _conflicts(groups: list[dict[str, Any]], names: dict[str, str], title: str =
     if not groups:
         return [*out, empty, ""]
     numbered = [(f"{prefix}{i}", g) for i, g in enumerate(groups, start=1)]
-    out += _table(["#", "figure", "verdict", "values by source", "reason"],
+    credited = _credited(groups)
+    out += _table(["#", "figure", "verdict", "values by source", "reason", *credited],
                   [[n, _figure(g), g.get("verdict") or g["status"],
                     "; ".join(f"{_value(v)} {_source(v, names)} ({v.get('published') or 'undated'})"
                               for v in g["values"]),
-                    g.get("reason")] for n, g in numbered])
+                    g.get("reason"), *([sourcing_text(g)] if credited else [])] for n, g in numbered])
     out.append("")
-    out += _table(["#", "published", "source", "value", "as written", "sentence"],
-                  [[n, v.get("published") or "undated", _source(v, names), _value(v), _as_written(v), v.get("sentence")]
-                   for n, g in numbered for v in g["values"]])
+    out += _table(["#", "published", "source", "value", "as written", "sentence", *credited],
+                  [[n, v.get("published") or "undated", _source(v, names), _value(v), _as_written(v), v.get("sentence"),
+                    *([credit_text(v)] if credited else [])] for n, g in numbered for v in g["values"]])
     return [*out, ""]
 
 
@@ -115,9 +123,11 @@ def _consistent(groups: list[dict[str, Any]], names: dict[str, str]) -> list[str
     out = [f"## Consistent figures ({len(groups)})", ""]
     if not groups:
         return [*out, "None.", ""]
-    out += _table(["figure", "values", "sources", "reason"],
+    credited = _credited(groups)
+    out += _table(["figure", "values", "sources", "reason", *credited],
                   [[_figure(g), ", ".join(dict.fromkeys(_value(v) for v in g["values"])),
-                    ", ".join(dict.fromkeys(_source(v, names) for v in g["values"])), g.get("reason")] for g in groups])
+                    ", ".join(dict.fromkeys(_source(v, names) for v in g["values"])), g.get("reason"),
+                    *([sourcing_text(g)] if credited else [])] for g in groups])
     return [*out, ""]
 
 

@@ -9,7 +9,10 @@ Extensions (added, never renamed): cluster members carry ``spans`` and group val
 claim file (rejected and orphaned ones included, with ``status``/``orphaned``) with the id of
 its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where. A group
 whose ``_reviews.yaml`` resolution no longer covers its values says why in ``reopened``; a
-settled one says who settled it, why and where in ``resolution`` (None otherwise).
+settled one says who settled it, why and where in ``resolution`` (None otherwise). Claims and
+group values carry who the figure is credited to (``source``, ``source_reason``, ``attribution``,
+``cue``, ``source_mention`` as written, ``quote``), and each group its ``sourcing``: ``kind``
+(between_sources, in_reporting, partly_sourced, unsourced, agreed), ``label`` and ``sources``.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from typing import Any
 from ..claimfile.reviews import REVIEWS_FILE, load_reviews, review_of
 from ..claimfile.store import ClaimFile, iter_claim_files
 from ..match.claim_groups import ClaimItem, group_claims, scope_of
+from ..match.figure_sources import sourcing
 from ..match.normalize import entities, misspelling_aliases, speaker_key
 from ..match.quote_clusters import QuoteItem, cluster_quotes
 from ..match.verdicts import judge
@@ -56,6 +60,15 @@ def _pairs(files: list[ClaimFile], section: str, key: str) -> list[tuple[str, st
 def _counts(value: Any) -> CountScope | None:
     """A claim file's ``counts`` mapping, or None when absent or unusable (``check`` reports it)."""
     return CountScope.from_fields(value) if isinstance(value, dict) else None
+
+
+def _credit(claim: dict[str, Any]) -> dict[str, Any]:
+    """Who a claim's figure is credited to, as the claim file says (keys absent in older files: null)."""
+    mention = claim.get("source_mention")
+    mention_text = mention.get("text") if isinstance(mention, dict) else None
+    return {"source": _text(claim.get("source")), "source_reason": _text(claim.get("source_reason")),
+            "attribution": _text(claim.get("attribution")), "cue": _text(claim.get("cue")),
+            "source_mention": _text(mention_text), "quote": _text(claim.get("quote"))}
 
 
 def _number(value: Any) -> float | None:
@@ -196,6 +209,15 @@ def _where(outlet: str | None, article: str, published: str | None) -> str:
     return f"{outlet or article}" + (f" ({published})" if published else "")
 
 
+def _value_credit(credit: dict[str, Any] | None, names: dict[str, str]) -> dict[str, Any]:
+    """A group value's credit: its source under the fullest spelling used in the report."""
+    credit = credit or {}
+    source = credit.get("source")
+    return {"source": names.get(source, source) if source else None, "attribution": credit.get("attribution"),
+            "source_mention": credit.get("source_mention"), "cue": credit.get("cue"), "quote": credit.get("quote"),
+            "source_reason": credit.get("source_reason")}
+
+
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
     files = list(iter_claim_files(folder))
@@ -268,6 +290,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                 "spans": quote_spans.get((m.item.article, m.item.quote_id), []),
             } for m in cl.members],
         })
+    credits = {(str(cf.article.get("id")), str(c.get("id"))): _credit(c) for cf in files for c in cf.claims}
+    source_name = speaker_names(c["source"] for c in credits.values() if c["source"])
     claim_groups: list[dict[str, Any]] = []
     reviewed_groups = reviews.get("claim_groups", {}).keys()
     for g in groups:
@@ -298,8 +322,12 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                 "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
                 "span": claim_spans.get((it.article, it.claim_id)),
                 "counts": scope_of(it).as_fields(),
+                **_value_credit(credits.get((it.article, it.claim_id)), source_name),
             } for it in g.items],
         })
+        values = claim_groups[-1]["values"]  # null: claim files written before figures were credited
+        claim_groups[-1]["sourcing"] = sourcing(values, lambda name: source_name.get(name, name).casefold()) if any(
+            v["attribution"] for v in values) else None
     cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}
     group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
     quotes = [{
@@ -318,6 +346,7 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         "surface": str(c.get("surface") or ""), "span": claim_spans.get((str(cf.article.get("id")), str(c.get("id")))),
         "sentence": str(c.get("sentence") or ""), "status": str(_review(c).get("status") or "unreviewed"),
         "orphaned": bool(c.get("orphaned")), "group": group_of.get((str(cf.article.get("id")), str(c.get("id")))),
+        **credits[(str(cf.article.get("id")), str(c.get("id")))],
     } for cf in files for c in cf.claims]
     recycled = [c for c in quote_clusters if len({m["article"] for m in c["members"]}) > 1]
     summary = {

@@ -174,6 +174,8 @@ def analyse(body: str, blocks: Sequence[Block], events: Sequence[Attribution] | 
                 q.attribution, q.via = label, "transcript"
         if q.attribution is None and q.kind == "direct":
             q.attribution = _next_block_source(body, blocks, q.segments[-1].block)
+        if q.attribution is None and q.kind == "direct":
+            q.attribution = _colon_introduction(body, blocks, q)
         if q.attribution is None and (q.kind == "direct" or (q.kind == "partial" and same_block)):
             q.attribution = _continuation(q, previous, events, event_pos, blocks)
             q.via = "continuation" if q.attribution else "none"
@@ -415,6 +417,19 @@ def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attrib
     if nxt.end - nxt.start > 60:
         return None
     return dash_source(body, nxt.start, nxt.end)
+
+
+def _colon_introduction(body: str, blocks: Sequence[Block], q: _Quote) -> Attribution | None:
+    """A quotation opening the paragraph after one that ends with a colon and a cue:
+    ``The New York Times reports:`` / ``Sanders made the following comment:``."""
+    block = blocks[q.block]
+    if q.block == 0 or body[block.start : q.open_mark].strip():
+        return None
+    before = blocks[q.block - 1]
+    intro = body[before.start : before.end].rstrip()
+    if before.role == "title" or not intro.endswith(":"):
+        return None
+    return cue_before(body, before.start, before.start + len(intro), adjacent=True)
 
 
 def _continuation(
