@@ -108,6 +108,8 @@ TABLES: tuple[Table, ...] = (
         *_REVIEW,
         ("reopened", str, "Why a reviewer's resolution no longer covers the group (a new differing value), or empty."),
         ("resolution", str, "Who settled the group and why, as JSON (empty while unresolved)."),
+        ("sourcing", str, "Whether values come from different sources (between_sources), one source reported "
+         "differently (in_reporting), partly_sourced, unsourced or agreed, as JSON with a label."),
     )),
     Table("claims", "Every numeric claim of every claim file.", "ref", (
         ("ref", str, "ARTICLE-ID/CLAIM-ID."),
@@ -128,6 +130,12 @@ TABLES: tuple[Table, ...] = (
         ("status", str, "Review status."),
         ("orphaned", int, "1 when the text is no longer in the article."),
         ("group", str, "The claim group (claim_groups.id), when the figure is compared across articles."),
+        ("source", str, "Who the figure is credited to (person, organisation or document), or empty."),
+        ("source_reason", str, "Why source is empty (the reporter's own words, an unnamed source …)."),
+        ("attribution", str, "quoted, reported, according_to, document, anonymous or unattributed."),
+        ("cue", str, "The words crediting the figure (said, according to, includes)."),
+        ("source_mention", str, "The words naming the source as written, as JSON {text, span}."),
+        ("quote", str, "The id of the direct quote the figure stands in, when it does."),
     ), (("article", "articles", "id"), ("group", "claim_groups", "id"))),
     Table("group_values", "Each figure of a claim group, oldest first.", ("group", "claim"), (
         ("group", str, "The group (claim_groups.id)."),
@@ -146,6 +154,12 @@ TABLES: tuple[Table, ...] = (
         ("start", int, "Start of the figure in the article body."),
         ("end", int, "End of the figure."),
         ("counts", str, "What the figure counts (predicate, scope, owner …), as JSON."),
+        ("source", str, "Who the figure is credited to (person, organisation or document), or empty."),
+        ("source_reason", str, "Why source is empty (the reporter's own words, an unnamed source …)."),
+        ("attribution", str, "quoted, reported, according_to, document, anonymous or unattributed."),
+        ("cue", str, "The words crediting the figure (said, according to, includes)."),
+        ("source_mention", str, "The words naming the source as written, as JSON {text, span}."),
+        ("quote", str, "The id of the direct quote the figure stands in, when it does."),
     ), (("group", "claim_groups", "id"), ("claim", "claims", "ref"), ("article", "articles", "id"))),
     Table("reviews", "Every review decision: on clusters and groups (_reviews.yaml) and on records.",
           ("target_table", "target"), (
