@@ -111,6 +111,7 @@ def test_one_review_vocabulary_across_the_pandas_tables(resolved: Path) -> None:
     ("year", "three years", "He served three years in prison.", "three years", "measure", "years"),
     ("age", "years", "The victim, Dwayne Curtis, 26, died.", "26", "age", "age of Dwayne Curtis"),
     ("killed", "people", "Officials said 40 people were killed.", "40", "count", "people killed"),
+    ("age", "years", "They found 22-year-old Dinesty Tillman inside.", "22-year-old", "age", "age of Dinesty Tillman"),
     ("release", None, "He was freed in 2010.", "2010", "year", "year of release"),
 ])
 def test_figure_labels_read_as_words(measure: str, unit: str | None, sentence: str, surface: str, kind: str,

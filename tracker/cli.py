@@ -130,8 +130,9 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
     from .commands.extract import extract_paths
     from .ingest import count_articles
 
-    if out.is_dir():
-        record_coverage(out)  # before new articles can join the resolved groups
+    recorded = record_coverage(out) if out.is_dir() else 0  # before new articles can join resolved groups
+    if recorded and not quiet:
+        click.echo(f"{out / '_reviews.yaml'}: recorded the values covered by {plural(recorded, 'resolution')}")
 
     with _progress("articles", lambda: count_articles(list(inputs), (out, *outputs)), not quiet) as bar:
         def problem(exc: TrackerError) -> None:

@@ -23,6 +23,7 @@ _CONTEXT = re.compile(r"^\s+((?:in|at|of|from|for|on)\s+(?:the\s+)?[A-Z][\w.'’
 _NAME = r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)+"
 _AGE_NAME_BEFORE = re.compile(rf"({_NAME}),\s*(?:aged?\s+)?$")
 _AGE_NAME_AFTER = re.compile(rf"^[\s-]*(?:years?|yrs?)?[\s-]*old\s+({_NAME})")
+_AGE_NAME_JUST_AFTER = re.compile(rf"^\s+({_NAME})")  # the surface holds "year-old" already
 #: Decimals shown for a figure that is not whole: "5.42 feet", never "5.41667".
 DECIMALS = 2
 
@@ -101,8 +102,9 @@ def _age_of(values: list[dict[str, Any]]) -> str:
         at = sentence.find(surface)
         if at < 0:
             continue
-        found = _AGE_NAME_BEFORE.search(sentence[max(0, at - 80):at]) or _AGE_NAME_AFTER.match(
-            sentence[at + len(surface):])
+        after = sentence[at + len(surface):]
+        found = (_AGE_NAME_BEFORE.search(sentence[max(0, at - 80):at]) or _AGE_NAME_AFTER.match(after)
+                 or (_AGE_NAME_JUST_AFTER.match(after) if surface.casefold().endswith("old") else None))
         if found:
             return f" of {found.group(1)}"
     return ""

@@ -59,7 +59,8 @@ def reopened_by(items: Sequence[tuple[str, float, float | None, str]], covers: A
         if value_key(value, high) not in covered:
             listed = ", ".join(f"{x[0]}-{x[1]}" if isinstance(x, list) else str(x) for x in covers_of(list(covered)))
             return (f"reopened: {article} says “{surface}”, a value the resolution did not cover "
-                    f"(it covered {listed or 'nothing'}); re-check and resolve again")
+                    f"(it covered {listed or 'nothing'}); re-check, and to keep the resolution delete its "
+                    "covers line in _reviews.yaml (tracker run records the values again)")
     return None
 
 
