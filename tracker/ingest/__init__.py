@@ -156,7 +156,12 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
         raise InputError("empty \"text\"", where, number)
     body = repair_text(text)
     article_id = jsonl_article_id(path.stem, record, body)
-    meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
+    meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url", *VERSION_KEYS)
+            if record.get(k) is not None}
+    version = _version(meta)
+    if version is not None:  # versions of one story share its id: each is its own claim file
+        meta["id"] = article_id
+        article_id = f"{article_id}@{version}"
     meta.update(overrides.for_file(article_id))
     return build_document(article_id, f"{path}:{number}", body, meta)
 
@@ -193,6 +198,15 @@ def _encodable(value: Any, depth: int = 0) -> bool:
     return True
 
 
+#: Fields that make an article one version of a story: an explicit version, or when it was retrieved.
+VERSION_KEYS = ("version", "retrieved")
+
+
+def _version(meta: dict[str, Any]) -> str | None:
+    """The article's version label, from ``version`` else ``retrieved`` (None when neither is given)."""
+    return next((text for key in VERSION_KEYS if (text := _text_or_none(meta.get(key))) is not None), None)
+
+
 def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) -> Document:
     """Metadata given wins; what is missing is read off the page (title, byline, date)."""
     layout = analyse(body, _text_or_none(meta.get("title")))
@@ -225,6 +239,8 @@ def build_document(article_id: str, path: str, body: str, meta: dict[str, Any]) 
         authors=tuple(str(a) for a in given_authors) if isinstance(given_authors, list) else tuple(authors),
         published=published,
         url=_text_or_none(meta.get("url")),
+        version=_version(meta),
+        version_of=_text_or_none(meta.get("id")) if _version(meta) is not None else None,
     )
     return Document(article, body, layout.blocks)
 

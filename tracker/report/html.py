@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .model import Report
+from .provenance_html import corrections_view, versions_view
 from .view import Mark, Row, anchor, format_value, segments, source_names, split_on, timeline, word_diff
 
 TITLE = "Cross-source consistency report"
@@ -154,6 +155,8 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "to_check": [g for g in groups if g["status"] == "to_check"],
         "consistent": [g for g in groups if g["status"] == "consistent"],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
+        "corrections": corrections_view(report, ctx.names),
+        "versions": versions_view(report, ctx.names),
         "speakers": [Row({"reasons": [], **s,  # "reasons": reports before speaker_reason had none
                           "outlets": [ctx.names.get(str(o), o) for o in s.get("outlets", [])]})
                      for s in report.get("speakers", [])],

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..text import plural
 from .model import Report
+from .provenance_md import corrections_section, versions_section
 from .view import format_value, source_names, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
@@ -141,5 +142,7 @@ def render_markdown(report: Report) -> str:
     if to_check:
         out += _conflicts(to_check, names, "To check: figures that may disagree", "K")
     out += _recycled(clusters, names)
+    out += corrections_section(report, names, _table)
+    out += versions_section(report, _table)
     out += _consistent([g for g in groups if g["status"] == "consistent"], names)
     return "\n".join(out)
