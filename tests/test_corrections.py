@@ -140,3 +140,11 @@ def test_articles_without_notices_get_no_corrections_key(tmp_path: Path, runner:
     (tmp_path / "in" / "a.txt").write_text(STORY, encoding="utf-8")
     out = _extract(tmp_path, runner)
     assert "corrections" not in next(out.glob("a*.yaml")).read_text(encoding="utf-8")
+
+
+def test_a_labelled_update_keeps_its_news_and_a_time_stamp_is_no_notice() -> None:
+    _, claims, notes = _records(STORY + "UPDATE: Police arrested a 17-year-old boy on Wednesday.\n")
+    assert [n.kind for n in notes] == ["update"] and 17 in [c.value for c in claims]
+    stamp = "Updated: Saturday, October 22, 2016 @ 6:59 PM"
+    assert notices(f"Fire kills five\n\n{stamp}\n\n" + STORY.split("\n\n", 1)[1]) == []
+    assert notices(STORY + "UPDATE:\n\nPolice said more.\n") == []

@@ -22,7 +22,7 @@ def correction_records(body: str, blocks: tuple[Block, ...], quotes: Sequence[Qu
     out = []
     for rid, notice, text in zip(ranked_ids("n", (t.casefold() for t in texts)), notices, texts, strict=True):
         target = read_target(text)
-        links, why = link_records(target, text, paras, title, quotes, claims)
+        links, why = link_records(target, text, paras, title, quotes, claims, body)
         out.append(Correction(id=rid, text=text, span=notice.span, kind=notice.kind, target=target.text,
                               target_kind=target.kind, paragraph=target.paragraph, was=target.was, now=target.now,
                               reason=target.reason, links=tuple(links), link_reason=why))

@@ -3,7 +3,9 @@
 A notice is a whole block that opens with a notice label or is a wire-style parenthesised
 note, or a run of sentences from a notice sentence to the end of its block (outlets append
 "This story has been updated to …" to the last paragraph). What is a notice is left out of
-quote and claim extraction: "misstated the toll as 5" is not a report of 5 deaths.
+quote and claim extraction: "misstated the toll as 5" is not a report of 5 deaths. A labelled
+update that carries news ("UPDATE: Police arrested a 17-year-old") is a notice too, but its
+news stays in extraction: only what speaks about the article itself is cut out.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from . import lexicon
 #: A notice is a few sentences; a longer block opening with "Update:" is a live blog's new
 #: section, not a note about the article's own change.
 MAX_NOTICE_WORDS = 120
+#: An "UPDATE:" label over news rather than over a note about the article (kind ``update``).
+NEWS_UPDATE = "news-update"
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Notice:
     span: Span
     kind: str
     block: int
+    about_article: bool = True  # speaks of the article's change, not news: left out of extraction
 
 
 def _label_kind(text: str) -> str | None:
@@ -35,11 +40,19 @@ def _label_kind(text: str) -> str | None:
         return None
     label = found.group("label").casefold()
     rest = text[found.end():]
+    if lexicon.TIMESTAMP.match(rest):
+        return None  # "Updated: Oct. 22, 2016 @ 6:59 PM", a bare "UPDATE:": a time stamp, no notice
     if label.startswith(("editor", "note")) and not lexicon.CORRECTING.search(rest):
         return None  # an introductory editor's note corrects nothing
     if label.startswith("update"):
-        return kind_of(rest) if lexicon.CORRECTING.search(rest) else "update"
+        return kind_of(rest) if lexicon.CORRECTING.search(rest) else NEWS_UPDATE
     return kind_of(label + " " + rest)
+
+
+def _notice(span: Span, kind: str, index: int, text: str) -> Notice:
+    if kind == NEWS_UPDATE:
+        return Notice(span, "update", index, about_article=bool(lexicon.TRIGGER.search(text)))
+    return Notice(span, kind, index)
 
 
 def kind_of(text: str) -> str:
@@ -58,7 +71,7 @@ def _block_notice(body: str, index: int, block: Block) -> Notice | None:
         kind = kind_of(text)
     if kind is None:
         return None
-    return Notice((block.start, block.end), kind, index)
+    return _notice((block.start, block.end), kind, index, text)
 
 
 def _sentence_notice(body: str, index: int, block: Block) -> Notice | None:
@@ -70,7 +83,7 @@ def _sentence_notice(body: str, index: int, block: Block) -> Notice | None:
         if kind is None and lexicon.TRIGGER.search(body[start:_sentence_end(body, start, block.end)]):
             kind = kind_of(rest)
         if kind is not None:
-            return Notice((start, block.end), kind, index) if len(rest.split()) <= MAX_NOTICE_WORDS else None
+            return _notice((start, block.end), kind, index, rest) if len(rest.split()) <= MAX_NOTICE_WORDS else None
     return None
 
 
@@ -92,7 +105,7 @@ def find_notices(body: str, blocks: tuple[Block, ...]) -> list[Notice]:
 
 def without_notices(body: str, blocks: tuple[Block, ...], notices: list[Notice]) -> tuple[Block, ...]:
     """The blocks with each notice cut out (a block that was all notice goes)."""
-    cut = {n.block: n.span[0] for n in notices}
+    cut = {n.block: n.span[0] for n in notices if n.about_article}
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if index not in cut:

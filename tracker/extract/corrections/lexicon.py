@@ -97,8 +97,19 @@ WAS = re.compile(
 )
 #: The right value as stated: "It is 4.", "The correct figure is $5 million", "should have said Smith".
 NOW = re.compile(
-    r"\b(?:(?:it|he|she|they|the\s+(?:correct|right|actual|accurate)\s+\w+(?:\s+\w+)?)\s+(?:is|was|are|were|has\s+been)"
+    r"\b(?:(?:it|he|she|they|there|the\s+(?:correct|right|actual|accurate)\s+\w+(?:\s+\w+)?)\s+(?:is|was|are|were|has\s+been)"
     r"|should\s+have\s+(?:said|read|been|stated|identified\s+\w+\s+as)|is\s+actually|was\s+actually"
     r"|(?:has|have)\s+been\s+(?:corrected|changed|updated|amended)\s+to(?:\s+read)?)\s+(?P<now>[“\"‘][^”\"’]{1,200}[”\"’]|[^.;]{1,80})",
     re.IGNORECASE,
 )
+
+#: Wire style "(Corrects … to two from three)": the right value, then the wrong one.
+TO_FROM = re.compile(r"\bto\s+(?P<now>[^()]{1,40}?)\s+from\s+(?P<was>[^()]{1,40}?)\s*[.)]", re.IGNORECASE)
+#: Words quoted in a notice ("He said “for 85 years.”"): they name the quote it corrects.
+QUOTED = re.compile(r"[“\"]([^”\"]{3,300})[”\"]")
+#: A number that dates rather than states ("two years ago"): never the corrected figure.
+DATING = re.compile(r"^\s*(?:(?:years?|months?|weeks?|days?|hours?)\s+)?(?:ago|earlier|later|before)\b", re.IGNORECASE)
+#: What a label opening a timestamp line carries: a date or time, nothing to read as a notice.
+TIMESTAMP = re.compile(r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?"
+                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,@:]*)?(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)?"
+                       r"[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)?[\W\d_]*$", re.IGNORECASE)
