@@ -11,7 +11,8 @@ before tuning) and overall:
 
 - notice_detection: inserted notices found (span overlap), introductions left alone;
 - notice_linking: notices whose links are exactly the records the edit changed (quotes or
-  figures overlapping an edit; for names, records naming the person); a notice that names no
+  figures overlapping an edit; for names, quotes naming the person and ages given for them); a
+  notice that names no
   record must link nothing;
 - versions_shown: changed quotes and figures (edits inside a quote or a figure) shown in the
   timeline as amended or updated, between the right records;
@@ -97,7 +98,8 @@ def expected_links(item: dict[str, Any], quotes: list[Quote], claims: list[Claim
         def naming(q: Quote) -> str:
             return f"{q.speaker or ''} {q.speaker_mention.text if q.speaker_mention else ''} {q.text}".casefold()
         out = {q.id for q in quotes if any(n in naming(q) for n in surnames)}
-        return out | {c.id for c in claims if any(n in c.sentence.casefold() for n in surnames)}
+        # figures given for the person: an age in a sentence naming them (not every figure near a name)
+        return out | {c.id for c in claims if c.kind == "age" and any(n in c.sentence.casefold() for n in surnames)}
     return set()
 
 

@@ -51,9 +51,15 @@ def read_target(text: str) -> Target:
         kind = "headline"
     was = lexicon.WAS.search(text) or lexicon.TO_FROM.search(text)
     now = lexicon.NOW.search(text) or lexicon.TO_FROM.search(text)
+    right, wrong = _clean(now.group("now")) if now else None, _clean(was.group("was")) if was else None
+    if right and (split := _NOT_THAT.search(right)):  # "is Ulmschneider, not Ulmshneider"
+        right, wrong = _clean(right[:split.start()]), wrong or _clean(split.group("was"))
     reason = lexicon.REASON.search(text)
-    return Target(_target_text(text, para), kind, paragraph, _clean(was.group("was")) if was else None,
-                  _clean(now.group("now")) if now else None, _clean(reason.group("reason")) if reason else None)
+    return Target(_target_text(text, para), kind, paragraph, wrong, right,
+                  _clean(reason.group("reason")) if reason else None)
+
+
+_NOT_THAT = re.compile(r",?\s+(?:not|rather\s+than|instead\s+of)\s+(?P<was>[^,;]+)")
 
 
 def _paragraph_number(match: re.Match[str]) -> int | None:
@@ -164,7 +170,7 @@ def _by_kind(target: Target, notice: str, placed: bool, quotes: Sequence[Quote],
     if target.kind == "figure":
         return _claims_stated(target, notice, claims, placed, body)
     if target.kind == "name":
-        return _named(target, notice, quotes, claims, placed)
+        return _named(target, notice, quotes, claims, placed, body)
     if placed:  # a place but no kind: what the paragraph quotes and counts
         return [q.id for q in quoted] + [c.id for c in claims]
     return []
@@ -210,6 +216,8 @@ def _claims_stated(target: Target, notice: str, claims: Sequence[Claim], placed:
 COUNTED_WORDS = 2
 STEM = 5
 AFTER_CHARS = 60
+#: How far before a figure a person's name may stand for the figure to be theirs (an age, a count).
+NAME_BEFORE_CHARS = 30
 
 
 def _counted_named(claim: Claim, notice: str, body: str) -> bool:
@@ -228,7 +236,8 @@ def _stated_numbers(notice: str, target: Target) -> set[float]:
             and q.kind not in ("year", "date", "ordinal")}
 
 
-def _named(target: Target, notice: str, quotes: Sequence[Quote], claims: Sequence[Claim], placed: bool) -> list[str]:
+def _named(target: Target, notice: str, quotes: Sequence[Quote], claims: Sequence[Claim], placed: bool,
+           body: str) -> list[str]:
     """Records that hold the right name (quotes by or about the person, figures in sentences naming them)."""
     wrong = set(_names(target.was or ""))
     stated = _names(target.now or "") or [n for n in _names(notice) if n not in wrong]
@@ -237,5 +246,7 @@ def _named(target: Target, notice: str, quotes: Sequence[Quote], claims: Sequenc
     if not keys:
         return [q.id for q in quotes if q.kind in QUOTED_KINDS] if placed else []
     hits = [q.id for q in quotes if any(k in _quote_context(q).casefold() for k in keys)]
-    hits += [c.id for c in claims if any(k in c.sentence.casefold() for k in keys)]
+    # a figure is the person's when the name stands just before it ("Trequila Clark, 31")
+    hits += [c.id for c in claims if any(k in body[max(0, c.span[0] - NAME_BEFORE_CHARS):c.span[0]].casefold()
+                                         for k in keys)]
     return hits
