@@ -23,7 +23,7 @@ OTHER = "Five people were killed in a fire on Main Street, police said Tuesday. 
 
 def _folder(tmp_path: Path, runner: CliRunner, lines: list[dict[str, str]]) -> Path:
     inp = tmp_path / "in"
-    inp.mkdir()
+    inp.mkdir(parents=True)
     (inp / "news.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     out = tmp_path / "claims"
     result = runner.invoke(main, ["extract", str(inp), "--out", str(out)])
@@ -44,7 +44,12 @@ def test_versions_are_one_source_and_never_a_conflict_or_recycling(tmp_path: Pat
     assert report["summary"]["sources"] == 2 and report["summary"]["versioned_stories"] == 1
     for cluster in report["quote_clusters"]:
         assert "fire@1" not in {m["article"] for m in cluster["members"]}
-    assert "fire@1" not in {v["article"] for g in report["claim_groups"] for v in g["values"]}
+    alone = build_report(_folder(tmp_path / "alone", runner, [  # versions only: an update, never a conflict
+        {"id": "fire", "version": v, "published": "2020-01-01", "outlet": "Daily", "text": t}
+        for v, t in (("1", FIRST), ("2", SECOND))]))
+    killed = [g for g in alone["claim_groups"] if {"fire@1", "fire@2"} <= {v["article"] for v in g["values"]}]
+    assert killed and all(g["verdict"] in ("update", "consistent") and g["status"] != "conflict" for g in killed)
+    assert alone["summary"]["conflicts"] == 0
     assert any(q["article"] == "fire@1" and q["cluster"] for q in report["quotes"])  # shown with its latest's cluster
 
 

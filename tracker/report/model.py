@@ -10,7 +10,8 @@ claim file (rejected and orphaned ones included, with ``status``/``orphaned``) w
 its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where;
 ``corrections`` lists every notice with the records it links; ``versions`` gives each story
 published in several versions as a timeline of what changed, and ``quotes``/``claims`` rows
-carry the ``versions`` (article ids) they appear in. Only a story's latest version is matched.
+carry the ``versions`` (article ids) they appear in. Only a story's latest version is clustered
+for quotes; its versions' figures are successive states (an update, never a conflict).
 """
 
 from __future__ import annotations
@@ -226,15 +227,16 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
     articles = [dict(cf.article) for cf in files]
     meta = {str(a.get("id")): a for a in articles}
     story_map = stories(articles)
-    superseded = earlier_versions(story_map)  # versions are one source: only the latest is matched
+    # Versions are one source: an earlier version's quotes are not recycled by the latest, and its
+    # figures join the latest's groups only as earlier states of one story (an update, never a conflict).
+    superseded = earlier_versions(story_map)
+    story_of = {aid: key for key, ids in story_map.items() for aid in ids}
     quote_items: list[QuoteItem] = []
     claim_items: list[ClaimItem] = []
     for cf in files:
         art = cf.article
         aid = str(art.get("id"))
-        if aid in superseded:
-            continue
-        for q in cf.quotes:
+        for q in cf.quotes if aid not in superseded else ():
             if _review(q).get("status") == "rejected" or q.get("orphaned"):
                 continue
             spans = q.get("spans") or [[0, 0]]
@@ -251,7 +253,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             claim_items.append(ClaimItem(
                 aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
                 bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
-                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"), art.get("url"),
+                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"),
+                story_of.get(aid, art.get("url")),
                 _counts(c.get("counts"))))
     names = article_names(files)
     clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
