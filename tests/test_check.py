@@ -84,7 +84,7 @@ def test_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
 CASES = [
     (("  id: a\n", "  id: a\n  extra: 1\n"),
      "a.yaml:4:3: [error] unknown key 'extra' in article (allowed: id, path, sha256, title, outlet, authors, "
-     "published, url, auto, body) (unknown-key)"),
+     "published, url, version, version_of, auto, body) (unknown-key)"),
     (('published: "2020-01-02"', "published: 2020/01/02"),
      "a.yaml:9:3: [error] article.published must be YYYY-MM-DD, not '2020/01/02' (value)"),
     (("  - id: c1\n", "  - id: q1\n"), None),  # ids are per section: no clash with the quote

@@ -54,7 +54,7 @@ def test_documented_kinds_of_dtype() -> None:
 
 def test_values_and_missing_values() -> None:
     t = tracker.load(SMALL)
-    assert t.articles.shape == (2, 8) and t.quotes.shape[0] == 3 and t.claims.shape[0] == 5
+    assert t.articles.shape == (2, 10) and t.quotes.shape[0] == 3 and t.claims.shape[0] == 5
     assert t.clusters.shape[0] == 3 and t.groups.shape[0] == 4
     assert t.articles["authors"].tolist() == ["Ann Lee; Bo Park", ""]
     assert t.articles["published"].tolist() == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-04")]

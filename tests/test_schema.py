@@ -35,7 +35,7 @@ def test_claim_files_point_editors_at_a_local_schema(seed_claims: Path) -> None:
 
 
 def test_check_and_schema_agree_on_keys_and_values() -> None:
-    assert allowed_keys("file") == ("article", "quotes", "claims")
+    assert allowed_keys("file") == ("article", "quotes", "claims", "corrections")
     assert allowed_keys("article") == ARTICLE_KEYS
     assert set(allowed_keys("quote")) == set(QUOTE_KEYS)
     assert set(allowed_keys("claim")) == set(CLAIM_KEYS)

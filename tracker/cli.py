@@ -194,7 +194,7 @@ def _checked_report(folder: Path) -> Any:
         count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
         raise TrackerError(f"{count} in the claim files (listed above); fix them and re-run "
                            f"(tracker check {folder} lists them too)", str(folder))
-    return build_report_from(files, load_reviews(folder))
+    return build_report_from(files, load_reviews(folder), folder=folder)
 
 
 #: Formats whose output is a file, never stdout (a binary database).
@@ -284,11 +284,13 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
             Article text is read from each article's path (relative to the current folder, then
             to FOLDER's parent) when its sha256 still matches.
       json  The report model: articles, quote_clusters, claim_groups, summary, quotes, claims,
-            speakers.
+            speakers, corrections (notices and what they point at), versions (what changed
+            between versions of one story).
       csv   To stdout: the group values table (one row per value of each claim group).
             With -o DIR: a folder of tables, one row each per article (articles.csv), quote
-            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv) and group
-            value (group_values.csv). Text cells starting with = + - @ get a leading ' so
+            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv), group
+            value (group_values.csv), correction notice (corrections.csv) and change between
+            versions of a story (version_changes.csv). Text cells starting with = + - @ get a leading ' so
             spreadsheets do not run them as formulas.
       sqlite       With -o FILE.db: a SQLite database for Datasette (tables with foreign keys,
                    full-text search, views recycled_quotes, conflicts_by_outlet, figure_timeline)

@@ -15,6 +15,11 @@ Span = tuple[int, int]
 REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected", "disputed")
 QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
 BLOCK_ROLES = ("title", "text")
+#: What a notice about the article's own change is: it fixes an error, makes something clearer,
+#: adds or changes news, or (wire style) amends wording.
+CORRECTION_KINDS = ("correction", "clarification", "update", "amendment")
+#: What kind of record a notice says it changes.
+CORRECTION_TARGETS = ("quote", "figure", "name", "headline")
 #: What a figure is of what it counts: the whole, a part of it, or unknown (not located).
 SCOPES = ("total", "part", "unplaced")
 #: How a figure is credited: inside someone's quotation, reported speech ("X said …"), "according
@@ -47,6 +52,8 @@ class Article:
     #: The body when it is not the file's text (a saved web page: the article trafilatura found),
     #: recorded so spans can be checked and shown without re-extracting; None for text files.
     body: str | None = None
+    version: str | None = None  # which version of a story this is (the input's ``version`` or ``retrieved``)
+    version_of: str | None = None  # the story id its versions share (the input's ``id``)
 
 
 @dataclass(frozen=True)
@@ -212,4 +219,27 @@ class Claim:
     low: float | None = None
     counts: CountScope | None = None
     credit: FigureSource | None = None  # who the figure is credited to (None: not worked out)
+    review: Review = field(default_factory=Review)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A correction, clarification, update or amendment notice and the records it points at.
+
+    ``links`` are ids of this article's quotes and claims; when there are none,
+    ``link_reason`` says why (the notice names no place, or nothing of its kind stands there).
+    """
+
+    id: str
+    text: str
+    span: Span
+    kind: str  # one of CORRECTION_KINDS
+    target: str | None = None  # the stated target as written ("quote in seventh paragraph")
+    target_kind: str | None = None  # one of CORRECTION_TARGETS
+    paragraph: int | None = None  # the paragraph it names, counted as the outlet counts
+    was: str | None = None  # the wrong value as stated ("misstated the toll as 5")
+    now: str | None = None  # the right value as stated ("It is 4")
+    reason: str | None = None  # the stated reason ("to reflect official transcript")
+    links: tuple[str, ...] = ()
+    link_reason: str | None = None
     review: Review = field(default_factory=Review)

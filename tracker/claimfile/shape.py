@@ -19,20 +19,21 @@ _TEXT_OR_NULL = {
     "article": ("title", "outlet", "published", "url", "body"),
     "quotes": ("speaker", "speaker_reason"),
     "claims": ("unit", "measure", "bound", "source", "attribution", "quote"),
+    "corrections": ("text", "kind", "target", "target_kind", "reason"),
 }
-_LISTS = {"quotes": ("spans",), "claims": ()}
+_LISTS = {"quotes": ("spans",), "claims": (), "corrections": ("links",)}
 _SCALAR = (str, int, float, bool, type(None))
 
 
 def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
     """(message, key path) of the first field the report cannot use, or None."""
     article = data["article"]
-    for key in _TEXT_OR_NULL["article"]:
+    for key in (*_TEXT_OR_NULL["article"], "version", "version_of"):
         if not isinstance(article.get(key), str | None):
             return f"article.{key} must be text (quote dates: \"2020-01-02\"), not {article[key]!r}", ["article", key]
     if not isinstance(article.get("id"), _SCALAR):
         return "article.id must be text", ["article", "id"]
-    for section in ("quotes", "claims"):
+    for section in ("quotes", "claims", "corrections"):
         records = data.get(section)
         if records is None:
             continue

@@ -25,7 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import ClaimFileError, LockError
 from ..fsio import read_bytes
-from ..records import Article, Claim, FigureSource, Quote, Review, SpeakerMention
+from ..records import Article, Claim, Correction, FigureSource, Quote, Review, SpeakerMention
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
@@ -59,7 +59,9 @@ REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
 EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure", "counts", "source", "attribution"),
-            "article": ("title", "outlet", "authors", "published")}
+            "article": ("title", "outlet", "authors", "published"),
+            # a reviewer removes a wrong link, adds a missed one, or corrects the kind or paragraph
+            "corrections": ("kind", "paragraph", "links")}
 #: Editable fields added after claim files were first written: they enter a record's fingerprint
 #: only when present, so files written before them keep their fingerprints (and stay unedited).
 LATER_EDITABLE = frozenset({"counts", "source", "attribution"})
@@ -70,6 +72,8 @@ RECORD_KEYS = {
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
                "sentence", "counts", "source", "source_reason", "source_mention", "cue", "attribution", "quote",
                "predecessor", "auto", "review"),
+    "corrections": ("id", "text", "span", "kind", "target", "target_kind", "paragraph", "was", "now", "reason",
+                    "links", "link_reason", "auto", "review"),
 }
 #: How alike (difflib ratio over words) an amended record's words must be to a reviewed record
 #: that vanished in the same re-run to be its successor: an amended quote keeps most of its words
@@ -77,6 +81,9 @@ RECORD_KEYS = {
 SUCCESSOR_MIN_RATIO = 0.6
 #: Where the words to compare are: a quote's text, a claim's sentence.
 _WORDS_FIELD = {"quotes": "text", "claims": "sentence"}
+#: Top-level sections in file order; ``corrections`` is written only when an article has notices,
+#: so claim files of articles without any keep their bytes.
+SECTIONS = ("article", "quotes", "claims", "corrections")
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,11 @@ class ClaimFile:
     @property
     def claims(self) -> list[dict[str, Any]]:
         return [c for c in self.data.get("claims") or [] if isinstance(c, dict)]
+
+    @property
+    def corrections(self) -> list[dict[str, Any]]:
+        section = self.data.get("corrections")
+        return [n for n in section if isinstance(n, dict)] if isinstance(section, list) else []
 
 
 def file_name(article_id: str) -> str:
@@ -141,6 +153,9 @@ def article_map(article: Article) -> CommentedMap:
             ("authors", [scalar(a) for a in article.authors]),
             ("published", scalar(article.published)),
             ("url", scalar(article.url)),
+            # versions of one story: written only when the input says so, so older files keep their bytes
+            *([("version", scalar(article.version))] if article.version is not None else []),
+            *([("version_of", scalar(article.version_of))] if article.version_of is not None else []),
         ]
     )
 
@@ -200,6 +215,26 @@ def claim_map(claim: Claim) -> CommentedMap:
               if claim.counts else []),
             *_credit_items(claim.credit),
             ("review", _review_map(claim.review)),
+        ]
+    )
+
+
+def correction_map(note: Correction) -> CommentedMap:
+    return CommentedMap(
+        [
+            ("id", note.id),
+            ("text", scalar(note.text)),
+            ("span", flow_seq(list(note.span))),
+            ("kind", note.kind),
+            ("target", scalar(note.target)),
+            ("target_kind", scalar(note.target_kind)),
+            ("paragraph", scalar(note.paragraph)),
+            ("was", scalar(note.was)),
+            ("now", scalar(note.now)),
+            ("reason", scalar(note.reason)),
+            ("links", flow_seq(list(note.links))),
+            ("link_reason", scalar(note.link_reason)),
+            ("review", _review_map(note.review)),
         ]
     )
 
@@ -275,7 +310,7 @@ def _update_record(section: str, previous: CommentedMap, fresh: CommentedMap) ->
 
 
 def _vanished(section: str, record: CommentedMap, body: str) -> bool:
-    surface = record.get("text") if section == "quotes" else record.get("surface")
+    surface = record.get("surface") if section == "claims" else record.get("text")
     return not isinstance(surface, str) or " ".join(surface.split()) not in " ".join(body.split())
 
 
@@ -368,18 +403,23 @@ def _was(review: Any) -> str:
 
 
 def build_document(
-    article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str, existing: Any = None
+    article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str, existing: Any = None,
+    corrections: Sequence[Correction] = (),
 ) -> CommentedMap:
     """The claim-file document for one article, merged into ``existing`` when there is one."""
     new_quotes = [_with_auto("quotes", quote_map(q)) for q in quotes]
     new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
+    new_notes = [_with_auto("corrections", correction_map(n)) for n in corrections]
     fresh_article = article_map(article)
     fresh_article["auto"] = scalar(auto_digest("article", fresh_article))
     if article.body is not None:  # after auto: a long text last, and text files keep their bytes
         fresh_article["body"] = scalar(article.body)
     if not isinstance(existing, CommentedMap):
-        return CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
-                             ("claims", CommentedSeq(new_claims))])
+        doc = CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
+                            ("claims", CommentedSeq(new_claims))])
+        if new_notes:
+            doc["corrections"] = CommentedSeq(new_notes)
+        return doc
     doc = existing
     old_article = doc.get("article")
     if isinstance(old_article, CommentedMap):
@@ -389,10 +429,12 @@ def build_document(
                 _set(old_article, key, value, list(fresh_article))
     else:
         doc["article"] = fresh_article
-    for section, fresh in (("quotes", new_quotes), ("claims", new_claims)):
+    for section, fresh in (("quotes", new_quotes), ("claims", new_claims), ("corrections", new_notes)):
+        if section == "corrections" and not fresh and section not in doc:
+            continue
         merged = _merge_records(section, doc.get(section), fresh, body)
         if doc.get(section) is not merged:
-            _set(doc, section, merged, ("article", "quotes", "claims"))
+            _set(doc, section, merged, SECTIONS)
         key_comment = doc.ca.items.get(section)
         if key_comment and len(key_comment) > 3:  # ruamel's second copy of the comment above the first record
             key_comment[3] = merged.ca.comment[1] if merged.ca.comment else None
@@ -401,7 +443,7 @@ def build_document(
 
 def write_claim_file(
     out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str,
-    sync_dir: bool = True,
+    sync_dir: bool = True, corrections: Sequence[Correction] = (),
 ) -> tuple[Path, bool]:
     """Write (or merge into) the article's claim file. Returns (path, changed).
 
@@ -412,12 +454,13 @@ def write_claim_file(
     path = out_dir / file_name(article.id)
     # Fast path: a new file, or one that already holds exactly this output (no one edited it),
     # is written by the fast writer, which is byte-identical to the round-trip one.
-    fresh = SCHEMA_HEADER + _MODELINE.sub("", dump_fast(from_commented(build_document(article, quotes, claims, body))))
+    fresh = SCHEMA_HEADER + _MODELINE.sub("", dump_fast(from_commented(
+        build_document(article, quotes, claims, body, corrections=corrections))))
     for _ in range(MERGE_ATTEMPTS):
         current = _snapshot(path, out_dir)
         if current == fresh.encode("utf-8"):
             return path, False
-        text = fresh if current is None else _merged_text(path, current, article, quotes, claims, body)
+        text = fresh if current is None else _merged_text(path, current, article, quotes, claims, body, corrections)
         try:
             return path, atomic_write(path, text, sync_dir=sync_dir, expect=current)
         except ChangedOnDisk:
@@ -434,7 +477,7 @@ def _snapshot(path: Path, out_dir: Path) -> bytes | None:
 
 
 def _merged_text(path: Path, current: bytes, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim],
-                 body: str) -> str:
+                 body: str, corrections: Sequence[Correction] = ()) -> str:
     """The fresh extraction merged into the file's ``current`` bytes (reviews, comments kept)."""
     try:
         existing = parse_roundtrip(current.decode("utf-8"), str(path))
@@ -448,7 +491,7 @@ def _merged_text(path: Path, current: bytes, article: Article, quotes: Sequence[
     if existing is not None and not isinstance(existing, CommentedMap):
         raise ClaimFileError("not a claim file (expected a mapping with 'article', 'quotes', 'claims'); "
                              f"{ADVICE}", str(path), 1)
-    doc = build_document(article, quotes, claims, body, existing)
+    doc = build_document(article, quotes, claims, body, existing, corrections)
     if existing is not None:
         requote(doc)  # what a reviewer typed must read the same in PyYAML
     text = SCHEMA_HEADER + _MODELINE.sub("", dump(doc))

@@ -31,7 +31,7 @@ from ..claimfile.yaml_positions import Difference, read_positioned
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
-from ..records import ATTRIBUTIONS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
+from ..records import ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
 from .check_rules import RuleId
@@ -40,6 +40,7 @@ TOP_KEYS = allowed_keys("file")
 ARTICLE_KEYS = allowed_keys("article")
 QUOTE_KEYS = allowed_keys("quote")
 CLAIM_KEYS = allowed_keys("claim")
+CORRECTION_KEYS = allowed_keys("correction")
 COUNTS_KEYS = tuple(claim_file_schema()["definitions"]["claim"]["properties"]["counts"]["properties"])
 REVIEW_KEYS = allowed_keys("review")
 CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
@@ -341,6 +342,7 @@ def _check_document(checker: _Checker, doc: Any, strict: bool, known: set[str] |
                 check_record(checker, record, body)
             _check_review(checker, record, strict, section, known)
     _check_figure_quotes(checker, doc)
+    _check_corrections(checker, doc, body, strict, known)
     return [p for p in checker.problems if p.level != "info"]
 
 
@@ -357,6 +359,54 @@ def _check_figure_quotes(checker: _Checker, doc: dict[str, Any]) -> None:
                         "quote the figure stands in, or null", "dangling-link")
 
 
+def _check_corrections(checker: _Checker, doc: dict[str, Any], body: str | None, strict: bool,
+                       known: set[str] | None) -> None:
+    """``corrections``: notices with a kind, a span holding their text, and links naming records
+    of this same claim file (a link to nothing would send a reader nowhere)."""
+    notes = doc.get("corrections")
+    if notes is None:
+        return
+    if not isinstance(notes, list):
+        checker.add(doc, "corrections", "'corrections' must be a list", "type")
+        return
+    ids = {r.get("id") for k in ("quotes", "claims") if isinstance(doc.get(k), list)
+           for r in doc[k] if isinstance(r, dict)}
+    for index, note in enumerate(notes):
+        if not isinstance(note, dict):
+            checker.add(notes, index, "each of corrections must be a mapping", "type")
+            continue
+        checker.keys(note, CORRECTION_KEYS, "correction")
+        if not isinstance(note.get("id"), str) or not note.get("id"):
+            checker.add(note, "id" if "id" in note else None, "correction needs an id", "schema")
+        for key in ("text", "target", "was", "now", "reason", "link_reason"):
+            checker.type_(note, key, (str,), "correction", nullable=key != "text")
+        if note.get("kind") not in CORRECTION_KINDS:
+            checker.add(note, "kind" if "kind" in note else None,
+                        f"correction kind {note.get('kind')!r} is not one of {', '.join(CORRECTION_KINDS)}", "value")
+        if note.get("target_kind") not in (None, *CORRECTION_TARGETS):
+            checker.add(note, "target_kind", f"correction target_kind {note.get('target_kind')!r} is not one of "
+                        f"{', '.join(CORRECTION_TARGETS)}", "value")
+        if checker.type_(note, "paragraph", (int,), "correction") and note["paragraph"] < 1:
+            checker.add(note, "paragraph", "correction paragraph counts from 1", "value")
+        if "span" in note:
+            _check_span(checker, note, "span", note["span"], None if note.get("orphaned") else body, None)
+        _check_links(checker, note, ids)
+        _check_review(checker, note, strict, "corrections", known)
+
+
+def _check_links(checker: _Checker, note: dict[str, Any], ids: set[Any]) -> None:
+    links = note.get("links")
+    if links is None:
+        return
+    if not isinstance(links, list):
+        checker.add(note, "links", "correction links must be a list of record ids", "type")
+        return
+    for i, link in enumerate(links):
+        if link not in ids:
+            checker.add(links, i, f"correction link {link!r} names no quote or claim of this article; "
+                        "correct the id or remove it", "unknown-ref")
+
+
 def _review_status(record: Any) -> Any:
     review = record.get("review")
     return review.get("status", "unreviewed") if isinstance(review, dict) else "unreviewed"
@@ -369,7 +419,7 @@ def _check_article(checker: _Checker, article: Any) -> None:
             checker.add(article, None, f"article.{key} is required", "schema")
     for key in ("id", "path", "sha256"):
         checker.type_(article, key, (str,), "article", nullable=False)
-    for key in ("title", "outlet", "url", "body"):
+    for key in ("title", "outlet", "url", "body", "version", "version_of"):
         checker.type_(article, key, (str,), "article")
     sha = article.get("sha256")
     if isinstance(sha, str) and not re.fullmatch(r"[0-9a-f]{64}", sha):

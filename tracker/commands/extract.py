@@ -11,7 +11,7 @@ from ..claimfile.schema import SCHEMA_FILE, schema_text
 from ..claimfile.store import OutputLock, file_name, write_claim_file
 from ..claimfile.yaml_roundtrip import atomic_write, fsync_dir
 from ..errors import InputError, TrackerError
-from ..extract import TooManyRecords, extract_document
+from ..extract import TooManyRecords, correction_records, extract_document
 from ..ingest import iter_documents
 from ..records import Claim, Quote
 
@@ -96,7 +96,9 @@ def extract_paths(
                     problem(InputError(oversized, doc.article.path))
                     continue
                 try:
-                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body, sync_dir=False)
+                    notes = correction_records(doc.body, doc.blocks, quotes, claims)
+                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body, sync_dir=False,
+                                                  corrections=notes)
                 except TrackerError as exc:
                     problem(exc)
                     continue

@@ -12,10 +12,11 @@ from ..records import Claim, FoundClaim, FoundQuote, Quote
 from ..text import split_sentences
 from .attribution.figures import credit_figures
 from .attribution.speakers import NO_SOURCE
+from .corrections import correction_records, find_notices, without_notices
 from .numbers.claims import find_claims
 from .quotes.finder import find_quotes
 
-__all__ = ["TooManyRecords", "extract_document", "find_claims", "find_quotes"]
+__all__ = ["TooManyRecords", "correction_records", "extract_document", "find_claims", "find_quotes"]
 
 
 def quote_records(found: list[FoundQuote]) -> list[Quote]:
@@ -60,11 +61,13 @@ def extract_document(doc: Document, max_records: int | None = None) -> tuple[lis
     With ``max_records``, TooManyRecords as soon as there are more: claims (cheapest) first,
     then quotations, then reported speech, so an oversized article costs little of a full run.
     """
-    found_claims = find_claims(doc.body, split_sentences(doc.body, doc.blocks), limit=max_records)
+    # Notices about the article's own change are not its news: "misstated the toll as 5" reports no 5.
+    blocks = without_notices(doc.body, doc.blocks, find_notices(doc.body, doc.blocks))
+    found_claims = find_claims(doc.body, split_sentences(doc.body, blocks), limit=max_records)
     budget = None if max_records is None else max_records - len(found_claims)
     if max_records is not None and len(found_claims) > max_records:
         raise TooManyRecords(max_records)
-    found_quotes = find_quotes(doc.body, doc.blocks, limit=budget)
+    found_quotes = find_quotes(doc.body, blocks, limit=budget)
     if max_records is not None and len(found_claims) + len(found_quotes) > max_records:
         raise TooManyRecords(max_records)
     quotes = quote_records(sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0)))

@@ -162,8 +162,14 @@ def _jsonl_document(path: Path, number: int, raw: bytes, overrides: SourceOverri
         raise InputError("each line must be a JSON object with a \"text\" field", where, number)
     body, page_meta = _jsonl_body(record, where, number)
     article_id = jsonl_article_id(path.stem, record, body)
-    meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url") if record.get(k) is not None}
-    meta = {**page_meta, **meta, **overrides.for_file(article_id)}
+    meta = {k: record[k] for k in ("title", "outlet", "authors", "published", "url", *VERSION_KEYS)
+            if record.get(k) is not None}
+    meta = {**page_meta, **meta}
+    version = _version(meta)
+    if version is not None:  # versions of one story share its id: each is its own claim file
+        meta["id"] = article_id
+        article_id = f"{article_id}@{version}"
+    meta.update(overrides.for_file(article_id))
     return build_document(article_id, f"{path}:{number}", body, meta, record_body="text" not in record)
 
 
@@ -212,6 +218,15 @@ def _encodable(value: Any, depth: int = 0) -> bool:
     return True
 
 
+#: Fields that make an article one version of a story: an explicit version, or when it was retrieved.
+VERSION_KEYS = ("version", "retrieved")
+
+
+def _version(meta: dict[str, Any]) -> str | None:
+    """The article's version label, from ``version`` else ``retrieved`` (None when neither is given)."""
+    return next((text for key in VERSION_KEYS if (text := _text_or_none(meta.get(key))) is not None), None)
+
+
 def build_document(article_id: str, path: str, body: str, meta: dict[str, Any],
                    record_body: bool = False) -> Document:
     """Metadata given wins; what is missing is read off the page (title, byline, date).
@@ -247,6 +262,8 @@ def build_document(article_id: str, path: str, body: str, meta: dict[str, Any],
         published=published,
         url=_text_or_none(meta.get("url")),
         body=body if record_body else None,
+        version=_version(meta),
+        version_of=_text_or_none(meta.get("id")) if _version(meta) is not None else None,
     )
     return Document(article, body, layout.blocks)
 

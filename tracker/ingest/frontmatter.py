@@ -9,7 +9,7 @@ from ..errors import InputError
 from .safeyaml import load_metadata_yaml
 
 _FENCE = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-FIELDS = ("id", "title", "outlet", "authors", "published", "url")
+FIELDS = ("id", "title", "outlet", "authors", "published", "url", "version", "retrieved")
 
 
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str]:

@@ -95,6 +95,9 @@ def is_dateline(text: str) -> bool:
     return len(text) <= 60 and bool(_DATELINE.match(text.strip()))
 
 
+#: A whole line in parentheses opening with a verb ("(Corrects spelling of name)", "(Adds quote)"):
+#: wire services mark their corrections so, short and without a full stop.
+_EDITORS_LINE = re.compile(r"^\s*[(\[]\s*[A-Z][a-z]+s\b[^()\[\]]{2,200}[)\]]\s*$")
 _BYLINE = re.compile(r"^\s*(?:(?:written|edited|reported)\s+)?by\s+[A-Z]", re.IGNORECASE)
 _RENDER_TIME = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:seconds?|secs?|ms)\s*$", re.IGNORECASE)
 
@@ -232,8 +235,10 @@ def analyse(body: str, title_hint: str | None = None) -> Layout:
     texts = [text for _, _, text in paragraphs]
     cut, inline_lists = _article_end(texts, main_script)
     paragraphs = [p for i, p in enumerate(paragraphs[:cut]) if i not in inline_lists]
-    # Trailing fragments with no sentence punctuation are footers ("Store", "0.1 seconds").
-    while paragraphs and len(paragraphs[-1][2].split()) <= 5 and not _SENTENCE_END.search(paragraphs[-1][2]):
+    # Trailing fragments with no sentence punctuation are footers ("Store", "0.1 seconds"); a
+    # parenthesised editor's line ("(Corrects figure in second paragraph)") is a notice, not a footer.
+    while (paragraphs and len(paragraphs[-1][2].split()) <= 5 and not _SENTENCE_END.search(paragraphs[-1][2])
+           and not _EDITORS_LINE.match(paragraphs[-1][2])):
         paragraphs.pop()
 
     blocks: list[Block] = []

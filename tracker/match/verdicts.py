@@ -112,7 +112,11 @@ def judge(items: Sequence[ClaimItem], resolved: str | None = None, joined_by_rev
         return Verdict("consistent", "consistent", f"resolved by review: {resolved}")
     same_time = [(a, b) for a, b in disagreeing if not _successive(a, b)]
     if not same_time:
-        return _update(items, disagreeing, joined_by_review)
+        update = _update(items, disagreeing, joined_by_review)
+        if all(a.url is not None and a.url == b.url for a, b in disagreeing):
+            # versions of one story: not sources disagreeing; the report's version timeline shows it
+            return Verdict("to_check", "update", update.reason, "low", (*update.evidence, VERSIONS_ONLY))
+        return update
     a, b = same_time[0]
     confidence, evidence = _confidence(same_time, joined_by_review=joined_by_review)
     approx = " both approximate;" if a.approximate and b.approximate else ""
@@ -133,11 +137,16 @@ def _consistent(items: Sequence[ClaimItem], by_article: dict[str, list[ClaimItem
     return Verdict("consistent", "consistent", agreed + tail)
 
 
+VERSIONS_ONLY = "only versions of one story differ: see its version timeline"
+
+
 def _successive(a: ClaimItem, b: ClaimItem) -> bool:
     """Two reports of an incident count far enough apart in time to be successive states (an age
     only grows, and only over months)."""
     if a.measure not in INCIDENT_MEASURES and (a.url is None or a.url != b.url):
         return False
+    if a.url is not None and a.url == b.url and a.article != b.article:
+        return True  # versions of one story: an earlier and a later state, whatever the days between
     da, db = published_day(a.published), published_day(b.published)
     if da is None or db is None:
         return False

@@ -17,11 +17,12 @@ from .display import group_columns
 from .model import Report
 
 TABLES: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "path", "sha256", "title", "outlet", "authors", "published", "url"),
-    "quotes": ("article", "quote_id", "cluster", "speaker", "kind", "text", "start", "end", "status", "orphaned"),
+    "articles": ("id", "path", "sha256", "title", "outlet", "authors", "published", "url", "version", "version_of"),
+    "quotes": ("article", "quote_id", "cluster", "speaker", "kind", "text", "start", "end", "status", "orphaned",
+               "versions"),
     "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "low",
                "high", "surface", "start", "end", "sentence", "status", "orphaned", "source", "attribution", "cue",
-               "source_mention", "quote", "source_reason"),
+               "source_mention", "quote", "source_reason", "versions"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
@@ -30,6 +31,9 @@ TABLES: dict[str, tuple[str, ...]] = {
                      # (value is its low end), what is counted in words, the reviewers' decision
                      "low", "high", "figure", "review", "resolved", "resolved_by", "reopened", "source", "attribution",
                      "source_mention", "quote", "sourcing"),
+    "corrections": ("article", "correction_id", "kind", "text", "start", "end", "target", "target_kind", "paragraph",
+                    "was", "now", "reason", "links", "link_reason", "status", "orphaned"),
+    "version_changes": ("story", "from", "to", "section", "change", "old_id", "new_id", "old", "new", "diff"),
 }
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -49,6 +53,26 @@ def _bounds(spans: list[list[int]] | None) -> tuple[int | None, int | None]:
     return (spans[0][0], spans[-1][1]) if spans else (None, None)
 
 
+def joined(values: Any) -> str | None:
+    return "; ".join(str(v) for v in values) if isinstance(values, list) else None
+
+
+def provenance_rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
+    """Notices (one row each, links joined) or version changes (one row per change, sentences removed too)."""
+    if table == "corrections":
+        for n in report.get("corrections", []):
+            start, end = _bounds([n["span"]] if n.get("span") else None)
+            yield {**n, "start": start, "end": end, "links": joined(n.get("links"))}
+        return
+    for story in report.get("versions", []):
+        for step in story["steps"]:
+            where = {"story": story["story"], "from": step["from"], "to": step["to"]}
+            for change in step["changes"]:
+                yield {**change, **where}
+            for sentence in step.get("sentences_removed", []):
+                yield {**where, "section": "sentences", "change": "removed", "old": sentence}
+
+
 def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
     """The rows of one table as dicts keyed by the columns in ``TABLES``."""
     if table == "articles":
@@ -58,11 +82,13 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
     elif table == "quotes":
         for q in report["quotes"]:
             start, end = _bounds(q["spans"])
-            yield {**q, "start": start, "end": end}
+            yield {**q, "start": start, "end": end, "versions": joined(q.get("versions"))}
     elif table == "claims":
         for c in report["claims"]:
             start, end = _bounds([c["span"]] if c["span"] else None)
-            yield {**c, "start": start, "end": end}
+            yield {**c, "start": start, "end": end, "versions": joined(c.get("versions"))}
+    elif table in ("corrections", "version_changes"):
+        yield from provenance_rows(report, table)
     elif table == "cluster_members":
         for cl in report["quote_clusters"]:
             for m in cl["members"]:

@@ -1,6 +1,6 @@
 """The report as pandas DataFrames: ``tracker.load("claims")``.
 
-The same model as every report format (``tracker.report.model.build_report``), in five tables
+The same model as every report format (``tracker.report.model.build_report``), in seven tables
 with stable columns and nullable dtypes, so missing values stay ``<NA>``/``NaT`` instead of
 turning integers into floats or flags into objects::
 
@@ -38,6 +38,14 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
 Every table's ``review`` column holds one vocabulary (unreviewed|confirmed|rejected|disputed):
 a record's own review in ``quotes`` and ``claims`` (their ``status`` is the same, kept for older
 notebooks), the ``_reviews.yaml`` decision in ``clusters`` (with ``review_by``) and ``groups``.
+``corrections`` — one row per correction, clarification, update or amendment notice:
+    article, correction_id, kind, text, target, target_kind, was, now, reason, links ("; "-joined
+    record ids), link_reason, status: string; start, end, paragraph: Int64; orphaned: boolean.
+``versions`` — one row per change between consecutive versions of a story (quotes amended,
+    added or removed; figures updated, added or removed; sentences removed): story, from, to,
+    section, change, old_id, new_id, old, new, diff: string.
+``quotes`` and ``claims`` also carry ``versions``: the story versions ("; "-joined article ids)
+holding the record; ``articles`` carries ``version`` and ``version_of``.
 """
 
 from __future__ import annotations
@@ -49,6 +57,7 @@ from typing import Any
 
 import pandas as pd
 
+from .csv import joined, provenance_rows
 from .display import group_columns
 from .model import Report, build_report
 
@@ -56,15 +65,16 @@ STRING, INT, FLOAT, BOOL, DATE = "string", "Int64", "Float64", "boolean", "datet
 
 COLUMNS: dict[str, dict[str, str]] = {
     "articles": {"id": STRING, "path": STRING, "sha256": STRING, "title": STRING, "outlet": STRING,
-                 "authors": STRING, "published": DATE, "url": STRING},
+                 "authors": STRING, "published": DATE, "url": STRING, "version": STRING, "version_of": STRING},
     "quotes": {"article": STRING, "quote_id": STRING, "cluster": STRING, "speaker": STRING, "kind": STRING,
                "text": STRING, "start": INT, "end": INT, "spans": INT, "status": STRING, "orphaned": BOOL,
-               "outlet": STRING, "published": DATE},
+               "outlet": STRING, "published": DATE, "versions": STRING},
     "claims": {"article": STRING, "claim_id": STRING, "group": STRING, "value": FLOAT, "unit": STRING,
                "measure": STRING, "kind": STRING, "approximate": BOOL, "bound": STRING, "low": FLOAT, "high": FLOAT,
                "surface": STRING, "start": INT, "end": INT, "sentence": STRING, "status": STRING,
                "orphaned": BOOL, "outlet": STRING, "published": DATE, "source": STRING, "attribution": STRING,
-               "cue": STRING, "source_mention": STRING, "quote": STRING, "source_reason": STRING},
+               "cue": STRING, "source_mention": STRING, "quote": STRING, "source_reason": STRING,
+               "versions": STRING},
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
                  "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
                  "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
@@ -76,6 +86,12 @@ COLUMNS: dict[str, dict[str, str]] = {
                "resolved": STRING, "resolved_by": STRING, "reopened": STRING,
                "source": STRING, "attribution": STRING, "source_mention": STRING, "quote": STRING,
                "sourcing": STRING},
+    "corrections": {"article": STRING, "correction_id": STRING, "kind": STRING, "text": STRING, "start": INT,
+                    "end": INT, "target": STRING, "target_kind": STRING, "paragraph": INT, "was": STRING,
+                    "now": STRING, "reason": STRING, "links": STRING, "link_reason": STRING, "status": STRING,
+                    "orphaned": BOOL},
+    "versions": {"story": STRING, "from": STRING, "to": STRING, "section": STRING, "change": STRING,
+                 "old_id": STRING, "new_id": STRING, "old": STRING, "new": STRING, "diff": STRING},
 }
 # One vocabulary for review decisions in every table: ``review`` is unreviewed, confirmed,
 # rejected or disputed (a record's own review in quotes and claims, the ``_reviews.yaml`` decision
@@ -95,6 +111,8 @@ class Tables:
     clusters: pd.DataFrame
     groups: pd.DataFrame
     summary: dict[str, int]
+    corrections: pd.DataFrame | None = None  # notices, links joined by "; "
+    versions: pd.DataFrame | None = None  # one row per change between versions of a story
 
 
 def _column(values: list[Any], dtype: str) -> pd.Series[Any]:
@@ -125,9 +143,11 @@ def frames(report: Report) -> Tables:
     articles = [{**a, "authors": "; ".join(str(x) for x in a["authors"]) if isinstance(a.get("authors"), list)
                  else a.get("authors")} for a in report["articles"]]
     quotes = [{**q, **where(q["article"]), "start": q["spans"][0][0] if q["spans"] else None,
-               "end": q["spans"][-1][1] if q["spans"] else None, "spans": len(q["spans"])} for q in report["quotes"]]
+               "end": q["spans"][-1][1] if q["spans"] else None, "spans": len(q["spans"]),
+               "versions": joined(q.get("versions"))} for q in report["quotes"]]
     claims = [{**c, **where(c["article"]), "start": c["span"][0] if c["span"] else None,
-               "end": c["span"][1] if c["span"] else None} for c in report["claims"]]
+               "end": c["span"][1] if c["span"] else None, "versions": joined(c.get("versions"))}
+              for c in report["claims"]]
     clusters = [{**m, "cluster": c["id"], "cluster_speaker": c["speaker"], "canonical": c["canonical"],
                  "first_article": c["first_seen"]["article"], "first_published": c["first_seen"]["published"],
                  "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
@@ -142,7 +162,9 @@ def frames(report: Report) -> Tables:
         m.update({"review": reviews[m["cluster"]].get("status"), "review_by": reviews[m["cluster"]].get("by")})
     return Tables(articles=_frame("articles", articles), quotes=_frame("quotes", quotes),
                   claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
-                  groups=_frame("groups", groups), summary=dict(report["summary"]))
+                  groups=_frame("groups", groups), summary=dict(report["summary"]),
+                  corrections=_frame("corrections", list(provenance_rows(report, "corrections"))),
+                  versions=_frame("versions", list(provenance_rows(report, "version_changes"))))
 
 
 def load(claims_dir: str | os.PathLike[str]) -> Tables:

@@ -18,6 +18,7 @@ import jinja2
 from .credit import credit_text, sourcing_text
 from .display import figure_label, is_range, low_high, number, relation_text, split_fragment
 from .model import Report
+from .provenance_html import corrections_view, versions_view
 from .view import Mark, Row, anchor, segments, source_names, split_on, timeline, word_diff
 
 TITLE = "Cross-source consistency report"
@@ -168,6 +169,8 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "resolved": [g for g in groups if g["resolution"]],
         "consistent": [g for g in groups if g["status"] == "consistent" and not g["resolution"]],
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
+        "corrections": corrections_view(report, ctx.names),
+        "versions": versions_view(report, ctx.names),
         "speakers": [Row({"reasons": [], **s,  # "reasons": reports before speaker_reason had none
                           "outlets": [ctx.names.get(str(o), o) for o in s.get("outlets", [])]})
                      for s in report.get("speakers", [])],

@@ -16,6 +16,7 @@ from ..text import plural
 from .credit import credit_text, sourcing_text
 from .display import figure_label, relation_text, value_text
 from .model import Report
+from .provenance_md import corrections_section, versions_section
 from .view import source_names, split_on
 
 QUOTE_PREVIEW = 120  # characters of a quote shown in the cluster table
@@ -166,5 +167,7 @@ def render_markdown(report: Report) -> str:
     settled = [g for g in groups if g.get("resolution")]
     if settled:
         out += _resolved(settled, names)
+    out += corrections_section(report, names, _table)
+    out += versions_section(report, _table)
     out += _consistent([g for g in groups if g["status"] == "consistent" and not g.get("resolution")], names)
     return "\n".join(out)

@@ -13,6 +13,10 @@ settled one says who settled it, why and where in ``resolution`` (None otherwise
 group values carry who the figure is credited to (``source``, ``source_reason``, ``attribution``,
 ``cue``, ``source_mention`` as written, ``quote``), and each group its ``sourcing``: ``kind``
 (between_sources, in_reporting, partly_sourced, unsourced, agreed), ``label`` and ``sources``.
+``corrections`` lists every notice with the records it links; ``versions`` gives each story
+published in several versions as a timeline of what changed, and ``quotes``/``claims`` rows
+carry the ``versions`` (article ids) they appear in. Only a story's latest version is clustered
+for quotes; its versions' figures are successive states (an update, never a conflict).
 """
 
 from __future__ import annotations
@@ -30,7 +34,9 @@ from ..match.normalize import entities, misspelling_aliases, speaker_key
 from ..match.quote_clusters import QuoteItem, cluster_quotes
 from ..match.verdicts import judge
 from ..records import CountScope
+from .bodies import Archives, article_body
 from .review_ids import reopened_by, stable_id
+from .versions import earlier_versions, record_versions, stories, timeline
 
 Report = dict[str, Any]
 #: How ``judge`` words a verdict that a reviewer's resolution settled.
@@ -221,21 +227,57 @@ def _value_credit(credit: dict[str, Any] | None, names: dict[str, str]) -> dict[
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
     files = list(iter_claim_files(folder))
-    return build_report_from(files, load_reviews(folder))
+    return build_report_from(files, load_reviews(folder), folder=folder)
 
 
-def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None) -> Report:
-    """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``."""
+def _corrections(files: list[ClaimFile]) -> list[dict[str, Any]]:
+    """Every notice of every claim file, with the records it links (rejected ones kept, with status)."""
+    return [{
+        "article": str(cf.article.get("id")), "correction_id": str(n.get("id")), "kind": _text(n.get("kind")),
+        "text": str(n.get("text") or ""), "span": next(iter(_spans([n.get("span")])), None),
+        "target": _text(n.get("target")), "target_kind": _text(n.get("target_kind")),
+        "paragraph": n.get("paragraph") if isinstance(n.get("paragraph"), int) else None,
+        "was": _text(n.get("was")), "now": _text(n.get("now")), "reason": _text(n.get("reason")),
+        "links": [str(x) for x in n.get("links") or []] if isinstance(n.get("links"), list) else [],
+        "link_reason": _text(n.get("link_reason")),
+        "status": str(_review(n).get("status") or "unreviewed"), "orphaned": bool(n.get("orphaned")),
+    } for cf in files for n in cf.corrections]
+
+
+def _version_bodies(files: list[ClaimFile], story_map: dict[str, list[str]], folder: Path | None) -> dict[str, str]:
+    """Bodies of versioned articles whose text can be found, for the sentences a version removed."""
+    if folder is None or not story_map:
+        return {}
+    wanted = {aid for ids in story_map.values() for aid in ids}
+    archives: Archives = {}
+    out = {}
+    for cf in files:
+        if str(cf.article.get("id")) in wanted:
+            body = article_body(cf.article, folder, archives)
+            if body is not None:
+                out[str(cf.article.get("id"))] = body
+    return out
+
+
+def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None,
+                      folder: Path | None = None) -> Report:
+    """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``; ``folder``
+    (the claim folder) lets the version timeline read article texts for removed sentences."""
     files = list(files)
     reviews = reviews or {}
     articles = [dict(cf.article) for cf in files]
     meta = {str(a.get("id")): a for a in articles}
+    story_map = stories(articles)
+    # Versions are one source: an earlier version's quotes are not recycled by the latest, and its
+    # figures join the latest's groups only as earlier states of one story (an update, never a conflict).
+    superseded = earlier_versions(story_map)
+    story_of = {aid: key for key, ids in story_map.items() for aid in ids}
     quote_items: list[QuoteItem] = []
     claim_items: list[ClaimItem] = []
     for cf in files:
         art = cf.article
         aid = str(art.get("id"))
-        for q in cf.quotes:
+        for q in cf.quotes if aid not in superseded else ():
             if _review(q).get("status") == "rejected" or q.get("orphaned"):
                 continue
             spans = q.get("spans") or [[0, 0]]
@@ -252,7 +294,8 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             claim_items.append(ClaimItem(
                 aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
                 bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
-                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"), art.get("url"),
+                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"),
+                story_of.get(aid, art.get("url")),
                 _counts(c.get("counts"))))
     names = article_names(files)
     clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
@@ -330,12 +373,19 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
             v["attribution"] for v in values) else None
     cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}
     group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
+    in_versions = record_versions(files, story_map)
+    for key, held in in_versions.items():  # an earlier version's record: the cluster or group of its latest
+        cluster_of.setdefault(key, next((cluster_of[(a, key[1])] for a in reversed(held)
+                                         if (a, key[1]) in cluster_of), None))
+        group_of.setdefault(key, next((group_of[(a, key[1])] for a in reversed(held) if (a, key[1]) in group_of),
+                                      None))
     quotes = [{
         "article": str(cf.article.get("id")), "quote_id": str(q.get("id")), "text": str(q.get("text") or ""),
         "speaker": _text(q.get("speaker")), "speaker_reason": _text(q.get("speaker_reason")),
         "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
         "status": str(_review(q).get("status") or "unreviewed"), "orphaned": bool(q.get("orphaned")),
         "cluster": cluster_of.get((str(cf.article.get("id")), str(q.get("id")))),
+        "versions": in_versions.get((str(cf.article.get("id")), str(q.get("id"))), [str(cf.article.get("id"))]),
     } for cf in files for q in cf.quotes]
     claims = [{
         "article": str(cf.article.get("id")), "claim_id": str(c.get("id")), "value": c.get("value")
@@ -347,19 +397,24 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         "sentence": str(c.get("sentence") or ""), "status": str(_review(c).get("status") or "unreviewed"),
         "orphaned": bool(c.get("orphaned")), "group": group_of.get((str(cf.article.get("id")), str(c.get("id")))),
         **credits[(str(cf.article.get("id")), str(c.get("id")))],
+        "versions": in_versions.get((str(cf.article.get("id")), str(c.get("id"))), [str(cf.article.get("id"))]),
     } for cf in files for c in cf.claims]
     recycled = [c for c in quote_clusters if len({m["article"] for m in c["members"]}) > 1]
+    corrections = _corrections(files)
     summary = {
         "articles": len(articles),
-        "sources": len({a.get("outlet") or a.get("id") for a in articles}),
+        "sources": len({a.get("outlet") or a.get("id") for a in articles if str(a.get("id")) not in superseded}),
         "quotes": len(quote_items),
         "claims": len(claim_items),
         "quote_clusters": len(quote_clusters),
         "recycled_quotes": len(recycled),
         "claim_groups": len(claim_groups),
         "conflicts": sum(1 for g in claim_groups if g["status"] == "conflict"),
+        "corrections": sum(1 for n in corrections if n["status"] != "rejected" and not n["orphaned"]),
+        "versioned_stories": len(story_map),
     }
     speakers = _speakers(quotes, {k: v.get("outlet") for k, v in meta.items()})
     summary["speakers"] = sum(1 for row in speakers if row["speaker"] is not None)
     return {"summary": summary, "articles": articles, "quote_clusters": quote_clusters, "claim_groups": claim_groups,
-            "quotes": quotes, "claims": claims, "speakers": speakers}
+            "quotes": quotes, "claims": claims, "speakers": speakers, "corrections": corrections,
+            "versions": timeline(files, story_map, _version_bodies(files, story_map, folder))}

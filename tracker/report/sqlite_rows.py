@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .csv import provenance_rows
 from .model import Report
 
 Row = dict[str, Any]
@@ -67,6 +68,9 @@ def table_rows(report: Report) -> dict[str, list[Row]]:
         "claims": list(_claims(report)),
         "group_values": list(_values(report)),
         "reviews": list(_reviews(report)),
+        "corrections": [{"ref": f"{row['article']}/{row['correction_id']}", **flat(row, {"span"})}
+                        for row in provenance_rows(report, "corrections")],
+        "version_changes": [{"position": n, **row} for n, row in enumerate(provenance_rows(report, "version_changes"))],
     }
 
 

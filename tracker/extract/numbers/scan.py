@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from . import words as nw
 from .units import (
@@ -186,7 +187,10 @@ def digit_core(toks: Sequence[Tok], i: int, money: bool) -> Core | None:
                 return Core(float(value ** exp[0]), exp[1])  # "1.1^23", "2.5^-1"
             except (OverflowError, ZeroDivisionError):
                 return None
-        scientific = float(f"{value!r}e{exp[0]}")
+        try:  # via Decimal: a mantissa repr already in e-notation ("1e+30") cannot take a second exponent
+            scientific = float(Decimal(repr(value)).scaleb(exp[0]))
+        except (ArithmeticError, ValueError):
+            return None
         return Core(scientific, exp[1]) if math.isfinite(scientific) else None
     return _scale(toks, j, value, money, has_point="." in toks[j - 1].text or t.text == ".")
 
