@@ -173,7 +173,7 @@ def find_indirect(
 def _indirect(text: str, spans: tuple[Span, ...], resolver: Resolver, mention: SpeakerMention | None,
               cue: str | None) -> FoundQuote:
     """A reported-speech record; its speaker passes the one speaker rule or is null with a reason."""
-    speaker, reason = resolver.speaker(mention)
+    speaker, reason, mention = resolver.speaker_of(mention, spans, cued=bool(cue))
     return FoundQuote(text, spans, "indirect", speaker, mention, cue, reason)
 
 
