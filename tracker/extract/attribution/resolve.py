@@ -18,9 +18,11 @@ from functools import lru_cache
 from ...records import Block, SpeakerMention
 from ...text import split_sentences
 from .lexicon import (
+    CUE_VERBS as CUE_WORDS,
     NAME_PARTICLES,
     PERSON_PRONOUNS,
     PRONOUNS,
+    SKIPPABLE,
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
@@ -56,6 +58,16 @@ _SUBJECT_FALLBACK_REASONS = ("names a time, not a source",)
 #: A relative clause about a thing or an event ("…, which led authorities to believe"): its
 #: subject is that thing, so the sentence's subject did not speak its cue.
 _RELATIVE_THING = re.compile(r",\s+which\b")
+#: What follows the place of a dateline: a dash, or an agency in parentheses ("(AP) —").
+_DATELINE_END = re.compile(r"[ \t]*(?:\([A-Za-z .]{1,20}\)[ \t]*)?[—–-]")
+#: The lower-case word right after a mention (same line).
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z’'\-]*)\b")
+#: Documents that speak for whoever issued them ("a statement from the sheriff's office").
+_DOCUMENT_HEADS = wordset(
+    "statement statements release report reports letter memo complaint affidavit filing email post notice"
+)
+#: "from"/"by" and the words after a document mention, up to a punctuation mark.
+_ISSUED_BY = re.compile(r"[ \t]+(?:from|by|issued by|released by)[ \t]+([^,.;:“”\"()\n]{2,80})")
 #: How many people with a title (and recent sources) are weighed for "the host": the nearest
 #: one that is already a source wins, else the nearest; a bound keeps the look-up constant time.
 _TITLED_REACH = 8
@@ -477,7 +489,25 @@ class Resolver:
         problem = speaker_problem(resolved, mention, self.body)
         if problem is None and resolved is not None and self._sentence_case_only(resolved, mention):
             problem = f"{resolved!r} is capitalised only where a sentence opens; nothing shows it is a name"
-        return (None, problem) if problem else (resolved, None)
+        if problem is None and resolved is not None:
+            problem = self._modifier_of_noun(mention) or self._dateline(mention)
+        return (None, problem) if problem else (" ".join(resolved.split()) if resolved else None, None)
+
+    def _dateline(self, mention: SpeakerMention) -> str | None:
+        """An upper-case place opening a paragraph before a dash ("WASHINGTON —"): a dateline."""
+        text = mention.text.strip()
+        start = mention.span[0]
+        if not text.isupper() or (start > 0 and self.body[start - 1] != "\n"):
+            return None
+        return f"{text!r} is a dateline, not a source" if _DATELINE_END.match(self.body, mention.span[1]) else None
+
+    def _modifier_of_noun(self, mention: SpeakerMention) -> str | None:
+        """A mention that is only a modifier of the noun right after it ("Iraqi" of "Iraqi
+        politicians"): the source is that longer phrase, which the scan cut short, so no name."""
+        m = _NEXT_WORD.match(self.body, mention.span[1])
+        if m is None or not is_source_noun(m.group(1)) or m.group(1) in CUE_WORDS or m.group(1) in SKIPPABLE:
+            return None
+        return f"{mention.text!r} only qualifies {mention.text + ' ' + m.group(1)!r}, which the scan cut short"
 
     def _sentence_subject_of(self, mention: SpeakerMention) -> SpeakerMention | None:
         """The subject of the sentence holding ``mention`` (not inside a quotation), or None."""
@@ -525,6 +555,9 @@ class Resolver:
         if text.endswith(("’s", "'s")) and text[:1].isupper() and " " not in text:
             text = text[:-2]  # "Gorsuch’s stated belief": the owner holds the belief
         text = _trim_adverbs(text)
+        issuer = self._issuer(text, mention)
+        if issuer is not None:
+            return issuer
         name = person_name(text)
         if name:
             return self.expand(name, pos)
@@ -534,6 +567,23 @@ class Resolver:
         if text.endswith(".") and "." in text.split()[-1][:-1]:
             return text  # "the U.S."
         return text.rstrip(".,")
+
+    def _issuer(self, text: str, mention: SpeakerMention) -> str | None:
+        """Who issued a document the mention names: "a statement from the sheriff's office" speaks
+        for the office, "a news release by police" for the police; None when no issuer is written."""
+        words = text.lower().split()
+        cut = next((i for i, w in enumerate(words) if w in ("from", "by")), len(words))
+        if not words or cut == 0 or words[cut - 1].strip(".,") not in _DOCUMENT_HEADS:
+            return None
+        if cut < len(words):
+            phrase = " ".join(text.split()[cut + 1 :])
+        else:
+            m = _ISSUED_BY.match(self.body, mention.span[1])
+            if m is None:
+                return None
+            phrase = m.group(1)
+        phrase = _source_phrase(phrase)
+        return phrase if phrase and speaker_problem(phrase) is None else None
 
     def _described_as(self, text: str, mention: SpeakerMention) -> str:
         """Who a definite description ("the official", "the Republican leader") refers to: a name
@@ -569,10 +619,15 @@ class Resolver:
 
 
 #: Singular nouns of people that a definite description may refer back with ("the official").
-_PERSON_NOUNS = _ROLE_HEADS | _PERSONS | wordset(
+_PERSON_NOUNS = _ROLE_HEADS | wordset(
     """
-    woman man boy girl mother father wife husband son daughter neighbor neighbour witness resident
-    victim suspect gunman shooter driver owner employee worker linguist expert analyst attorney lawyer
+    woman man boy girl mother father wife husband son daughter sister brother grandmother grandfather
+    aunt uncle cousin friend neighbor neighbour witness resident victim suspect gunman shooter driver
+    owner employee worker linguist expert analyst attorney lawyer deputy detective investigator
+    officer prosecutor teacher parent member agent trooper aide adviser advisor source host anchor
+    reporter writer author editor columnist economist scientist researcher strategist pollster
+    doctor physician professor historian journalist commentator pastor priest bishop sheriff
+    activist organizer volunteer supporter protester executive consultant staffer person
     """
 )
 
@@ -611,3 +666,26 @@ def _opens_sentence(body: str, lo: int, pos: int) -> bool:
         j -= 1
     word = body[j : i - 1]
     return not (len(word) == 1 and word.isupper()) and word.lower() not in _ABBREVIATIONS
+
+
+def _source_phrase(phrase: str) -> str:
+    """The noun phrase at the start of ``phrase`` that can be a source: words up to the last
+    capitalised word or source noun among the first few ("the sheriff's office Monday" → "the
+    sheriff's office"); '' when there is none."""
+    words = phrase.split()[:_ISSUER_WORDS]
+    end = 0
+    for i, w in enumerate(words):
+        bare = w.strip("’'")
+        if bare.lower() in SKIPPABLE:
+            break  # "the sheriff's office Monday": a time ends the name
+        if w[:1].isupper() or is_source_noun(bare.lower()):
+            end = i + 1
+        elif bare.lower() not in _ISSUER_INNER and not bare.lower().endswith(("'s", "’s")):
+            break
+    return " ".join(words[:end])
+
+
+#: Words of an issuer's name read at most (a bound: "the Bexar County Criminal District Attorney's Office").
+_ISSUER_WORDS = 8
+#: Lower-case words that may sit inside an issuer's name ("the Department of Justice").
+_ISSUER_INNER = wordset("the of and for")
