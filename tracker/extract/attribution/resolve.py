@@ -18,7 +18,7 @@ from functools import lru_cache
 from ...records import Block, SpeakerMention
 from ...text import split_sentences
 from .lexicon import (
-    CUE_VERBS as CUE_WORDS,
+    CUE_VERBS,
     NAME_PARTICLES,
     PERSON_PRONOUNS,
     PRONOUNS,
@@ -505,7 +505,7 @@ class Resolver:
         """A mention that is only a modifier of the noun right after it ("Iraqi" of "Iraqi
         politicians"): the source is that longer phrase, which the scan cut short, so no name."""
         m = _NEXT_WORD.match(self.body, mention.span[1])
-        if m is None or not is_source_noun(m.group(1)) or m.group(1) in CUE_WORDS or m.group(1) in SKIPPABLE:
+        if m is None or not is_source_noun(m.group(1)) or m.group(1) in CUE_VERBS or m.group(1) in SKIPPABLE:
             return None
         return f"{mention.text!r} only qualifies {mention.text + ' ' + m.group(1)!r}, which the scan cut short"
 
