@@ -366,8 +366,8 @@ def _word_before(body: str, pos: int, any_case: bool = False) -> tuple[str, int]
     """The word right before ``pos`` in the same clause ('' after punctuation, and after a
     capitalised word unless ``any_case``), lower-cased, and where it starts."""
     i = pos
-    while i > 0 and body[i - 1] in " \t\n":
-        i -= 1
+    while i > 0 and body[i - 1] in " \t":
+        i -= 1  # a line break ends the clause: a headline's last word governs nothing after it
     j = i
     while j > 0 and i - j < _LONGEST_WORD and (body[j - 1].isalpha() or body[j - 1] == "-"):
         j -= 1
