@@ -16,6 +16,10 @@ eight minutes per publisher (``python -m tools.train_cue_model --exclude-publish
 the two-minute budget of a benchmark run. The model only finds reported speech without quotation
 marks, so span and speaker figures of quoted speech are the same with or without it.
 
+``speaker_wrong`` is the share of scored quotes given a speaker read from a mention that is not
+the gold source (confident but wrong; an abstention is not counted); its floors are ceilings
+(``speaker_wrong_max``).
+
 ``PATH`` is the eval-data folder (default ``../shared/eval-data`` relative to the repo root). Exits
 0 with a message when the data is absent, 1 when a figure falls below ``benchmarks/floors/quotes.json``.
 The last line printed is a JSON object of the figures.
