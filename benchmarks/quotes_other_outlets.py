@@ -11,6 +11,8 @@ then reads the claim files, as ``tracker extract`` users do) and scores it again
 - resolved-speaker accuracy: over gold quotes found that have a named gold speaker, the predicted
   quote overlapping it most has that speaker (or an alias), compared case-insensitively with
   titles stripped; a null prediction counts as wrong;
+- wrong-speaker rate: over the same quotes, the share given a speaker that is not the gold one
+  (confident but wrong: the error an editor cannot afford; an abstention is not counted here);
 - non-speakers: predicted speakers that the speaker rule (:mod:`tracker.extract.attribution.speakers`)
   judges not to be a person, organisation, group or document (target 0), and the distinct
   predicted speakers that are neither a gold speaker nor an alias of the article, to read.
@@ -76,6 +78,7 @@ class Tally:
     speaker_n: int = 0
     speaker_ok: int = 0
     speaker_null: int = 0
+    speaker_wrong: int = 0
     pred_speakers: int = 0
     non_speakers: list[str] = field(default_factory=list)
     unknown_speakers: Counter[str] = field(default_factory=Counter)
@@ -95,6 +98,7 @@ class Tally:
             "speaker_acc": ratio(self.speaker_ok, self.speaker_n),
             "speaker_scored": self.speaker_n,
             "speaker_null": self.speaker_null,
+            "speaker_wrong": ratio(self.speaker_wrong, self.speaker_n),
             "predicted_speakers": self.pred_speakers,
             "non_speakers": len(self.non_speakers),
             "unmatched_speakers": sum(self.unknown_speakers.values()),
@@ -223,6 +227,7 @@ def score_article(row: dict[str, Any], text: str, data: dict[str, Any], tally: T
             tally.speaker_ok += 1
             continue
         tally.speaker_null += predicted is None
+        tally.speaker_wrong += predicted is not None
         mention = (best.get("speaker_mention") or {}).get("text")
         why = f" ({best.get('speaker_reason')})" if predicted is None else ""
         tally.errors.append(f"gold {g['speaker']!r} got {predicted!r} mention {mention!r}{why} "

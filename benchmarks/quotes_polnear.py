@@ -16,6 +16,10 @@ eight minutes per publisher (``python -m tools.train_cue_model --exclude-publish
 the two-minute budget of a benchmark run. The model only finds reported speech without quotation
 marks, so span and speaker figures of quoted speech are the same with or without it.
 
+``speaker_wrong`` is the share of scored quotes given a speaker read from a mention that is not
+the gold source (confident but wrong; an abstention is not counted); its floors are ceilings
+(``speaker_wrong_max``).
+
 ``PATH`` is the eval-data folder (default ``../shared/eval-data`` relative to the repo root). Exits
 0 with a message when the data is absent, 1 when a figure falls below ``benchmarks/floors/quotes.json``.
 The last line printed is a JSON object of the figures.
@@ -111,6 +115,8 @@ def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str
                 mention_ok = bool(ms and any(cover([ms], a, b) > 0 for a, b in src))
                 if mention_ok:
                     tally["sp_ok"] += 1
+                elif best is not None and best.speaker is not None:
+                    tally["sp_wrong"] += 1  # a speaker given from a mention that is not the source
                 if best is not None and best.speaker is None and ms is not None:
                     # the speaker rule dropped what the mention resolved to: right or wrong to?
                     tally["rej_n"] += 1
@@ -134,7 +140,7 @@ def score_doc(doc: dict[str, Any], quotes: Sequence[FoundQuote], tally: dict[str
 
 def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
     keys = ("g_n", "g_found", "p_n", "p_ok", "sp_n", "sp_ok", "ind_g", "ind_found", "ind_p", "ind_ok", "rej_n",
-            "rej_mention_ok")
+            "rej_mention_ok", "sp_wrong")
     tally = dict.fromkeys(keys, 0)
     secs = 0.0
     for doc in docs:
@@ -156,6 +162,8 @@ def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
         "recall": r,
         "f1": round(2 * p * r / (p + r), 4) if p and r else None,
         "speaker_acc": f(tally["sp_ok"], tally["sp_n"]),
+        # confident but wrong: a speaker set from a mention that is not the gold source
+        "speaker_wrong": f(tally["sp_wrong"], tally["sp_n"]),
         "gold_segments": tally["g_n"],
         "pred_spans": tally["p_n"],
         # quotes whose mention the speaker rule refused (speaker null), and how many of those
@@ -171,6 +179,8 @@ def evaluate(docs: Sequence[dict[str, Any]], split: str) -> dict[str, Any]:
 
 #: The figures compared across held-out publishers (the worst of each is what the floors bound).
 PUBLISHER_FIGURES = ("precision", "recall", "speaker_acc", "indirect_recall", "indirect_precision")
+#: Figures where the highest publisher is the worst.
+PUBLISHER_CEILINGS = ("speaker_wrong",)
 
 
 def by_publisher(docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -182,12 +192,16 @@ def by_publisher(docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
     with using_cue_model(None):
         for name in sorted(groups):
             per[name] = evaluate(groups[name], "publisher-" + name)
-            figures = {k: per[name][k] for k in (*PUBLISHER_FIGURES, "docs", "articles_per_s")}
+            figures = {k: per[name][k] for k in (*PUBLISHER_FIGURES, *PUBLISHER_CEILINGS, "docs", "articles_per_s")}
             print(f"{name:14} {json.dumps(figures)}")
     worst: dict[str, Any] = {}
     for key in PUBLISHER_FIGURES:
         values = {name: out[key] for name, out in per.items() if out[key] is not None}
         name = min(values, key=lambda n: values[n])
+        worst[key], worst[key + "_publisher"] = values[name], name
+    for key in PUBLISHER_CEILINGS:
+        values = {name: out[key] for name, out in per.items() if out[key] is not None}
+        name = max(values, key=lambda n: values[n])
         worst[key], worst[key + "_publisher"] = values[name], name
     print(f"{'worst':14} {json.dumps(worst)}")
     return {"eval": "quotes-polnear-by-publisher", "model": "rules only", "publishers": len(per), **worst}
@@ -200,6 +214,11 @@ def check_floors(out: dict[str, Any], split: str) -> list[str]:
         floors = json.load(f).get(split, {})
     failed = []
     for key, floor in floors.items():
+        if key.endswith("_max"):  # a ceiling (the wrong-speaker rate)
+            got = out.get(key[: -len("_max")])
+            if got is None or got > floor:
+                failed.append(f"{key[:-4]} {got} > ceiling {floor}")
+            continue
         got = out.get(key)
         if got is None or got < floor:
             failed.append(f"{key} {got} < floor {floor}")

@@ -87,13 +87,13 @@ def test_speaker_value_and_review_changes_between_folders(repo: Path) -> None:
     shutil.copytree(repo / "claims", repo / "before")
     path = repo / "claims" / "a.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    speaker:\n", "    speaker: Mayor Bob Smith\n", 1)
+    text = text.replace("    speaker: The mayor\n", "    speaker: Mayor Bob Smith\n", 1)
     text = text.replace("value: 200", "value: 250", 1)
     text = text.replace("review: {status: unreviewed, by: null, note: null}",
                         "review: {status: confirmed, by: ed, note: tape}", 1)
     path.write_text(text, encoding="utf-8")
     lines = cli("diff", "before", "claims").splitlines()
-    assert any(line.endswith("speaker: null -> “Mayor Bob Smith”") for line in lines)
+    assert any(line.endswith("speaker: “The mayor” -> “Mayor Bob Smith”") for line in lines)
     assert any("value: 200 -> 250 in “About 200 people attended.”" in line for line in lines)
     assert any(line.endswith("review: status unreviewed -> confirmed, by null -> ed, note null -> tape")
                for line in lines)

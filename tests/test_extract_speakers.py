@@ -221,3 +221,99 @@ def test_a_pronoun_does_not_jump_over_the_subject_to_a_quoted_expert() -> None:
     quotes = [q for q in find_quotes(body, line_blocks(body)) if q.kind == "indirect"]
     he = [q for q in quotes if q.speaker_mention and q.speaker_mention.text == "He"]
     assert len(he) == 2 and all(q.speaker == "Omar Haddad" for q in he)
+
+
+@pytest.mark.parametrize("text", [
+    "that neighbors", "The special", "both face", "many lingering", "since both", "or outright",
+    "Several hours earlier", "Saturday at Ridgeview Town Homes after police", "The metal gate",
+    "other family members carried signs", "Alex loved helping people", "many legislators called",
+    "The investigation focuses", "the Senate seat", "McDonald Ave", "Several",
+])
+def test_junk_phrases_are_no_speakers(text: str) -> None:
+    """Clause pieces, time phrases, streets and descriptions of things that do not speak."""
+    assert speaker_problem(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "a friend of the female victim", "those who lived by the family", "The girl’s relatives",
+    "The linguist", "Bystanders", "one neighbor", "the probable cause statement", "Young people at the scene",
+    "Trump’s adoring fans", "a retired officer", "the Mexican government", "Tea Party organizers",
+])
+def test_descriptions_of_sources_pass(text: str) -> None:
+    assert speaker_problem(text) is None
+
+
+def test_a_title_before_a_name_keeps_a_role_word_surname() -> None:
+    assert person_name("Rep. Peter King") == "Peter King"
+    assert person_name("the Saudi King") is None
+
+
+def _resolver(body: str) -> Resolver:
+    return Resolver(body, line_blocks(body))
+
+
+def _at(body: str, text: str, nth: int = 0) -> SpeakerMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    return SpeakerMention(text, (start, start + len(text)))
+
+
+def test_an_indefinite_description_is_someone_new() -> None:
+    """"A clinic spokesman" is not the person named before him; "the spokesman" after him is him."""
+    body = ("Title\n\nDr. Ann Cole treated the boy, Cole said. A clinic spokesman said the boy was stable.\n\n"
+            "The spokesman said he would go home soon. The official said more.\n")
+    r = _resolver(body)
+    indefinite = _at(body, "A clinic spokesman")
+    r.note_speakers([_at(body, "Cole", 1), indefinite])
+    assert r.speaker(indefinite) == ("A clinic spokesman", None)
+    assert r.speaker(_at(body, "The spokesman")) == ("A clinic spokesman", None)
+    he = body.index("he would")
+    assert r.speaker(SpeakerMention("he", (he, he + 2)))[0] == "A clinic spokesman"
+    # no one introduced as an official: the description stays as written, never a guess
+    assert r.speaker(_at(body, "The official")) == ("The official", None)
+
+
+def test_a_name_in_apposition_after_a_description() -> None:
+    body = "Title\n\n“We disagree,” the Republican leader, Michael Thibodeau, said on Monday.\n"
+    assert _resolver(body).speaker(_at(body, "the Republican leader"))[0] == "Michael Thibodeau"
+
+
+def test_a_word_capitalised_only_where_a_sentence_opens_is_no_name() -> None:
+    body = ("Title\n\nKnown for his temper, Jo Hale spoke. Known said it was over.\n\n"
+            "Then Hale met Brandt. Brandt said it was over too.\n")
+    r = _resolver(body)
+    speaker, why = r.speaker(_at(body, "Known", 1))
+    assert speaker is None and why is not None and "sentence opens" in why
+    assert r.speaker(_at(body, "Brandt", 1)) == ("Brandt", None)
+
+
+def test_a_dateline_and_a_cut_short_modifier_abstain() -> None:
+    body = "Title\n\nWASHINGTON — The vote was close.\n\nIraqi politicians were angry at the visit.\n"
+    r = _resolver(body)
+    assert r.speaker(_at(body, "WASHINGTON"))[0] is None
+    assert r.speaker(_at(body, "Iraqi"))[0] is None
+
+
+def test_a_document_speaks_for_its_issuer() -> None:
+    body = "Title\n\nThe deputy fired, according to a statement from the county sheriff's office Monday.\n"
+    assert _resolver(body).speaker(_at(body, "a statement"))[0] == "the county sheriff's office"
+
+
+def test_a_time_before_the_cue_gives_way_to_the_subject() -> None:
+    """"Democrats …, and on Wednesday said": the sentence's subject said it."""
+    for body, source in [
+        ("Title\n\nDemocrats have continued to call for Mr. Hale’s ouster, and on Wednesday said they were "
+         "scheduling meetings with the leadership.\n", "Democrats"),
+        ("Title\n\nProtesters gathered outside Mr. Hale’s office on Wednesday, calling for him to step aside.\n",
+         "Protesters"),
+    ]:
+        quotes = [q for q in find_quotes(body, line_blocks(body)) if q.kind == "indirect"]
+        assert quotes and quotes[-1].speaker == source
+        assert quotes[-1].speaker_mention is not None and quotes[-1].speaker_mention.text == source
+
+
+def test_a_raising_verb_keeps_the_speech_cue_speaker() -> None:
+    body = "Title\n\nWilliams is expected to be moved to the county jail on Friday, Duke George said.\n"
+    quotes = [q for q in find_quotes(body, line_blocks(body)) if q.kind == "indirect"]
+    assert quotes and quotes[0].speaker == "Duke George"

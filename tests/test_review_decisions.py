@@ -110,7 +110,8 @@ def test_same_as_joins_quotes_the_matcher_keeps_apart(folder: Path) -> None:
 
 
 def test_rejected_quotes_leave_the_report_and_corrected_speakers_name_the_cluster(folder: Path) -> None:
-    assert cluster_of(report(), "a")["speaker"] is None  # "The minister" names no one
+    # "The minister" introduces no one by name: the description stands as the article writes it
+    assert cluster_of(report(), "a")["speaker"] == "The minister"
     edit(folder, "a", "quotes", "schools", {"speaker": "Minister Jane Roe"})
     rep = report()
     assert cluster_of(rep, "a")["speaker"] == "Minister Jane Roe"

@@ -18,24 +18,64 @@ from functools import lru_cache
 from ...records import Block, SpeakerMention
 from ...text import split_sentences
 from .lexicon import (
+    CUE_VERBS,
     NAME_PARTICLES,
     PERSON_PRONOUNS,
     PRONOUNS,
+    SKIPPABLE,
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
     wordset,
 )
 from .mentions import sentence_subject
-from .speakers import NO_SOURCE, speaker_problem
+from .speakers import NO_SOURCE, is_source_noun, speaker_problem
 
 __all__ = ["Resolver", "person_name"]
 
 _CAP_RUN = re.compile(
     r"\b[A-Z][\w’'\-]*\.?"
-    r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,4}"
+    r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,5}"
 )
 _DETERMINERS = wordset("the a an his her its their our my your")
+#: Determiners of a description that refers back to someone introduced before ("the official");
+#: "a"/"an"/"one" introduce someone new ("a UAMS spokesman"), who is named by that description.
+_DEFINITE = wordset("the his her its their our that this")
+#: Determiners that introduce a new person the article describes without naming.
+_INDEFINITE = wordset("a an one another")
+#: A capitalised word in running text (not where a sentence or a quotation opens) is a name, since
+#: nothing else is capitalised there; a word capitalised only where a sentence opens ("Known",
+#: "Assistance") is not shown to be one.
+_CAP_WORD = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]+")
+#: Abbreviations whose full stop ends no sentence ("Mr. Obama", "Sen. Reid").
+_ABBREVIATIONS = TITLE_WORDS | wordset("mr mrs ms dr st jr sr mt ft messrs")
+#: A name in apposition right after a description: "the Republican leader, Michael Thibodeau, said".
+_APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'\-.]*(?:[ \t]+[A-Z][\w’'\-.]*){1,3})\s*[,)]")
+#: Endings of speaker_problem's reasons after which the sentence's subject is read instead: the
+#: words before the cue were a time ("on Wednesday said"), so the source is further back. (Tried
+#: and left out, since they added wrong speakers on PolNeAR dev: function words, pieces of clauses.)
+_SUBJECT_FALLBACK_REASONS = ("names a time, not a source",)
+#: A relative clause about a thing or an event ("…, which led authorities to believe"): its
+#: subject is that thing, so the sentence's subject did not speak its cue.
+_RELATIVE_THING = re.compile(r",\s+which\b")
+#: What follows the place of a dateline: a dash, or an agency in parentheses ("(AP) —").
+_DATELINE_END = re.compile(r"[ \t]*(?:\([A-Za-z .]{1,20}\)[ \t]*)?[—–-]")
+#: The lower-case word right after a mention (same line).
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z’'\-]*)\b")
+#: Documents that speak for whoever issued them ("a statement from the sheriff's office").
+_DOCUMENT_HEADS = wordset(
+    "statement statements release report reports letter memo complaint affidavit filing email post notice"
+)
+#: "from"/"by" and the words after a document mention, up to a punctuation mark.
+_ISSUED_BY = re.compile(r"[ \t]+(?:from|by|issued by|released by)[ \t]+([^,.;:“”\"()\n]{2,80})")
+#: How many people with a title (and recent sources) are weighed for "the host": the nearest
+#: one that is already a source wins, else the nearest; a bound keeps the look-up constant time.
+_TITLED_REACH = 8
+#: Lower-case words that may trail a name in a mention and are no part of it ("Mr. LePage
+#: nevertheless"): sentence adverbs; words ending in -ly are read as adverbs too.
+_TRAILING_ADVERBS = wordset(
+    "nevertheless nonetheless however meanwhile also still then too again instead though later earlier"
+)
 #: Capitalised at the start of a sentence but never part of a name.
 _COMMON = STOP_WORDS | wordset(
     """
@@ -152,14 +192,19 @@ def _person_name(text: str) -> str | None:
         if run[i].lower() in _ORG_WORDS:
             run = run[i + 1 :]  # "The Washington Post Trump", "U.S. Army Brig. Gen. Jane Doe"
             break
+    titled = False
     while run and (
         _lower(run[0]) in TITLE_WORDS
         or _lower(run[0]) in _COMMON
         or (run[0].isupper() and len(run[0]) > 2 and "." not in run[0])
         or (run[0].endswith(".") and not _initial(run[0]))
     ):
+        titled = titled or _lower(run[0]) in TITLE_WORDS
         run.pop(0)
-    if not run or _lower(run[-1]) in TITLE_WORDS or _lower(run[-1]) in SOURCE_NOUNS or _lower(run[-1]) in _ORG_WORDS:
+    # After a title, two words are a name even when the surname is a role word ("Rep. Peter King").
+    named = titled and len(run) >= 2 and _lower(run[-2]) not in TITLE_WORDS
+    if not run or (_lower(run[-1]) in TITLE_WORDS and not named) or _lower(run[-1]) in SOURCE_NOUNS \
+            or _lower(run[-1]) in _ORG_WORDS:
         return None  # a role or an organisation ("the Oakland County Sheriff's Office"), not a person
     run = _after_titles(run)
     if len(run) == 1 and _initial(run[0]):
@@ -228,17 +273,23 @@ class Resolver:
         self.names: list[tuple[int, str]] = []  # (position, full name) in text order
         self.titled: list[tuple[int, str, str]] = []  # (position, title word, name)
         self.titled_surname: dict[str, int] = {}  # surname key -> first "President Trump" position
+        self._established: set[str] = set()  # capitalised words seen mid-sentence (names)
+        self._described: list[tuple[int, str, str]] = []  # (position, head, description) of unnamed people
         for block in blocks:
             if block.role == "title":
                 continue  # headline case makes every word look like a name
             for m in _CAP_RUN.finditer(body, block.start, block.end):
                 self._note_run(body, block.start, m.start(), m.group())
+            self._established.update(m.group() for m in _CAP_WORD.finditer(body, block.start, block.end)
+                                     if not _opens_sentence(body, block.start, m.start()))
         self._index_names()
         self._speakers: list[tuple[int, str]] = []
         self._positions: list[int] = []
         self._groups: list[tuple[int, str]] = []  # (position, plural source as written), text order
         known = {full for _, full in self.names}
-        for lo, hi in split_sentences(body, [b for b in blocks if b.role != "title"]):
+        self._sentences = split_sentences(body, [b for b in blocks if b.role != "title"])
+        self._sentence_starts = [lo for lo, _ in self._sentences]
+        for lo, hi in self._sentences:
             subject = self._subject_person(lo, hi, known)
             if subject is not None:
                 self.note_speaker(*subject)
@@ -324,15 +375,40 @@ class Resolver:
         return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
 
     def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
-        """Remember the people and groups named as sources (for later pronouns)."""
+        """Remember the people and groups named as sources (for later pronouns), and the people
+        described without a name ("a neighbor said", then "she said": the neighbor)."""
+        definite: list[SpeakerMention] = []
         for mention in mentions:
             if mention.text.lower() in PRONOUNS:
+                continue
+            if mention.text == "who":  # "Rep. Peter King, R-N.Y., who opposes …, said": King spoke
+                antecedent = self._antecedent(mention.span[0])
+                if antecedent and speaker_problem(antecedent) is None:
+                    self.note_speaker(mention.span[0], antecedent)
                 continue
             if _is_group(mention.text) and speaker_problem(mention.text, mention, self.body) is None:
                 self._groups.append((mention.span[0], mention.text))
             name = person_name(mention.text)
             if name and speaker_problem(name, mention, self.body) is None:
                 self.note_speaker(mention.span[0], self.expand(name, mention.span[0]))
+            elif name is None and _person_head(mention.text) and speaker_problem(mention.text, mention,
+                                                                                  self.body) is None:
+                first = mention.text.split()[0].lower()
+                if first in _INDEFINITE:
+                    self._note_description(mention)
+                elif first in _DEFINITE:
+                    definite.append(mention)
+        for mention in sorted(definite, key=lambda m: m.span[0]):
+            resolved = self.resolve(mention)
+            if resolved:
+                self.note_speaker(mention.span[0], resolved)
+
+    def _note_description(self, mention: SpeakerMention) -> None:
+        text = " ".join(mention.text.split()).rstrip(".,")
+        entry = (mention.span[0], _person_head(text), text)
+        at = bisect_right(self._described, entry[0], key=lambda d: d[0])
+        self._described.insert(at, entry)
+        self.note_speaker(mention.span[0], text)
 
     def note_speaker(self, pos: int, name: str) -> None:
         at = bisect_right(self._positions, pos)
@@ -384,11 +460,83 @@ class Resolver:
         Every path that sets a quote's speaker goes through here, so one rule
         (:func:`speakers.speaker_problem`) decides what may stand as a speaker.
         """
+        speaker, reason, _ = self.speaker_of(mention)
+        return speaker, reason
+
+    def speaker_of(self, mention: SpeakerMention | None, content: Sequence[tuple[int, int]] = (),
+                   cued: bool = True) -> tuple[str | None, str | None, SpeakerMention | None]:
+        """As :meth:`speaker`, with the mention the speaker was read from: when the words before
+        the cue are no source but a time, a function word or a piece of a clause ("on Wednesday
+        said", "…, calling for"), the subject of the sentence is ("Democrats …, and on Wednesday
+        said"), if it passes the same rule; else the speaker stays null with the first reason. Only
+        for a mention next to a cue (``cued``), and never a subject inside the quoted ``content``
+        ("Most Americans think …, according to a poll released Friday")."""
+        speaker, problem = self._checked(mention)
+        if problem is None or mention is None or not cued or not problem.endswith(_SUBJECT_FALLBACK_REASONS):
+            return speaker, problem, mention
+        subject = self._sentence_subject_of(mention)
+        if subject is not None and not any(s < subject.span[1] and subject.span[0] < e for s, e in content) \
+                and not _RELATIVE_THING.search(self.body, subject.span[1], mention.span[0]):
+            found, why_not = self._checked(subject)
+            if why_not is None:
+                return found, None, subject
+        return None, problem, mention
+
+    def _checked(self, mention: SpeakerMention | None) -> tuple[str | None, str | None]:
         if mention is None:
             return None, NO_SOURCE
         resolved = self.resolve(mention)
         problem = speaker_problem(resolved, mention, self.body)
-        return (None, problem) if problem else (resolved, None)
+        if problem is None and resolved is not None and self._sentence_case_only(resolved, mention):
+            problem = f"{resolved!r} is capitalised only where a sentence opens; nothing shows it is a name"
+        if problem is None and resolved is not None:
+            problem = self._modifier_of_noun(mention) or self._dateline(mention)
+        return (None, problem) if problem else (" ".join(resolved.split()) if resolved else None, None)
+
+    def _dateline(self, mention: SpeakerMention) -> str | None:
+        """An upper-case place opening a paragraph before a dash ("WASHINGTON —"): a dateline."""
+        text = mention.text.strip()
+        start = mention.span[0]
+        if not text.isupper() or (start > 0 and self.body[start - 1] != "\n"):
+            return None
+        return f"{text!r} is a dateline, not a source" if _DATELINE_END.match(self.body, mention.span[1]) else None
+
+    def _modifier_of_noun(self, mention: SpeakerMention) -> str | None:
+        """A mention that is only a modifier of the noun right after it ("Iraqi" of "Iraqi
+        politicians"): the source is that longer phrase, which the scan cut short, so no name."""
+        m = _NEXT_WORD.match(self.body, mention.span[1])
+        if m is None or not is_source_noun(m.group(1)) or m.group(1) in CUE_VERBS or m.group(1) in SKIPPABLE:
+            return None
+        return f"{mention.text!r} only qualifies {mention.text + ' ' + m.group(1)!r}, which the scan cut short"
+
+    def _sentence_subject_of(self, mention: SpeakerMention) -> SpeakerMention | None:
+        """The subject of the sentence holding ``mention`` (not inside a quotation), or None."""
+        at = bisect_right(self._sentence_starts, mention.span[0]) - 1
+        if at < 0:
+            return None
+        lo, hi = self._sentences[at]
+        if self._in_quotation(lo):
+            return None
+        subject = sentence_subject(self.body, lo, hi)
+        comma = self.body.find(",", lo, min(hi, lo + _OPENING_CHARS))
+        if (subject is None or subject.span == mention.span) and comma > 0:  # "Several hours earlier, X …"
+            subject = sentence_subject(self.body, comma + 1, hi)
+        if subject is None or subject.span[0] <= mention.span[0] < subject.span[1]:
+            return None
+        return subject
+
+    def _sentence_case_only(self, speaker: str, mention: SpeakerMention) -> bool:
+        """A lone capitalised word the article never capitalises inside a sentence ("Known",
+        "Assistance"): an ordinary word opening a sentence, not shown to be a name. Acronyms and
+        bare source nouns ("Police", "Officials") are exempt."""
+        word = speaker.strip()
+        if " " in word or not word[:1].isupper() or word.isupper() or len(word) < 2:
+            return False
+        if mention.text.strip().removesuffix("’s").removesuffix("'s") != word:
+            return False  # "Mr. Trump", "Sen. Franken": a title shows the name
+        if is_source_noun(word.lower()):
+            return False
+        return word not in self._established
 
     def resolve(self, mention: SpeakerMention | None) -> str | None:
         if mention is None:
@@ -406,18 +554,138 @@ class Resolver:
             return None
         if text.endswith(("’s", "'s")) and text[:1].isupper() and " " not in text:
             text = text[:-2]  # "Gorsuch’s stated belief": the owner holds the belief
+        text = _trim_adverbs(text)
+        issuer = self._issuer(text, mention)
+        if issuer is not None:
+            return issuer
         name = person_name(text)
         if name:
             return self.expand(name, pos)
-        words = low.split()
-        head = words[-1].rstrip(".,") if words else ""
-        if words and words[0] in _DETERMINERS and head in _ROLE_HEADS:
-            titled = self._titled_by_key.get(_title_key(head), [])
-            before = bisect_left(titled, pos, key=lambda t: t[0])  # the last such title before ``pos``
-            if before:
-                p, full = titled[before - 1]
-                return self.expand(full, p)
-            return self.last_person(pos)
+        words = text.lower().split()
+        if words and words[0] in _DEFINITE and _person_head(text):
+            return self._described_as(text, mention)
         if text.endswith(".") and "." in text.split()[-1][:-1]:
             return text  # "the U.S."
         return text.rstrip(".,")
+
+    def _issuer(self, text: str, mention: SpeakerMention) -> str | None:
+        """Who issued a document the mention names: "a statement from the sheriff's office" speaks
+        for the office, "a news release by police" for the police; None when no issuer is written."""
+        words = text.lower().split()
+        cut = next((i for i, w in enumerate(words) if w in ("from", "by")), len(words))
+        if not words or cut == 0 or words[cut - 1].strip(".,") not in _DOCUMENT_HEADS:
+            return None
+        if cut < len(words):
+            phrase = " ".join(text.split()[cut + 1 :])
+        else:
+            m = _ISSUED_BY.match(self.body, mention.span[1])
+            if m is None:
+                return None
+            phrase = m.group(1)
+        phrase = _source_phrase(phrase)
+        return phrase if phrase and speaker_problem(phrase) is None else None
+
+    def _described_as(self, text: str, mention: SpeakerMention) -> str:
+        """Who a definite description ("the official", "the Republican leader") refers to: a name
+        in apposition right after it, else the nearest person introduced before it with that
+        title or that description, else the description as written (never a guess)."""
+        after = _APPOSED_NAME.match(self.body, mention.span[1])
+        if after:
+            name = person_name(after.group(1))
+            if name and len(name.split()) >= 2:
+                return name
+        pos = mention.span[0]
+        head = _person_head(text)
+        titled = self._titled_by_key.get(_title_key(head), [])
+        before = bisect_left(titled, pos, key=lambda t: t[0])
+        best: tuple[int, str] | None = None
+        quoted = {name for _, name in self._speakers[: bisect_right(self._positions, pos - 1)][-_TITLED_REACH:]}
+        for p, full in reversed(titled[max(0, before - _TITLED_REACH) : before]):
+            if best is None or self.expand(full, p) in quoted:
+                best = (p, self.expand(full, p))  # the nearest, or the nearest already a source
+                if best[1] in quoted:
+                    break
+        described = bisect_left(self._described, pos, key=lambda d: d[0])
+        for p, d_head, d_text in reversed(self._described[:described]):
+            if d_head == head:
+                if best is None or p > best[0]:
+                    best = (p, d_text)
+                break
+        return best[1] if best else text.rstrip(".,")
+
+        if text.endswith(".") and "." in text.split()[-1][:-1]:
+            return text  # "the U.S."
+        return text.rstrip(".,")
+
+
+#: Singular nouns of people that a definite description may refer back with ("the official").
+_PERSON_NOUNS = _ROLE_HEADS | wordset(
+    """
+    woman man boy girl mother father wife husband son daughter sister brother grandmother grandfather
+    aunt uncle cousin friend neighbor neighbour witness resident victim suspect gunman shooter driver
+    owner employee worker linguist expert analyst attorney lawyer deputy detective investigator
+    officer prosecutor teacher parent member agent trooper aide adviser advisor source host anchor
+    reporter writer author editor columnist economist scientist researcher strategist pollster
+    doctor physician professor historian journalist commentator pastor priest bishop sheriff
+    activist organizer volunteer supporter protester executive consultant staffer person
+    """
+)
+
+
+def _person_head(text: str) -> str:
+    """The head noun of a description of one person ("the Republican leader" → "leader"), or ''."""
+    words = text.lower().replace(",", " ").split()
+    for i, w in enumerate(words[1:], 1):
+        if w in ("of", "at", "for", "from", "with", "in", "who"):
+            words = words[:i]
+            break
+    head = words[-1].strip(".,’'") if words else ""
+    return head if head in _PERSON_NOUNS else ""
+
+
+def _trim_adverbs(text: str) -> str:
+    """A mention without the sentence adverbs trailing it ("Mr. LePage nevertheless")."""
+    words = text.split()
+    while len(words) > 1 and words[-1].islower() and (words[-1] in _TRAILING_ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    return " ".join(words) if len(words) < len(text.split()) else text
+
+
+def _opens_sentence(body: str, lo: int, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence, a paragraph or a quotation (reads a few
+    characters back: constant time)."""
+    i = pos
+    while i > lo and body[i - 1] in " \t":
+        i -= 1
+    if i <= lo or body[i - 1] in "\n\"“‘'(—:!?":
+        return True
+    if body[i - 1] != ".":
+        return False
+    j = i - 1
+    while j > lo and j > i - 12 and body[j - 1].isalpha():
+        j -= 1
+    word = body[j : i - 1]
+    return not (len(word) == 1 and word.isupper()) and word.lower() not in _ABBREVIATIONS
+
+
+def _source_phrase(phrase: str) -> str:
+    """The noun phrase at the start of ``phrase`` that can be a source: words up to the last
+    capitalised word or source noun among the first few ("the sheriff's office Monday" → "the
+    sheriff's office"); '' when there is none."""
+    words = phrase.split()[:_ISSUER_WORDS]
+    end = 0
+    for i, w in enumerate(words):
+        bare = w.strip("’'")
+        if bare.lower() in SKIPPABLE:
+            break  # "the sheriff's office Monday": a time ends the name
+        if w[:1].isupper() or is_source_noun(bare.lower()):
+            end = i + 1
+        elif bare.lower() not in _ISSUER_INNER and not bare.lower().endswith(("'s", "’s")):
+            break
+    return " ".join(words[:end])
+
+
+#: Words of an issuer's name read at most (a bound: "the Bexar County Criminal District Attorney's Office").
+_ISSUER_WORDS = 8
+#: Lower-case words that may sit inside an issuer's name ("the Department of Justice").
+_ISSUER_INNER = wordset("the of and for")

@@ -19,7 +19,7 @@ import re
 from ...records import SpeakerMention
 from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS, wordset
 
-__all__ = ["NO_SOURCE", "speaker_problem"]
+__all__ = ["NO_SOURCE", "is_source_noun", "speaker_problem"]
 
 #: The reason given when no words near the quote name a source at all.
 NO_SOURCE = "no source named near the quote"
@@ -44,7 +44,7 @@ _TIME_LEADS = wordset(
 _COUNT_WORDS = wordset(
     """
     one two three four five six seven eight nine ten eleven twelve first second third fourth fifth
-    sixth seventh eighth ninth tenth other others another all both
+    sixth seventh eighth ninth tenth other others another all both several many few most
     """
 )
 #: Sentence adverbs and indefinite pronouns that open a clause and are never a source.
@@ -150,7 +150,8 @@ def speaker_problem(text: str | None, mention: SpeakerMention | None = None, bod
         return f"{quoted} is a party and state tag, not a name"
     if all(w in _COUNT_WORDS or w in _FUNCTION_WORDS or w.isdigit() for w in lows):
         return f"{quoted} counts sources but names none"
-    if words[0].islower() and (lows[0] in _OBJECT_PREPOSITIONS or (len(lows) > 1 and lows[1] in _AGENT_WORDS)):
+    if words[0].islower() and (lows[0] in _OBJECT_PREPOSITIONS or lows[0] in _CLAUSE_LINKS
+                               or (len(lows) > 1 and lows[1] in _AGENT_WORDS)):
         return f"{quoted} is a piece of a sentence, not a source"
     if body is not None and mention is not None and _common_word(words, mention, body):
         return f"{quoted} is a common word of this article, not a name"
@@ -160,6 +161,10 @@ def speaker_problem(text: str | None, mention: SpeakerMention | None = None, bod
         return f"{quoted} is a piece of a sentence, not a source"
     if _unidentified(words, lows):
         return f"{quoted} is not an identified source"
+    if len(words) > 1 and lows[-1].rstrip(".") in _PLACE_ENDS:
+        return f"{quoted} names a place, not a source"
+    if not _source_head(words, lows):
+        return f"{quoted} is not a person, organisation, group or document"
     if mention is not None and _in_modifier(text, mention.text):
         return f"{quoted} only qualifies {' '.join(mention.text.split())!r}, which is not a name"
     if mention is not None and body is not None and mention.text.lower() not in _RESOLVED_PRONOUNS:
@@ -229,11 +234,85 @@ def _governor(body: str, pos: int) -> str:
 
 
 def _is_time(lows: list[str]) -> bool:
-    """A time phrase: its head is a time word and all before it leads a time phrase."""
+    """A time phrase: its head is a time word and all before it leads a time phrase ("the
+    following November", "Several hours earlier", "Saturday at Ridgeview Town Homes")."""
+    lows = lows[: _head_index(lows) + 1]
+    while len(lows) > 1 and lows[-1] in _TIME_AFTER:
+        lows = lows[:-1]
     head = lows[-1]
     if head not in _TIME_WORDS:
         return False
-    return all(w in _TIME_LEADS or w.isdigit() for w in lows[:-1])
+    return all(w in _TIME_LEADS or w in _COUNT_WORDS or w.isdigit() for w in lows[:-1])
+
+
+#: Last words of street and road names ("McDonald Ave", "Bragg Street"): a place, never a source.
+_PLACE_ENDS = wordset("ave avenue street st road rd boulevard blvd lane ln highway hwy parkway pkwy")
+#: Words that close a time phrase after its noun ("two days earlier", "a week ago").
+_TIME_AFTER = wordset("earlier later ago before after")
+#: Conjunctions and complementisers: a phrase opening on one in lower case is the start of a
+#: clause ("that neighbors", "since both", "or outright"), never a name or a description.
+_CLAUSE_LINKS = wordset("that since or and but because if whether than unless although though while")
+#: Prepositions after a description's head ("a friend of the victim", "a study by the Center").
+_HEAD_ENDS = _OBJECT_PREPOSITIONS | wordset("for from with by after near outside inside who whose")
+#: Nouns, beyond the source nouns of the lexicon, that head a description of a person, a group,
+#: an organisation or a document; a description ending on any other word ("The special", "both
+#: face", "The investigation focuses", "The metal gate") describes nothing that speaks.
+_MORE_SOURCE_HEADS = wordset(
+    """
+    family families relatives relative authorities police staff crew community neighbors neighbours
+    caucus caucuses office offices bureau unit division station hospital clinic school schools
+    college university court district county city state town village government governments
+    military army navy force forces service services department departments agency agencies
+    council councils board boards panel commission committee committees company companies firm
+    firms business businesses corporation group groups organization organizations association
+    church union unions party parties campaign campaigns team teams club network newspaper
+    newspapers outlet outlets media press paper papers magazine station channel website
+    administration ministry embassy republicans democrats people public crowd crowds audience
+    alert alerts records record affidavit warrant indictment obituary article articles story
+    stories slides data figures findings documents report reports complaint complaints letter
+    letters notice memo summary charges lawsuit suit filing filings missive note notes
+    someone person persons individual individuals victim victims boy girl child children kids
+    teen teens teenager teenagers youth adult adults student students gunman gunmen suspect
+    suspects couple majority minority sister brother uncle aunt cousin grandmother grandfather
+    grandson granddaughter niece nephew fiancé fiancée girlfriend boyfriend partner colleague
+    colleagues those fans followers backers piece brief op-ed
+    """
+)
+#: Endings of nouns for people and bodies ("linguist", "bystander", "physician", "resident").
+_SOURCE_SUFFIXES = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "ant", "ants", "man", "men",
+                    "woman", "women", "person", "people", "ee", "ees", "ive", "ives", "ary", "aries")
+#: Endings that are none of those although they end so ("statement", "amendment").
+_NOT_SOURCE_SUFFIXES = ("ment", "ments", "ther", "ever", "over", "under", "after", "ier")
+
+
+def _head_index(lows: list[str]) -> int:
+    """Where a phrase's head noun is: before its first preposition, else its last word."""
+    for i, w in enumerate(lows[1:], 1):
+        if w in _HEAD_ENDS:
+            return i - 1
+    return len(lows) - 1
+
+
+def _source_head(words: list[str], lows: list[str]) -> bool:
+    """Whether a phrase's head names something that can speak. A capitalised head is a name
+    (judged elsewhere); a lower-case one must be a source noun of the lexicon, a plural of one,
+    or end as nouns for people do."""
+    i = _head_index(lows)
+    if not words[i].islower():
+        return True
+    return is_source_noun(lows[i])
+
+
+def is_source_noun(word: str) -> bool:
+    """Whether a lower-case noun names something that can speak: a source noun of the lexicon, a
+    plural of one, or a noun ending as nouns for people do ("linguist", "demonstrators")."""
+    head = word.rstrip("’'")
+    if head.endswith(("'s", "’s")):
+        head = head[:-2]
+    if head in _ALL_SOURCE_HEADS or (head.endswith("s") and head[:-1] in _ALL_SOURCE_HEADS) \
+            or (head.endswith("es") and head[:-2] in _ALL_SOURCE_HEADS):
+        return True
+    return head.endswith(_SOURCE_SUFFIXES) and not head.endswith(_NOT_SOURCE_SUFFIXES) and len(head) > 4
 
 
 def _is_clause(words: list[str], lows: list[str]) -> bool:
@@ -248,7 +327,26 @@ def _is_clause(words: list[str], lows: list[str]) -> bool:
     inner = [(w, low) for w, low in zip(words, lows, strict=True) if w.islower()]
     if any(low in _AUXILIARIES or low in _IRREGULAR_PAST or low in _CLAUSE_PRONOUNS for _, low in inner):
         return True
-    return lows[-1] in STOP_WORDS
+    return lows[-1] in STOP_WORDS or _past_verb(words, lows)
+
+
+def _past_verb(words: list[str], lows: list[str]) -> bool:
+    """A regular past tense after a noun and before its object ("members carried signs", "Alex
+    loved helping"), or closing three words or more ("many legislators called"). A participle
+    before a noun ("a retired officer") or a preposition ("a man injured in") is a modifier."""
+    for i in range(1, len(lows)):
+        low = lows[i]
+        if not (words[i].islower() and low.endswith("ed") and len(low) > 4):
+            continue
+        before = lows[i - 1]
+        if before in _FUNCTION_WORDS or before.endswith("ly") or before in _COUNT_WORDS:
+            continue
+        if i + 1 < len(lows):
+            if lows[i + 1] not in _HEAD_ENDS and lows[i + 1] not in _AGENT_WORDS and words[i + 1].islower():
+                return True
+        elif len(lows) >= 3 and before.endswith("s"):
+            return True
+    return False
 
 
 def _unidentified(words: list[str], lows: list[str]) -> bool:
@@ -256,7 +354,7 @@ def _unidentified(words: list[str], lows: list[str]) -> bool:
     named = any(w[:1].isupper() for w in words[1:])
     if named:
         return False
-    head = lows[-1]
+    head = lows[_head_index(lows)]  # "a friend of the victim": the friend
     if lows[0] in ("a", "an"):
         return head not in _PERSON_HEADS
     if lows[0] in _FUNCTION_WORDS:
@@ -268,10 +366,13 @@ def _word_before(body: str, pos: int, any_case: bool = False) -> tuple[str, int]
     """The word right before ``pos`` in the same clause ('' after punctuation, and after a
     capitalised word unless ``any_case``), lower-cased, and where it starts."""
     i = pos
-    while i > 0 and body[i - 1] in " \t\n":
-        i -= 1
+    while i > 0 and body[i - 1] in " \t":
+        i -= 1  # a line break ends the clause: a headline's last word governs nothing after it
     j = i
     while j > 0 and i - j < _LONGEST_WORD and (body[j - 1].isalpha() or body[j - 1] == "-"):
         j -= 1
     word = body[j:i]
     return (word.lower() if any_case or word.islower() else ""), j
+
+
+_ALL_SOURCE_HEADS = SOURCE_NOUNS | _PERSON_HEADS | _THING_HEADS | _GROUP_WORDS | _MORE_SOURCE_HEADS

@@ -99,8 +99,9 @@ def find_quotes(body: str, blocks: Sequence[Block], limit: int | None = None) ->
     resolver.note_speakers(a.mention for a in events if a.mention is not None)
     for q, spans, t in kept:
         mention = q.attribution.mention if q.attribution else None
-        speaker, reason = resolver.speaker(mention) if q.kind != "term" else (None, None)
         cue = q.attribution.cue if q.attribution else None
+        speaker, reason, mention = (resolver.speaker_of(mention, spans, cued=bool(cue)) if q.kind != "term"
+                                    else (None, None, mention))
         out.append(FoundQuote(t, spans, q.kind, speaker, mention, cue, reason))
     out.extend(_headline_speaker(h, out) for h in headlines)
     if limit is not None and len(out) > limit:

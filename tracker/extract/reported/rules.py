@@ -134,12 +134,17 @@ def find_indirect(
             continue
         quoted = index.overlapping(lo, hi)
         headline = any(b.start <= lo < b.end for b in titles)
+        found = _in_sentence(body, lo, hi, quoted, headline)
+        # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
+        # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
         raised = None if headline else _raising(body, lo, hi, quoted)
         if raised is not None:
             text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
-            out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
+            if found is not None and found[2] is not None and overlap_chars(raised[0], found[0][0], found[0][1]):
+                out.append(_indirect(text, raised[0], resolver, found[2], found[1]))  # the speaker's cue
+            else:
+                out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
             continue
-        found = _in_sentence(body, lo, hi, quoted, headline)
         taken: list[Span] = []
         if found is not None:
             span, cue, mention = found[0], found[1], found[2]
@@ -173,7 +178,7 @@ def find_indirect(
 def _indirect(text: str, spans: tuple[Span, ...], resolver: Resolver, mention: SpeakerMention | None,
               cue: str | None) -> FoundQuote:
     """A reported-speech record; its speaker passes the one speaker rule or is null with a reason."""
-    speaker, reason = resolver.speaker(mention)
+    speaker, reason, mention = resolver.speaker_of(mention, spans, cued=bool(cue))
     return FoundQuote(text, spans, "indirect", speaker, mention, cue, reason)
 
 
