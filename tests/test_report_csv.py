@@ -15,7 +15,7 @@ from tracker.report.model import build_report
 
 SMALL = ROOT / "tests" / "fixtures" / "small" / "claims"
 EXPECTED = ROOT / "tests" / "fixtures" / "small" / "expected"
-FILES = ["articles.csv", "claims.csv", "cluster_members.csv", "group_values.csv", "quotes.csv"]
+FILES = ["articles.csv", "claims.csv", "cluster_members.csv", "group_values.csv", "misattributions.csv", "quotes.csv"]
 
 
 def expected(name: str) -> str:

@@ -249,11 +249,12 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
             Article text is read from each article's path (relative to the current folder, then
             to FOLDER's parent) when its sha256 still matches.
       json  The report model: articles, quote_clusters, claim_groups, summary, quotes, claims,
-            speakers.
+            speakers, misattributions (one quote credited to different people), people.
       csv   To stdout: the group values table (one row per value of each claim group).
             With -o DIR: a folder of tables, one row each per article (articles.csv), quote
-            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv) and group
-            value (group_values.csv). Text cells starting with = + - @ get a leading ' so
+            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv, with its age
+            and recycled status), group value (group_values.csv) and piece of evidence of a
+            possible misattribution (misattributions.csv). Text cells starting with = + - @ get a leading ' so
             spreadsheets do not run them as formulas.
     From Python, tracker.load(FOLDER) gives the same tables as pandas DataFrames.
 

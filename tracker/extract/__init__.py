@@ -6,24 +6,34 @@ unchanged quote keeps its id when text is added elsewhere in the article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
-from ..records import Claim, FoundClaim, FoundQuote, Quote
+from ..records import AgeCue, Block, Claim, FoundClaim, FoundQuote, Quote, SpeakerRole
 from ..text import split_sentences
+from .attribution.roles import find_roles, role_of
 from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
+from .quotes.age import age_cue
 from .quotes.finder import find_quotes
 
 __all__ = ["TooManyRecords", "extract_document", "find_claims", "find_quotes"]
 
 
-def quote_records(found: list[FoundQuote]) -> list[Quote]:
+def quote_records(found: list[FoundQuote], body: str | None = None, blocks: Sequence[Block] = ()) -> list[Quote]:
+    """Quote records with ids; with the ``body``, each also gets its speaker's role and age cue."""
     keys = [quote_key(q.text, q.kind == "indirect") for q in found]
-    return [
-        Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
-              speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q))
-        for rid, q in zip(ranked_ids("q", keys), found, strict=True)
-    ]
+    roles = find_roles(body) if body is not None else []
+    out = []
+    for rid, q in zip(ranked_ids("q", keys), found, strict=True):
+        role = role_of(q.speaker, roles)
+        cue = age_cue(body, blocks, q) if body is not None else None
+        out.append(Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
+                         speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q),
+                         speaker_role=SpeakerRole(role.organisation, role.text, role.span) if role else None,
+                         age_cue=AgeCue(*cue) if cue else None))
+    return out
 
 
 def _reason(quote: FoundQuote) -> str | None:
@@ -68,4 +78,4 @@ def extract_document(doc: Document, max_records: int | None = None) -> tuple[lis
         raise TooManyRecords(max_records)
     quotes = sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0))
     claims = sorted(found_claims, key=lambda c: c.span)
-    return quote_records(quotes), claim_records(claims)
+    return quote_records(quotes, doc.body, doc.blocks), claim_records(claims)

@@ -21,7 +21,10 @@ TABLES: dict[str, tuple[str, ...]] = {
     "claims": ("article", "claim_id", "group", "value", "unit", "measure", "kind", "approximate", "bound", "low",
                "high", "surface", "start", "end", "sentence", "status", "orphaned"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
-                        "relation", "score", "text"),
+                        "relation", "score", "text", "days_since_first", "recycled", "age_cue", "recycled_reason"),
+    "misattributions": ("flag", "cluster", "first", "other", "open", "review_status", "resolved", "article",
+                        "outlet", "published", "quote_id", "speaker", "person", "mention", "mention_start",
+                        "mention_end"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
                      "value", "approximate", "bound", "surface", "sentence", "reason"),
 }
@@ -60,7 +63,10 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
     elif table == "cluster_members":
         for cl in report["quote_clusters"]:
             for m in cl["members"]:
-                yield {**m, "cluster": cl["id"], "cluster_speaker": cl["speaker"]}
+                cue = m.get("age_cue") or {}
+                yield {**m, "cluster": cl["id"], "cluster_speaker": cl["speaker"], "age_cue": cue.get("text")}
+    elif table == "misattributions":
+        yield from misattribution_rows(report)
     elif table == "group_values":
         for g in report["claim_groups"]:
             for v in g["values"]:
@@ -68,6 +74,17 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
                        "measure": g["measure"], "unit": g["unit"], "reason": g["reason"]}
     else:
         raise KeyError(table)
+
+
+def misattribution_rows(report: Report) -> Iterator[dict[str, Any]]:
+    """One row per piece of evidence of each flag (shared by the CSV tables and ``tracker.load``)."""
+    for f in report.get("misattributions", []):
+        review = f.get("review") or {}
+        for e in f["evidence"]:
+            start, end = _bounds([e["mention_span"]] if e.get("mention_span") else None)
+            yield {**e, "flag": f["id"], "cluster": f["cluster"], "first": f["first"], "other": f["other"],
+                   "open": f["open"], "review_status": review.get("status"), "resolved": review.get("resolved"),
+                   "mention_start": start, "mention_end": end}
 
 
 def render_table(report: Report, table: str) -> str:

@@ -34,12 +34,13 @@ Dtypes: text columns are ``string``, counts and offsets ``Int64``, figures and s
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .csv import misattribution_rows
 from .model import Report, build_report
 
 STRING, INT, FLOAT, BOOL, DATE = "string", "Int64", "Float64", "boolean", "datetime64[ns]"
@@ -57,7 +58,12 @@ COLUMNS: dict[str, dict[str, str]] = {
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
                  "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
                  "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
-                 "text": STRING},
+                 "text": STRING, "days_since_first": INT, "recycled": STRING, "age_cue": STRING,
+                 "age_says": STRING, "recycled_reason": STRING},
+    "misattributions": {"flag": STRING, "cluster": STRING, "first": STRING, "other": STRING, "open": BOOL,
+                        "review_status": STRING, "resolved": STRING, "article": STRING, "outlet": STRING,
+                        "published": DATE, "quote_id": STRING, "speaker": STRING, "person": STRING,
+                        "mention": STRING, "mention_start": INT, "mention_end": INT},
     "groups": {"group": STRING, "status": STRING, "verdict": STRING, "reason": STRING, "measure": STRING,
                "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
                "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING},
@@ -74,6 +80,8 @@ class Tables:
     clusters: pd.DataFrame
     groups: pd.DataFrame
     summary: dict[str, int]
+    #: One row per piece of evidence of each possible misattribution (who an article credits).
+    misattributions: pd.DataFrame = field(default_factory=lambda: _frame("misattributions", []))
 
 
 def _column(values: list[Any], dtype: str) -> pd.Series[Any]:
@@ -109,13 +117,15 @@ def frames(report: Report) -> Tables:
                "end": c["span"][1] if c["span"] else None} for c in report["claims"]]
     clusters = [{**m, "cluster": c["id"], "cluster_speaker": c["speaker"], "canonical": c["canonical"],
                  "first_article": c["first_seen"]["article"], "first_published": c["first_seen"]["published"],
-                 "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
+                 "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]}),
+                 "age_cue": (m.get("age_cue") or {}).get("text"), "age_says": (m.get("age_cue") or {}).get("says")}
                 for c in report["quote_clusters"] for m in c["members"]]
     groups = [{**v, "group": g["id"], "status": g["status"], "verdict": g["verdict"], "reason": g["reason"],
                "measure": g["measure"], "unit": g["unit"]} for g in report["claim_groups"] for v in g["values"]]
     return Tables(articles=_frame("articles", articles), quotes=_frame("quotes", quotes),
                   claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
-                  groups=_frame("groups", groups), summary=dict(report["summary"]))
+                  groups=_frame("groups", groups), summary=dict(report["summary"]),
+                  misattributions=_frame("misattributions", list(misattribution_rows(report))))
 
 
 def load(claims_dir: str | os.PathLike[str]) -> Tables:

@@ -1,0 +1,82 @@
+"""Misattribution: one quote credited to different people by different outlets.
+
+A cluster lists every speaker the outlets give it, each a canonical person (``speakers``) with
+the spellings seen. Spelling variants of one person are one speaker; so are a person and an
+organisation an article says they lead. Two different people credited with the same words are a
+flag, with the evidence of which article says who and in what words. Unnamed sources ("his
+coalition", "officials") and short fragments contradict nothing and are left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .speakers import is_name, leads
+
+#: Quotes shorter than this many words ("dark night") are stock phrases more than one person
+#: uses; crediting one to someone else is no evidence of misattribution.
+MIN_FLAG_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who one article credits with a cluster member, as written."""
+
+    article: str
+    outlet: str | None
+    published: str | None
+    quote_id: str
+    speaker: str
+    mention: str | None
+    span: list[int] | None
+    words: int
+
+
+def _evidence(c: Credit, person: str) -> dict[str, Any]:
+    return {"article": c.article, "outlet": c.outlet, "published": c.published, "quote_id": c.quote_id,
+            "speaker": c.speaker, "person": person, "mention": c.mention, "mention_span": c.span}
+
+
+def flag_id(cluster_id: str, first: str, other: str) -> str:
+    """Stable across re-runs: the cluster's id and the two people, so a review stays attached."""
+    digest = hashlib.blake2b(f"{cluster_id}\0{first}\0{other}".encode(), digest_size=5).hexdigest()
+    return f"ma-{digest}"
+
+
+def cluster_speakers(credits: Sequence[Credit], canonical: Mapping[str, str],
+                     roles: Mapping[str, set[str]]) -> list[dict[str, Any]]:
+    """The cluster's speakers: each person with the aliases seen and the articles crediting them."""
+    people = [canonical.get(c.speaker, c.speaker) for c in credits]
+    persons = [p for p, c in zip(people, credits, strict=True) if is_name(c.speaker)]
+    out: dict[str, dict[str, Any]] = {}
+    for c, person in zip(credits, people, strict=True):
+        leader = next((p for p in persons if p != person and leads(p, c.speaker, roles, canonical)), None)
+        name = leader or person
+        row = out.setdefault(name, {"name": name, "aliases": [], "articles": [], "leads": None})
+        if c.speaker not in row["aliases"]:
+            row["aliases"].append(c.speaker)
+        if leader is not None:
+            row["leads"] = c.speaker
+        if c.article not in row["articles"]:
+            row["articles"].append(c.article)
+    return list(out.values())
+
+
+def flags(cluster_id: str, credits: Sequence[Credit], canonical: Mapping[str, str],
+          roles: Mapping[str, set[str]]) -> list[dict[str, Any]]:
+    """One flag per person credited besides the first-seen one (credits oldest first)."""
+    named = [c for c in credits if is_name(c.speaker) and c.words >= MIN_FLAG_WORDS]
+    speakers = cluster_speakers(named, canonical, roles)
+    if len(speakers) < 2:
+        return []
+    person_of = {alias: row["name"] for row in speakers for alias in row["aliases"]}
+    first = speakers[0]["name"]
+    out = []
+    for row in speakers[1:]:
+        evidence = [_evidence(c, person_of[c.speaker]) for c in named if person_of[c.speaker] in (first, row["name"])]
+        out.append({"id": flag_id(cluster_id, first, row["name"]), "cluster": cluster_id,
+                    "first": first, "other": row["name"], "evidence": evidence})
+    return out

@@ -1,0 +1,205 @@
+"""Speaker names across articles: one canonical name per person, and who leads what.
+
+Outlets spell one person many ways ("Qais al-Khazali", "Qais Khazali", "Khazali", the misspelt
+"Khalazi", "Sen. Jane Roe"). Misattribution can only be flagged once those meet, and only if two
+different people with similar names never do ("Mark Kelly" and "Mike Kelly", "Donald Trump" and
+"Melania Trump"). The rules, in order:
+
+1. Titles and Arabic article particles are dropped; the surname (``speaker_key``) and the given
+   names decide.
+2. A surname misspelt by transposition ("Khalazi"), or within ``FUZZY_SURNAME`` similarity of a
+   longer surname, is that surname, unless both spellings come with given names that differ:
+   then they are two people who happen to have similar names.
+3. A bare surname joins the one fuller name with that surname; with two people of that surname
+   it stays apart (it cannot be told which one it is).
+
+A person and the organisation they lead are one source for misattribution ("Asaib Ahl al-Haq
+said" and "Khazali said" are not a contradiction). Leadership is read from the articles'
+appositives ("X, the leader of Y", "Y leader X", "Y chief X") as extraction records them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from .normalize import misspelling_aliases, speaker_key
+
+#: Least normalised Levenshtein similarity at which two surnames are one spelling misspelt:
+#: "khazali"/"kazali" (0.86) meet, "kelly"/"kelley" too; "gomez"/"gomes" (0.8) do not.
+FUZZY_SURNAME = 0.85
+#: Shortest surname compared fuzzily: short surnames differ by one letter and are other names
+#: ("Lee"/"Lei", "Shaw"/"Shah").
+FUZZY_MIN_LETTERS = 6
+_TITLES = frozenset(
+    """
+    mr mrs ms dr prof sir president vice senator sen rep representative gov governor secretary
+    minister prime chief gen general col colonel lt sgt capt maj leader chairman spokesman
+    spokeswoman judge rev ayatollah sheikh imam king queen prince mayor ambassador director adm
+    admiral commander cleric militia u.s. us army brig former the
+    """.split()
+)
+_PARTICLES = frozenset("al el ad ash as at ar an bin ibn abu de la van von".split())
+_ACRONYM_STOP = frozenset("of the and for in al el".split())
+
+
+def _words(name: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", name).replace("’", "'")
+    return [w.strip(".,") for w in text.split() if w.strip(".,")]
+
+
+def given_names(name: str) -> tuple[str, ...]:
+    """Given names, case-folded, titles and particles dropped: ("qais",) for "Qais al-Khazali"."""
+    words = _words(name)[:-1]
+    out = []
+    for w in words:
+        low = w.casefold()
+        if low in _TITLES or low in _PARTICLES or not w[:1].isupper():
+            continue
+        out.append(low)
+    return tuple(out)
+
+
+def is_name(text: str | None) -> bool:
+    """A proper name as written ("Qais Khazali", "AAH"), not a description ("his coalition")."""
+    if not text:
+        return False
+    words = _words(text)
+    return bool(words) and all(w[:1].isupper() or w.casefold() in _PARTICLES or w[:3].casefold() in ("al-", "el-")
+                               for w in words[-1:]) and words[0][:1].isupper()
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    name: str
+    surname: str
+    given: tuple[str, ...]
+
+
+def _fuzzy_surnames(surnames: Iterable[str], counts: Mapping[str, int]) -> dict[str, str]:
+    """Surnames within ``FUZZY_SURNAME`` of a more used one, mapped to it."""
+    keys = sorted(set(surnames), key=lambda k: (-counts.get(k, 0), -len(k), k))
+    out: dict[str, str] = {}
+    for i, key in enumerate(keys):
+        if len(key) < FUZZY_MIN_LETTERS:
+            continue
+        for better in keys[:i]:
+            if (len(better) >= FUZZY_MIN_LETTERS and better not in out
+                    and Levenshtein.normalized_similarity(key, better) >= FUZZY_SURNAME):
+                out[key] = better
+                break
+    return out
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names that may be one person's: one side missing, or one a prefix of the other."""
+    if not a or not b:
+        return True
+    return a[0] == b[0] or (a[0][:1] == b[0][:1] and (len(a[0]) == 1 or len(b[0]) == 1))
+
+
+def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each spelling mapped to the fullest spelling of the same person (see module doc).
+
+    ``aliases`` are reviewers' decisions, spelling -> spelling of the same person; they win.
+    """
+    names = [n for n in dict.fromkeys(names) if n]
+    aliases = dict(aliases or {})
+    spellings = [_Spelling(n, k, given_names(n)) for n in names if (k := speaker_key(n))]
+    counts: dict[str, int] = {}
+    for s in spellings:
+        counts[s.surname] = counts.get(s.surname, 0) + 1
+    typos = misspelling_aliases(s.surname for s in spellings)
+    fuzzy = _fuzzy_surnames((typos.get(s.surname, s.surname) for s in spellings), counts)
+    people: list[list[_Spelling]] = []
+    by_surname: dict[str, list[int]] = {}
+
+    def home(surname: str) -> str:
+        surname = typos.get(surname, surname)
+        return fuzzy.get(surname, surname)
+
+    # Full names first, so bare surnames meet the people already formed.
+    for s in sorted(spellings, key=lambda s: (not s.given, s.name)):
+        surname = home(s.surname)
+        fits = [i for i in by_surname.get(surname, []) if all(_compatible(s.given, o.given) for o in people[i])]
+        if s.given:  # a full name joins the person whose given names agree, else is another person
+            target = fits[0] if fits else None
+        else:
+            target = fits[0] if len(fits) == 1 else None
+            if len(by_surname.get(surname, [])) > 1:
+                target = None  # two people of that surname: a bare surname cannot be placed
+        if target is None:
+            by_surname.setdefault(surname, []).append(len(people))
+            people.append([s])
+        else:
+            people[target].append(s)
+    out: dict[str, str] = {}
+    for group in people:
+        best = max(group, key=lambda s: (len(s.given) > 0, s.surname == home(s.surname), len(_words(s.name)),
+                                         len(s.name), s.name)).name
+        for s in group:
+            out[s.name] = best
+    for n in names:
+        out.setdefault(n, n)
+    for spelling, same in aliases.items():
+        if spelling in out or same in out:
+            final = out.get(same, same)
+            for n, c in list(out.items()):
+                if c == out.get(spelling, spelling) or n == spelling:
+                    out[n] = final
+    return out
+
+
+def acronym(org: str) -> str | None:
+    """Initials of a multi-word organisation name: "AAH" for "Asaib Ahl al-Haq"."""
+    words = [w for w in _words(org) if w.casefold() not in _ACRONYM_STOP]
+    parts = [w.split("-")[-1] for w in words]
+    letters = "".join(p[0] for p in parts if p[:1].isalpha()).upper()
+    return letters if len(letters) >= 2 else None
+
+
+def org_keys(org: str) -> set[str]:
+    """Ways an organisation is written: its name, its acronym, an acronym given in brackets."""
+    out = {org.casefold().strip()}
+    bracket = re.search(r"\(([A-Z][A-Za-z-]{1,9})\)", org)
+    if bracket:
+        out.add(bracket.group(1).casefold())
+        org = org[:bracket.start()].strip()
+        out.add(org.casefold())
+    initials = acronym(org)
+    if initials:
+        out.add(initials.casefold())
+    return out
+
+
+def leads(person: str, speaker: str, roles: Mapping[str, Iterable[str]], canonical: Mapping[str, str]) -> bool:
+    """True when ``speaker`` is an organisation that ``person`` leads, by any article's appositive."""
+    mine = {k for org in roles.get(canonical.get(person, person), ()) for k in org_keys(org)}
+    theirs = org_keys(speaker)
+    theirs |= {w.casefold() for w in _words(speaker) if w.isupper() and len(w) >= 2}
+    return bool(mine & theirs)
+
+
+def surname_aliases(words: Iterable[str], canonical: Mapping[str, str]) -> dict[str, str]:
+    """Bare surnames met in running text ("Khalazi started spilling …") that are a quoted person's
+    surname misspelt, mapped to that person. A word near two people's surnames stays unplaced."""
+    people: dict[str, set[str]] = {}
+    for spelling, person in canonical.items():
+        key = speaker_key(spelling)
+        if key and len(key) >= FUZZY_MIN_LETTERS:
+            people.setdefault(key, set()).add(person)
+    out: dict[str, str] = {}
+    for word in set(words):
+        key = word.casefold()
+        if key in people or len(key) < FUZZY_MIN_LETTERS or not word[:1].isupper():
+            continue
+        near = {p for surname, persons in people.items() for p in persons
+                if (surname[:2] == key[:2] and sorted(surname) == sorted(key))
+                or Levenshtein.normalized_similarity(surname, key) >= FUZZY_SURNAME}
+        if len(near) == 1:
+            out[word] = near.pop()
+    return out
