@@ -16,6 +16,8 @@ from typing import Any
 
 from .speakers import is_name, leads
 
+#: Mentions that stand for a person already named (resolved to the nearest antecedent).
+_PRONOUNS = frozenset("he she they i we him her his".split())
 #: Quotes shorter than this many words ("dark night") are stock phrases more than one person
 #: uses; crediting one to someone else is no evidence of misattribution.
 MIN_FLAG_WORDS = 4
@@ -65,10 +67,21 @@ def cluster_speakers(credits: Sequence[Credit], canonical: Mapping[str, str],
     return list(out.values())
 
 
+def named_credit(c: Credit) -> bool:
+    """A credit the article makes by name or pronoun: a description resolved to someone ("the
+    Republican leader", "the video") is too thin to accuse an outlet of misattribution."""
+    if not is_name(c.speaker) or c.words < MIN_FLAG_WORDS:
+        return False
+    if c.mention is None:
+        return True
+    mention = c.mention.strip()
+    return mention.casefold() in _PRONOUNS or is_name(mention)
+
+
 def flags(cluster_id: str, credits: Sequence[Credit], canonical: Mapping[str, str],
           roles: Mapping[str, set[str]]) -> list[dict[str, Any]]:
     """One flag per person credited besides the first-seen one (credits oldest first)."""
-    named = [c for c in credits if is_name(c.speaker) and c.words >= MIN_FLAG_WORDS]
+    named = [c for c in credits if named_credit(c)]
     speakers = cluster_speakers(named, canonical, roles)
     if len(speakers) < 2:
         return []

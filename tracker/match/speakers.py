@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -44,6 +45,26 @@ _TITLES = frozenset(
     """.split()
 )
 _PARTICLES = frozenset("al el ad ash as at ar an bin ibn abu de la van von".split())
+#: Generational suffixes: not a surname, and a person of their own ("Donald Trump Jr." is not
+#: "Donald Trump").
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+#: Familiar forms of given names outlets print interchangeably ("Mike Thibodeau", "Michael
+#: Thibodeau"); a short form that begins the long one ("Ken", "Kenneth") needs no entry.
+_NICKNAMES = {
+    "mike": "michael", "bob": "robert", "rob": "robert", "bobby": "robert", "bill": "william",
+    "will": "william", "billy": "william", "jim": "james", "jimmy": "james", "joe": "joseph",
+    "tom": "thomas", "dick": "richard", "rick": "richard", "chuck": "charles", "charlie": "charles",
+    "ted": "edward", "ed": "edward", "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth",
+    "kate": "katherine", "kathy": "katherine", "peggy": "margaret", "maggie": "margaret",
+    "tony": "anthony", "andy": "andrew", "steve": "stephen", "dave": "david", "dan": "daniel",
+    "danny": "daniel", "jack": "john", "johnny": "john", "jeff": "jeffrey", "jerry": "gerald",
+    "larry": "lawrence", "matt": "matthew", "pat": "patrick", "sam": "samuel", "sue": "susan",
+    "nick": "nicholas", "chris": "christopher", "greg": "gregory", "hank": "henry", "harry": "henry",
+}
+#: Least similarity at which two long given names are one misspelt ("Vincente"/"Vicente" 0.93).
+FUZZY_GIVEN = 0.85
+#: A short form is a prefix of at least this many letters ("Ken" of "Kenneth", not "Al" of "Alan").
+MIN_SHORT_FORM = 3
 _ACRONYM_STOP = frozenset("of the and for in al el".split())
 
 
@@ -52,15 +73,43 @@ def _words(name: str) -> list[str]:
     return [w.strip(".,") for w in text.split() if w.strip(".,")]
 
 
+def fold(text: str) -> str:
+    """Case and accents dropped: outlets print "Peña" and "Pena", "Raúl" and "Raul"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _titles(name: str) -> int:
+    return sum(1 for w in _words(name) if w.casefold() in _TITLES)
+
+
+def suffix(name: str) -> str | None:
+    """The generational suffix of a name ("jr" for "Donald Trump Jr."), if any."""
+    words = _words(name)
+    last = fold(words[-1]).strip(".,") if words else ""
+    return last if last in _SUFFIXES and len(words) > 1 else None
+
+
+def surname_key(name: str | None) -> str | None:
+    """``speaker_key`` of the name without its suffix, accents folded."""
+    if not name:
+        return None
+    if suffix(name):
+        name = " ".join(_words(name)[:-1])
+    key = speaker_key(name)
+    return fold(key) if key else None
+
+
 def given_names(name: str) -> tuple[str, ...]:
-    """Given names, case-folded, titles and particles dropped: ("qais",) for "Qais al-Khazali"."""
-    words = _words(name)[:-1]
+    """Given names, folded, titles and particles dropped: ("qais",) for "Qais al-Khazali"."""
+    words = _words(name)
+    words = words[:-2] if suffix(name) else words[:-1]
     out = []
     for w in words:
         low = w.casefold()
         if low in _TITLES or low in _PARTICLES or not w[:1].isupper():
             continue
-        out.append(low)
+        out.append(fold(low))
     return tuple(out)
 
 
@@ -78,6 +127,7 @@ class _Spelling:
     name: str
     surname: str
     given: tuple[str, ...]
+    suffix: str | None
 
 
 def _fuzzy_surnames(surnames: Iterable[str], counts: Mapping[str, int]) -> dict[str, str]:
@@ -95,11 +145,24 @@ def _fuzzy_surnames(surnames: Iterable[str], counts: Mapping[str, int]) -> dict[
     return out
 
 
-def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Given names that may be one person's: one side missing, or one a prefix of the other."""
-    if not a or not b:
+def _same_given(a: str, b: str) -> bool:
+    """One given name as outlets vary it: an initial, a familiar form, a misspelling."""
+    if a == b or _NICKNAMES.get(a, a) == _NICKNAMES.get(b, b):
         return True
-    return a[0] == b[0] or (a[0][:1] == b[0][:1] and (len(a[0]) == 1 or len(b[0]) == 1))
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and (len(short) == 1 or len(short) >= MIN_SHORT_FORM):
+        return True
+    return min(len(a), len(b)) >= 5 and Levenshtein.normalized_similarity(a, b) >= FUZZY_GIVEN
+
+
+def _compatible(a: _Spelling, b: _Spelling) -> bool:
+    """Spellings that may be one person's: suffixes agree when both say more than a surname, and the
+    first given names agree (or one side has none)."""
+    if a.suffix != b.suffix and (a.given or a.suffix) and (b.given or b.suffix):
+        return False  # "Trump Jr." is not "Donald Trump"; a bare "Trump" may be either
+    if not a.given or not b.given:
+        return True
+    return _same_given(a.given[0], b.given[0])
 
 
 def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -107,9 +170,11 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
 
     ``aliases`` are reviewers' decisions, spelling -> spelling of the same person; they win.
     """
-    names = [n for n in dict.fromkeys(names) if n]
+    every = [n for n in names if n]
+    uses = Counter(every)
+    names = list(dict.fromkeys(every))
     aliases = dict(aliases or {})
-    spellings = [_Spelling(n, k, given_names(n)) for n in names if (k := speaker_key(n))]
+    spellings = [_Spelling(n, k, given_names(n), suffix(n)) for n in names if (k := surname_key(n))]
     counts: dict[str, int] = {}
     for s in spellings:
         counts[s.surname] = counts.get(s.surname, 0) + 1
@@ -125,7 +190,7 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
     # Full names first, so bare surnames meet the people already formed.
     for s in sorted(spellings, key=lambda s: (not s.given, s.name)):
         surname = home(s.surname)
-        fits = [i for i in by_surname.get(surname, []) if all(_compatible(s.given, o.given) for o in people[i])]
+        fits = [i for i in by_surname.get(surname, []) if all(_compatible(s, o) for o in people[i])]
         if s.given:  # a full name joins the person whose given names agree, else is another person
             target = fits[0] if fits else None
         else:
@@ -139,8 +204,10 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
             people[target].append(s)
     out: dict[str, str] = {}
     for group in people:
-        best = max(group, key=lambda s: (len(s.given) > 0, s.surname == home(s.surname), len(_words(s.name)),
-                                         len(s.name), s.name)).name
+        # The usual full spelling: given names, the surname as most print it, the most used spelling,
+        # then the fullest without titles ("Qais al-Khazali" over "Sheikh Qais al-Khazali").
+        best = max(group, key=lambda s: (len(s.given) > 0, s.surname == home(s.surname), uses[s.name],
+                                         len(s.given), -_titles(s.name), len(s.name), s.name)).name
         for s in group:
             out[s.name] = best
     for n in names:
@@ -189,12 +256,12 @@ def surname_aliases(words: Iterable[str], canonical: Mapping[str, str]) -> dict[
     surname misspelt, mapped to that person. A word near two people's surnames stays unplaced."""
     people: dict[str, set[str]] = {}
     for spelling, person in canonical.items():
-        key = speaker_key(spelling)
+        key = surname_key(spelling)
         if key and len(key) >= FUZZY_MIN_LETTERS:
             people.setdefault(key, set()).add(person)
     out: dict[str, str] = {}
     for word in set(words):
-        key = word.casefold()
+        key = fold(word)
         if key in people or len(key) < FUZZY_MIN_LETTERS or not word[:1].isupper():
             continue
         near = {p for surname, persons in people.items() for p in persons

@@ -25,11 +25,11 @@ OLD_CUES = tuple(re.compile(p) for p in (
     rf"\b{_PAST_VERBS}\s+(?:then|at the time|back then|earlier|previously|once)\b",
     rf"\b{_PAST_VERBS}\s+(?:in|on|last)\s+(?:{_MONTH}|(?:19|20)\d\d|year|month|week)\b",
     rf"\bhad\s+(?:(?:\w+ly|also|already|long|repeatedly|once)\s+)?{_PAST_VERBS}",
-    r"\b(?:at the time|back then|in the past|previously|years? earlier|months? earlier)\b",
-    rf"\b(?:last|earlier this|earlier in the|this past)\s+"
-    rf"(?:year|month|week|summer|spring|fall|autumn|winter|{_MONTH})",
-    rf"\b(?:in|on|since|during)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}",
-    r"\bin\s+(?:an?\s+)?(?:19|20)\d\d\b",
+    r"\b(?i:at the time|back then|in the past|previously|years? earlier|months? earlier)\b",
+    rf"\b(?i:last|earlier this|earlier in the|this past)\s+"
+    rf"(?:(?i:year|month|week|summer|spring|fall|autumn|winter)|{_MONTH})",
+    rf"\b(?i:in|on|since|during)\s+(?:(?:early|late|mid-?)\s*)?{_MONTH}",
+    r"\b(?i:in)\s+(?:an?\s+)?(?:19|20)\d\d\b",
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\s+"
     r"(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|before)\b",
 ))
