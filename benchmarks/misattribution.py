@@ -105,8 +105,6 @@ def _age_cues(data: Path, tmp: Path) -> dict[str, Any]:
     path = GOLD / "age_cues.jsonl"
     if not path.exists():
         return {}
-    from tracker.ingest import Document  # noqa: F401  (kept for the reader: extraction runs via extract_paths)
-
     gold = _rows(path)
     polnear = {str(r["doc_id"]): r for r in _rows(data / "polnear" / "dev.jsonl")}
     basil = {a["article_id"]: a for ev in _rows(data / "basil" / "dev.jsonl") for a in ev["articles"]}
@@ -127,6 +125,8 @@ def _age_cues(data: Path, tmp: Path) -> dict[str, Any]:
         cue = hits[0].get("age_cue") or {}
         said = "old" if cue.get("says") == "old" else "none"
         right += said == g["label"]
+        if said != g["label"]:
+            print(f"ERR age {g['article']} {g['quote']} gold={g['label']} ({g.get('cue_kind')}) found={cue or None}")
     return {"age_quotes": len(gold), "age_found": found, "age_cue_accuracy": round(right / found, 3) if found else None}
 
 

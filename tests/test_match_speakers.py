@@ -12,7 +12,7 @@ KHAZALI = ["Qais al-Khazali", "Qais Khazali", "Khazali", "Khalazi", "Sheikh Qais
 
 
 def test_khazali_variants_are_one_person_under_his_usual_name() -> None:
-    names = canonical_names(KHAZALI + ["Qais al-Khazali"])
+    names = canonical_names([*KHAZALI, "Qais al-Khazali"])
     assert set(names.values()) == {"Qais al-Khazali"}
 
 

@@ -75,3 +75,13 @@ def test_status_from_days_and_cue() -> None:
     unknown = recycled(None, "2018-12-27", old)
     assert (unknown["days"], unknown["status"]) == (None, None)
     assert unknown["reason"]
+
+
+def test_the_next_sentence_is_not_read_when_the_quote_ends_its_own() -> None:
+    body = f"Title\n\nLede.\n\nMore.\n\nKhazali said: “{QUOTE}.” Police showed video of last week's raid.\n"
+    start = body.index(QUOTE)
+    at = body.index("Khazali")
+    quote = FoundQuote(QUOTE + ".", ((start, start + len(QUOTE) + 1),), "direct", "Qais al-Khazali",
+                       SpeakerMention("Khazali", (at, at + 7)), "said")
+    _, blocks = found(body)
+    assert age_cue(body, blocks, quote) is None

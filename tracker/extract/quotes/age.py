@@ -46,7 +46,8 @@ def _window(body: str, lo: int, hi: int) -> tuple[int, int]:
     start = max(0, lo - WINDOW_CHARS)
     ends = [m.end() for m in _SENTENCE_END.finditer(body, start, lo)]
     start = ends[-1] if ends else start
-    after = _SENTENCE_END.search(body, hi, min(len(body), hi + WINDOW_CHARS))
+    # From just before ``hi``: a quotation often ends with its sentence's own full stop.
+    after = _SENTENCE_END.search(body, max(lo, hi - 1), min(len(body), hi + WINDOW_CHARS))
     return start, after.start() + 1 if after else min(len(body), hi + WINDOW_CHARS)
 
 
