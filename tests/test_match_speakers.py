@@ -108,3 +108,19 @@ def test_thin_evidence_raises_no_flag() -> None:
     assert flags("qc-x", short, canonical, {}) == []
     pronoun = [credit("a1", "Jane Roe"), credit("a2", "John Smith", "he")]
     assert len(flags("qc-x", pronoun, canonical, {})) == 1
+
+
+def test_flags_need_two_articles_and_people_names_can_tell_apart() -> None:
+    canonical = canonical_names(["Jane Roe", "John Smith", "Donald Trump Jr.", "Trump", "Melania Trump"])
+    one_article = [credit("a1", "Jane Roe"), Credit("a1", "o", None, "q2", "John Smith", "John Smith", None, 12)]
+    assert flags("qc-x", one_article, canonical, {}) == []
+    bare = [credit("a1", "Donald Trump Jr."), credit("a2", "Trump")]
+    assert flags("qc-x", bare, canonical, {}) == []  # the bare surname may be him
+
+
+def test_confidence_is_low_when_a_credit_rests_on_a_pronoun() -> None:
+    canonical = canonical_names(["Jane Roe", "John Smith"])
+    [named] = flags("qc-x", [credit("a1", "Jane Roe"), credit("a2", "John Smith")], canonical, {})
+    [pronoun] = flags("qc-x", [credit("a1", "Jane Roe"), credit("a2", "John Smith", "he")], canonical, {})
+    assert (named["confidence"], pronoun["confidence"]) == ("high", "low")
+    assert "pronoun" in pronoun["reason"]

@@ -14,11 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .speakers import is_name, leads
+from .speakers import could_be_same, is_name, leads
 
 #: Mentions that stand for a person already named (resolved to the nearest antecedent).
 _PRONOUNS = frozenset("he she they i we him her his".split())
-#: Quotes shorter than this many words ("dark night") are stock phrases more than one person
+#: Quotes shorter than this many words ("a new era") are stock phrases more than one person
 #: uses; crediting one to someone else is no evidence of misattribution.
 MIN_FLAG_WORDS = 4
 
@@ -78,9 +78,20 @@ def named_credit(c: Credit) -> bool:
     return mention.casefold() in _PRONOUNS or is_name(mention)
 
 
+def _by_name(c: Credit) -> bool:
+    return c.mention is None or c.mention.strip().casefold() not in _PRONOUNS
+
+
 def flags(cluster_id: str, credits: Sequence[Credit], canonical: Mapping[str, str],
           roles: Mapping[str, set[str]]) -> list[dict[str, Any]]:
-    """One flag per person credited besides the first-seen one (credits oldest first)."""
+    """One flag per person credited besides the first-seen one (credits oldest first).
+
+    A flag needs two articles that credit the words to people who cannot be one: two credits in
+    one article are an extraction slip more often than an outlet's, and a bare surname that fits
+    the other person ("Trump" beside "Donald Trump Jr.") is no evidence of another. Its
+    ``confidence`` is ``high`` when both articles name the person, ``low`` when one credit rests
+    on a pronoun resolved to its antecedent.
+    """
     named = [c for c in credits if named_credit(c)]
     speakers = cluster_speakers(named, canonical, roles)
     if len(speakers) < 2:
@@ -89,7 +100,17 @@ def flags(cluster_id: str, credits: Sequence[Credit], canonical: Mapping[str, st
     first = speakers[0]["name"]
     out = []
     for row in speakers[1:]:
-        evidence = [_evidence(c, person_of[c.speaker]) for c in named if person_of[c.speaker] in (first, row["name"])]
+        if could_be_same(first, row["name"]):
+            continue
+        mine = [c for c in named if person_of[c.speaker] == first]
+        theirs = [c for c in named if person_of[c.speaker] == row["name"]]
+        pairs = [(a, b) for a in mine for b in theirs if a.article != b.article]
+        if not pairs:
+            continue
+        high = any(_by_name(a) and _by_name(b) for a, b in pairs)
+        evidence = [_evidence(c, person_of[c.speaker]) for c in named if c in mine or c in theirs]
         out.append({"id": flag_id(cluster_id, first, row["name"]), "cluster": cluster_id,
-                    "first": first, "other": row["name"], "evidence": evidence})
+                    "first": first, "other": row["name"], "confidence": "high" if high else "low",
+                    "reason": "both articles name the speaker" if high
+                    else "one credit rests on a pronoun resolved to a name", "evidence": evidence})
     return out

@@ -1,20 +1,20 @@
 """Speaker names across articles: one canonical name per person, and who leads what.
 
-Outlets spell one person many ways ("Qais al-Khazali", "Qais Khazali", "Khazali", the misspelt
-"Khalazi", "Sen. Jane Roe"). Misattribution can only be flagged once those meet, and only if two
+Outlets spell one person many ways ("Omar al-Rashidi", "Omar Rashidi", "Rashidi", the misspelt
+"Rasihdi", "Sen. Jane Roe"). Misattribution can only be flagged once those meet, and only if two
 different people with similar names never do ("Mark Kelly" and "Mike Kelly", "Donald Trump" and
 "Melania Trump"). The rules, in order:
 
 1. Titles and Arabic article particles are dropped; the surname (``speaker_key``) and the given
    names decide.
-2. A surname misspelt by transposition ("Khalazi"), or within ``FUZZY_SURNAME`` similarity of a
+2. A surname misspelt by transposition ("Rasihdi"), or within ``FUZZY_SURNAME`` similarity of a
    longer surname, is that surname, unless both spellings come with given names that differ:
    then they are two people who happen to have similar names.
 3. A bare surname joins the one fuller name with that surname; with two people of that surname
    it stays apart (it cannot be told which one it is).
 
-A person and the organisation they lead are one source for misattribution ("Asaib Ahl al-Haq
-said" and "Khazali said" are not a contradiction). Leadership is read from the articles'
+A person and the organisation they lead are one source for misattribution ("Kataib al-Nasr
+said" and "Rashidi said" are not a contradiction). Leadership is read from the articles'
 appositives ("X, the leader of Y", "Y leader X", "Y chief X") as extraction records them.
 """
 
@@ -31,7 +31,7 @@ from rapidfuzz.distance import Levenshtein
 from .normalize import misspelling_aliases, speaker_key
 
 #: Least normalised Levenshtein similarity at which two surnames are one spelling misspelt:
-#: "khazali"/"kazali" (0.86) meet, "kelly"/"kelley" too; "gomez"/"gomes" (0.8) do not.
+#: "rashidi"/"rashdi" (0.86) meet, "kelly"/"kelley" too; "gomez"/"gomes" (0.8) do not.
 FUZZY_SURNAME = 0.85
 #: Shortest surname compared fuzzily: short surnames differ by one letter and are other names
 #: ("Lee"/"Lei", "Shaw"/"Shah").
@@ -101,7 +101,7 @@ def surname_key(name: str | None) -> str | None:
 
 
 def given_names(name: str) -> tuple[str, ...]:
-    """Given names, folded, titles and particles dropped: ("qais",) for "Qais al-Khazali"."""
+    """Given names, folded, titles and particles dropped: ("omar",) for "Omar al-Rashidi"."""
     words = _words(name)
     words = words[:-2] if suffix(name) else words[:-1]
     out = []
@@ -114,7 +114,7 @@ def given_names(name: str) -> tuple[str, ...]:
 
 
 def is_name(text: str | None) -> bool:
-    """A proper name as written ("Qais Khazali", "AAH"), not a description ("his coalition")."""
+    """A proper name as written ("Omar Rashidi", "KAN"), not a description ("his coalition")."""
     if not text:
         return False
     words = _words(text)
@@ -205,7 +205,7 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
     out: dict[str, str] = {}
     for group in people:
         # The usual full spelling: given names, the surname as most print it, the most used spelling,
-        # then the fullest without titles ("Qais al-Khazali" over "Sheikh Qais al-Khazali").
+        # then the fullest without titles ("Omar al-Rashidi" over "Sheikh Omar al-Rashidi").
         best = max(group, key=lambda s: (len(s.given) > 0, s.surname == home(s.surname), uses[s.name],
                                          len(s.given), -_titles(s.name), len(s.name), s.name)).name
         for s in group:
@@ -221,8 +221,20 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
     return out
 
 
+def could_be_same(a: str, b: str) -> bool:
+    """Two spellings nothing tells apart: one surname (misspelt or not) and given names and
+    suffixes that agree, or are missing on one side ("Trump" and "Donald Trump Jr.")."""
+    ka, kb = surname_key(a), surname_key(b)
+    if not ka or not kb:
+        return False
+    if ka != kb and not (ka[:2] == kb[:2] and sorted(ka) == sorted(kb)) and not (
+            min(len(ka), len(kb)) >= FUZZY_MIN_LETTERS and Levenshtein.normalized_similarity(ka, kb) >= FUZZY_SURNAME):
+        return False
+    return _compatible(_Spelling(a, ka, given_names(a), suffix(a)), _Spelling(b, kb, given_names(b), suffix(b)))
+
+
 def acronym(org: str) -> str | None:
-    """Initials of a multi-word organisation name: "AAH" for "Asaib Ahl al-Haq"."""
+    """Initials of a multi-word organisation name: "KAN" for "Kataib al-Nasr"."""
     words = [w for w in _words(org) if w.casefold() not in _ACRONYM_STOP]
     parts = [w.split("-")[-1] for w in words]
     letters = "".join(p[0] for p in parts if p[:1].isalpha()).upper()
@@ -252,7 +264,7 @@ def leads(person: str, speaker: str, roles: Mapping[str, Iterable[str]], canonic
 
 
 def surname_aliases(words: Iterable[str], canonical: Mapping[str, str]) -> dict[str, str]:
-    """Bare surnames met in running text ("Khalazi started spilling …") that are a quoted person's
+    """Bare surnames met in running text ("Rasihdi was captured …") that are a quoted person's
     surname misspelt, mapped to that person. A word near two people's surnames stays unplaced."""
     people: dict[str, set[str]] = {}
     for spelling, person in canonical.items():

@@ -22,8 +22,8 @@ TABLES: dict[str, tuple[str, ...]] = {
                "high", "surface", "start", "end", "sentence", "status", "orphaned"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
                         "relation", "score", "text", "days_since_first", "recycled", "age_cue", "recycled_reason"),
-    "misattributions": ("flag", "cluster", "first", "other", "open", "review_status", "resolved", "article",
-                        "outlet", "published", "quote_id", "speaker", "person", "mention", "mention_start",
+    "misattributions": ("flag", "cluster", "first", "other", "confidence", "open", "review_status", "resolved",
+                        "article", "outlet", "published", "quote_id", "speaker", "person", "mention", "mention_start",
                         "mention_end"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
                      "value", "approximate", "bound", "surface", "sentence", "reason"),
@@ -83,6 +83,7 @@ def misattribution_rows(report: Report) -> Iterator[dict[str, Any]]:
         for e in f["evidence"]:
             start, end = _bounds([e["mention_span"]] if e.get("mention_span") else None)
             yield {**e, "flag": f["id"], "cluster": f["cluster"], "first": f["first"], "other": f["other"],
+                   "confidence": f.get("confidence"),
                    "open": f["open"], "review_status": review.get("status"), "resolved": review.get("resolved"),
                    "mention_start": start, "mention_end": end}
 

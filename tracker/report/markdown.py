@@ -130,9 +130,9 @@ def _misattribution(flags: list[dict[str, Any]], names: dict[str, str]) -> list[
         review = f.get("review") or {}
         state = "open" if f.get("open") else f"resolved ({review.get('resolved') or review.get('status')})"
         for e in f["evidence"]:
-            rows.append([f["id"], state, _source(e, names), e.get("published") or "undated", e.get("person"),
-                         e.get("mention") or e.get("speaker"), e.get("quote_id")])
-    out += _table(["flag", "state", "source", "published", "credits", "as written", "quote"], rows)
+            rows.append([f["id"], state, f.get("confidence"), _source(e, names), e.get("published") or "undated",
+                         e.get("person"), e.get("mention") or e.get("speaker"), e.get("quote_id")])
+    out += _table(["flag", "state", "confidence", "source", "published", "credits", "as written", "quote"], rows)
     return [*out, ""]
 
 

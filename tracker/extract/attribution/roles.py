@@ -18,11 +18,11 @@ _HEADS = (r"(?:leader|head|chief|founder|co-founder|chairman|chairwoman|commande
 _PART = r"(?:[A-Z][\w'’.-]*|(?:al|el|ad|ash)-[A-Z][\w'’-]*)"
 _PARTICLE = r"(?:(?:al|bin|ibn|of|the|de|for|ad|el)[- ])"
 #: A name's words are joined by spaces only: a line break between capitalised words is a caption
-#: or byline meeting the text ("AP\nQais al-Khazali"), not one name.
+#: or byline meeting the text ("AP\nOmar al-Rashidi"), not one name.
 _PROPER = rf"{_PART}(?: {_PARTICLE}?{_PART})*"
 _ACRONYM = r"(?:[ \n]\([A-Z][A-Za-z-]{1,9}\))"
 _ORG = rf"(?P<org>{_PROPER}{_ACRONYM}?)"
-#: "Qais al-Khazali, the leader of the pro-Iranian militia Asaib Ahl al-Haq (AAH)": the words
+#: "Omar al-Rashidi, the leader of the pro-government militia Kataib al-Nasr (KAN)": the words
 #: after "of" up to this many characters are read, and the last name among them is the organisation.
 _MAX_TAIL = 90
 _AFTER = re.compile(
@@ -73,5 +73,5 @@ def role_of(speaker: str | None, roles: Sequence[Role], same_person: Iterable[st
     keys = {speaker_key(speaker)} | {speaker_key(s) for s in same_person}
     keys.discard(None)
     mine = [role for role in roles if speaker_key(role.person) in keys]
-    # The fullest statement of the organisation: "Asaib Ahl al-Haq (AAH)" over a wrapped "AsaibAhl".
+    # The fullest statement of the organisation: "Kataib al-Nasr (KAN)" over a wrapped "KataibAl".
     return max(mine, key=lambda r: (len(r.organisation.split()), len(r.organisation)), default=None)

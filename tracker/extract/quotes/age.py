@@ -2,7 +2,7 @@
 
 A fact-checker asks of a recycled quote whether the outlet told its readers the words are old or
 served them as news. This reads the quote's own sentence(s) (the quote and its attribution,
-outside the quotation marks) for a time cue. ``old``: the article dates the words ("Khazali said
+outside the quotation marks) for a time cue. ``old``: the article dates the words ("Rashidi said
 then", "had warned", "in February", "last year", "said in 2018", past perfect). ``new``: the
 quote stands in the headline or lede with a present-tense cue ("warns", "says") and no time cue.
 No cue found is neither: the report calls a recycled quote without one undisclosed.
