@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from .normalize import misspelling_aliases, speaker_key
@@ -61,6 +62,8 @@ _NICKNAMES = {
     "larry": "lawrence", "matt": "matthew", "pat": "patrick", "sam": "samuel", "sue": "susan",
     "nick": "nicholas", "chris": "christopher", "greg": "gregory", "hank": "henry", "harry": "henry",
 }
+#: Surnames ``FUZZY_SURNAME`` apart differ in length by at most this much (two edits in 14 letters).
+MAX_LENGTH_GAP = 2
 #: Least similarity at which two long given names are one misspelt ("Vincente"/"Vicente" 0.93).
 FUZZY_GIVEN = 0.85
 #: A short form is a prefix of at least this many letters ("Ken" of "Kenneth", not "Al" of "Alan").
@@ -130,18 +133,31 @@ class _Spelling:
     suffix: str | None
 
 
+def _near(key: str, candidates: Sequence[str]) -> list[str]:
+    """Candidates within ``FUZZY_SURNAME`` of ``key`` (rapidfuzz's C loop; callers bucket them)."""
+    found = process.extract(key, candidates, scorer=Levenshtein.normalized_similarity,
+                            score_cutoff=FUZZY_SURNAME, limit=None)
+    return [c for c, _, _ in found]
+
+
 def _fuzzy_surnames(surnames: Iterable[str], counts: Mapping[str, int]) -> dict[str, str]:
-    """Surnames within ``FUZZY_SURNAME`` of a more used one, mapped to it."""
+    """Surnames within ``FUZZY_SURNAME`` of a more used one, mapped to it.
+
+    Only surnames with the same first letter are compared (a misspelling rarely starts wrong),
+    which keeps this near linear in the number of surnames.
+    """
     keys = sorted(set(surnames), key=lambda k: (-counts.get(k, 0), -len(k), k))
     out: dict[str, str] = {}
-    for i, key in enumerate(keys):
+    heads: dict[tuple[str, int], list[str]] = {}
+    for key in keys:
         if len(key) < FUZZY_MIN_LETTERS:
             continue
-        for better in keys[:i]:
-            if (len(better) >= FUZZY_MIN_LETTERS and better not in out
-                    and Levenshtein.normalized_similarity(key, better) >= FUZZY_SURNAME):
-                out[key] = better
-                break
+        near = [c for n in range(len(key) - MAX_LENGTH_GAP, len(key) + MAX_LENGTH_GAP + 1)
+                for c in _near(key, heads.get((key[0], n), []))]
+        if near:
+            out[key] = min(near, key=keys.index)  # the most used
+        else:
+            heads.setdefault((key[0], len(key)), []).append(key)
     return out
 
 
@@ -271,14 +287,18 @@ def surname_aliases(words: Iterable[str], canonical: Mapping[str, str]) -> dict[
         key = surname_key(spelling)
         if key and len(key) >= FUZZY_MIN_LETTERS:
             people.setdefault(key, set()).add(person)
+    heads: dict[str, list[str]] = {}
+    for surname in people:
+        heads.setdefault(surname[0], []).append(surname)
     out: dict[str, str] = {}
     for word in set(words):
         key = fold(word)
         if key in people or len(key) < FUZZY_MIN_LETTERS or not word[:1].isupper():
             continue
-        near = {p for surname, persons in people.items() for p in persons
-                if (surname[:2] == key[:2] and sorted(surname) == sorted(key))
-                or Levenshtein.normalized_similarity(surname, key) >= FUZZY_SURNAME}
+        bucket = heads.get(key[0], [])
+        letters = sorted(key)
+        surnames = {s for s in bucket if s[:2] == key[:2] and sorted(s) == letters} | set(_near(key, bucket))
+        near = {p for surname in surnames for p in people[surname]}
         if len(near) == 1:
             out[word] = near.pop()
     return out
