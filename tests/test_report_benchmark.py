@@ -33,5 +33,5 @@ def test_synthetic_model_renders_in_every_format() -> None:
     assert page.count('class="group conflict"') == model["summary"]["conflicts"]
     assert render_markdown(model).startswith("# Cross-source consistency report")
     assert json.loads(render_json(model))["summary"] == model["summary"]
-    assert len(csv_files(model)) == 5
+    assert len(csv_files(model)) == 6
     assert len(frames(model).claims) == 400

@@ -12,7 +12,7 @@ from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
 from ..records import AgeCue, Block, Claim, FoundClaim, FoundQuote, Quote, SpeakerRole
 from ..text import split_sentences
-from .attribution.roles import find_roles, role_of
+from .attribution.roles import find_roles, role_of, roles_by_person
 from .attribution.speakers import NO_SOURCE
 from .numbers.claims import find_claims
 from .quotes.age import age_cue
@@ -24,7 +24,7 @@ __all__ = ["TooManyRecords", "extract_document", "find_claims", "find_quotes"]
 def quote_records(found: list[FoundQuote], body: str | None = None, blocks: Sequence[Block] = ()) -> list[Quote]:
     """Quote records with ids; with the ``body``, each also gets its speaker's role and age cue."""
     keys = [quote_key(q.text, q.kind == "indirect") for q in found]
-    roles = find_roles(body) if body is not None else []
+    roles = roles_by_person(find_roles(body)) if body is not None else {}
     out = []
     for rid, q in zip(ranked_ids("q", keys), found, strict=True):
         role = role_of(q.speaker, roles)

@@ -7,7 +7,10 @@ articles), plus a ``summary``.
 Extensions (added, never renamed): cluster members carry ``spans`` and group values ``span``
 (character offsets into the article body); ``quotes`` and ``claims`` list every record of every
 claim file (rejected and orphaned ones included, with ``status``/``orphaned``) with the id of
-its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where.
+its ``cluster`` or ``group``; ``speakers`` counts who is quoted how often and where; clusters
+carry their ``speakers`` (person, aliases) and ``misattributions`` (flag ids), members their
+``days_since_first``, ``recycled`` status, ``recycled_reason`` and ``age_cue``; ``misattributions``
+lists each flag with its evidence and review, ``people`` every person with the spellings seen.
 """
 
 from __future__ import annotations
