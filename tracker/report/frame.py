@@ -2,8 +2,8 @@
 
 The same model as every report format (``tracker.report.model.build_report``), in five tables
 (plus ``misattributions``, one row per piece of evidence of a possible misattribution; cluster
-rows carry each member's age and recycled status) with stable columns and nullable dtypes, so missing values stay ``<NA>``/``NaT`` instead of
-turning integers into floats or flags into objects::
+rows carry each member's age and recycled status) with stable columns and nullable dtypes, so
+missing values stay ``<NA>``/``NaT`` instead of turning integers into floats or flags into objects::
 
     >>> import tracker
     >>> t = tracker.load("claims")
