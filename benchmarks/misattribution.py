@@ -137,6 +137,9 @@ def _score(results: list[dict[str, Any]], split: str | None) -> dict[str, Any]:
         return {}
     return {f"flag_accuracy{suffix}": round(sum(r["right"] for r in rows) / len(rows), 3),
             f"clustered{suffix}": round(sum(r["clustered"] for r in rows) / len(rows), 3),
+            # flags right where matching put the two quotes in one cluster (speaker resolution's own share)
+            f"flag_accuracy_clustered{suffix}": round(sum(r["right"] for r in rows if r["clustered"])
+                                                      / max(1, sum(r["clustered"] for r in rows)), 3),
             f"clusters{suffix}": len(rows)}
 
 
