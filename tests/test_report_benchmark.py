@@ -33,5 +33,5 @@ def test_synthetic_model_renders_in_every_format() -> None:
     assert page.count('class="group conflict"') == model["summary"]["conflicts"]
     assert render_markdown(model).startswith("# Cross-source consistency report")
     assert json.loads(render_json(model))["summary"] == model["summary"]
-    assert len(csv_files(model)) == 7  # five tables, corrections and version changes
+    assert len(csv_files(model)) == 8  # five tables, corrections, version changes, misattributions
     assert len(frames(model).claims) == 400

@@ -15,8 +15,8 @@ from tracker.report.model import build_report
 
 SMALL = ROOT / "tests" / "fixtures" / "small" / "claims"
 EXPECTED = ROOT / "tests" / "fixtures" / "small" / "expected"
-FILES = ["articles.csv", "claims.csv", "cluster_members.csv", "corrections.csv", "group_values.csv", "quotes.csv",
-         "version_changes.csv"]
+FILES = ["articles.csv", "claims.csv", "cluster_members.csv", "corrections.csv", "group_values.csv",
+         "misattributions.csv", "quotes.csv", "version_changes.csv"]
 
 
 def expected(name: str) -> str:

@@ -285,13 +285,15 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
             to FOLDER's parent) when its sha256 still matches.
       json  The report model: articles, quote_clusters, claim_groups, summary, quotes, claims,
             speakers, corrections (notices and what they point at), versions (what changed
-            between versions of one story).
+            between versions of one story), misattributions (one quote credited to different
+            people), people.
       csv   To stdout: the group values table (one row per value of each claim group).
             With -o DIR: a folder of tables, one row each per article (articles.csv), quote
-            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv), group
-            value (group_values.csv), correction notice (corrections.csv) and change between
-            versions of a story (version_changes.csv). Text cells starting with = + - @ get a leading ' so
-            spreadsheets do not run them as formulas.
+            (quotes.csv), claim (claims.csv), cluster member (cluster_members.csv, with its age
+            and recycled status), group value (group_values.csv), correction notice
+            (corrections.csv), change between versions of a story (version_changes.csv) and
+            piece of evidence of a possible misattribution (misattributions.csv). Text cells
+            starting with = + - @ get a leading ' so spreadsheets do not run them as formulas.
       sqlite       With -o FILE.db: a SQLite database for Datasette (tables with foreign keys,
                    full-text search, views recycled_quotes, conflicts_by_outlet, figure_timeline)
                    and FILE.metadata.yml describing it, with canned queries:

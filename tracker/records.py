@@ -76,6 +76,28 @@ class SpeakerMention:
     span: Span
 
 
+#: What an article says of the age of words it quotes: ``old`` (it dates them) or ``new``.
+AGE_SAYS = ("old", "new")
+
+
+@dataclass(frozen=True)
+class AgeCue:
+    """The words dating a quote ("said then", "had warned") or serving it as news ("warns")."""
+
+    says: str  # one of AGE_SAYS
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class SpeakerRole:
+    """An appositive naming the organisation the speaker leads ("Y leader X", "X, the leader of Y")."""
+
+    organisation: str
+    text: str
+    span: Span
+
+
 @dataclass(frozen=True)
 class FoundQuote:
     """A quotation as the extractor finds it, before it gets an id.
@@ -195,6 +217,8 @@ class Quote:
     cue: str | None = None
     review: Review = field(default_factory=Review)
     speaker_reason: str | None = None  # why ``speaker`` is None: shown in reports, never guessed over
+    speaker_role: SpeakerRole | None = None
+    age_cue: AgeCue | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,12 @@ that ``tracker report --format json`` prints::
       qc-000_c9872250243b9f58-qc3f69dfc1d: {status: confirmed, by: ed, note: same speech}
     claim_groups:
       cg-001_67fd44f88288fe61-c1970fa6e1f: {status: confirmed, by: ed, resolved: later figure updates the first}
+    misattributions:
+      ma-3f2a9c01d4: {status: rejected, by: ed, resolved: alias}
+
+A misattribution flag (one quote credited to two people) is settled by ``resolved`` (``alias``:
+the two names are one person) or ``status: rejected``; ``status: confirmed`` keeps it open as a
+real misattribution. Flag ids come from the cluster and the two people, so reviews survive re-runs.
 
 ``resolved`` on a claim group settles its conflict (the verdict becomes consistent, with the
 reason); ``covers`` lists the values it settled (``tracker run`` records them), so a later
@@ -27,7 +33,7 @@ from typing import Any
 from .yaml_roundtrip import load_plain
 
 REVIEWS_FILE = "_reviews.yaml"
-SECTIONS = ("quote_clusters", "claim_groups")
+SECTIONS = ("quote_clusters", "claim_groups", "misattributions")
 KEYS = ("status", "by", "note", "resolved", "covers")
 DEFAULT = {"status": "unreviewed", "by": None, "note": None}
 

@@ -58,17 +58,20 @@ MERGE_ATTEMPTS = 3
 REVIEW_KEYS = ("status", "by", "note")
 # Fields a reviewer may correct in place: once the file differs from what extraction wrote
 # (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
-EDITABLE = {"quotes": ("speaker", "kind"), "claims": ("value", "unit", "measure", "counts", "source", "attribution"),
+EDITABLE = {"quotes": ("speaker", "kind", "age_cue"),
+            "claims": ("value", "unit", "measure", "counts", "source", "attribution"),
             "article": ("title", "outlet", "authors", "published"),
             # a reviewer removes a wrong link, adds a missed one, or corrects the kind or paragraph
             "corrections": ("kind", "paragraph", "links")}
 #: Editable fields added after claim files were first written: they enter a record's fingerprint
 #: only when present, so files written before them keep their fingerprints (and stay unedited).
-LATER_EDITABLE = frozenset({"counts", "source", "attribution"})
+LATER_EDITABLE = frozenset({"counts", "source", "attribution", "age_cue"})
+#: Machine fields written only when found: a re-run that no longer finds one removes it.
+OPTIONAL_KEYS = {"quotes": ("speaker_role", "age_cue"), "claims": (), "corrections": ()}
 # Key order of records, for inserting keys into records written by older versions.
 RECORD_KEYS = {
-    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind", "predecessor",
-               "auto", "review"),
+    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind",
+               "speaker_role", "age_cue", "predecessor", "auto", "review"),
     "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
                "sentence", "counts", "source", "source_reason", "source_mention", "cue", "attribution", "quote",
                "predecessor", "auto", "review"),
@@ -191,6 +194,13 @@ def quote_map(quote: Quote) -> CommentedMap:
             ("speaker_mention", mention),
             ("cue", scalar(quote.cue)),
             ("kind", quote.kind),
+            *([("speaker_role", flow_map({"organisation": flow_scalar(quote.speaker_role.organisation),
+                                          "text": flow_scalar(quote.speaker_role.text),
+                                          "span": flow_seq(list(quote.speaker_role.span))}))]
+              if quote.speaker_role else []),
+            *([("age_cue", flow_map({"says": quote.age_cue.says, "text": flow_scalar(quote.age_cue.text),
+                                     "span": flow_seq(list(quote.age_cue.span))}))]
+              if quote.age_cue else []),
             ("review", _review_map(quote.review)),
         ]
     )
@@ -306,6 +316,9 @@ def _update_record(section: str, previous: CommentedMap, fresh: CommentedMap) ->
         if owned and key in EDITABLE[section] and key in previous:
             continue
         _set(previous, key, value, order)
+    for key in OPTIONAL_KEYS[section]:
+        if key in previous and key not in fresh and not (owned and key in EDITABLE[section]):
+            del previous[key]
     previous.pop("orphaned", None)
 
 
@@ -359,7 +372,8 @@ def _merge_records(section: str, old: Any, new: Sequence[CommentedMap], body: st
     moved = {new_index: above[old_index] for new_index, (old_index, _) in enumerate(result)
              if old_index is not None and old_index in above}
     key_line = old.ca.comment[0] if old.ca.comment else None
-    _link_successors(section, result, fresh_ids)
+    if section in _WORDS_FIELD:  # quotes and claims have successors; a notice is only ever re-found
+        _link_successors(section, result, fresh_ids)
     old.clear()
     old.extend(record for _, record in result)
     old.ca.items.clear()

@@ -31,7 +31,7 @@ from ..claimfile.yaml_positions import Difference, read_positioned
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
-from ..records import ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
+from ..records import AGE_SAYS, ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
 from .check_rules import RuleId
@@ -519,6 +519,33 @@ def _check_quote(checker: _Checker, q: Any, body: str | None) -> None:
             if "span" in mention:
                 text = mention.get("text") if isinstance(mention.get("text"), str) else None
                 _check_span(checker, mention, "span", mention["span"], body, text)
+    _check_appositive(checker, q, "speaker_role", ("organisation", "text", "span"), body, nullable=False)
+    _check_appositive(checker, q, "age_cue", ("says", "text", "span"), body, nullable=True)
+
+
+def _check_appositive(checker: _Checker, q: Any, key: str, keys: tuple[str, ...], body: str | None,
+                      nullable: bool) -> None:
+    """``speaker_role`` / ``age_cue``: a mapping of text fields with the span of its words."""
+    if key not in q or (nullable and q[key] is None):
+        return
+    value = q[key]
+    if not isinstance(value, dict):
+        checker.add(q, key, f"{key} must be a mapping {{{', '.join(keys)}}}" + (" or null" if nullable else ""),
+                    "type")
+        return
+    checker.keys(value, keys, key)
+    for field in keys[:-1]:
+        if field not in value:
+            checker.add(value, None, f"{key} needs {field}", "schema")
+        checker.type_(value, field, (str,), key, nullable=False)
+    if key == "age_cue" and value.get("says") not in AGE_SAYS:
+        checker.add(value, "says" if "says" in value else None,
+                    f"age_cue.says {value.get('says')!r} is not one of {', '.join(AGE_SAYS)}", "value")
+    if "span" not in value:
+        checker.add(value, None, f"{key} needs a span", "schema")
+    else:
+        text = value.get("text") if isinstance(value.get("text"), str) else None
+        _check_span(checker, value, "span", value["span"], body, text)
 
 
 def _check_claim(checker: _Checker, c: Any, body: str | None) -> None:

@@ -6,26 +6,36 @@ unchanged quote keeps its id when text is added elsewhere in the article.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
-from ..records import Claim, FoundClaim, FoundQuote, Quote
+from ..records import AgeCue, Block, Claim, FoundClaim, FoundQuote, Quote, SpeakerRole
 from ..text import split_sentences
 from .attribution.figures import credit_figures
+from .attribution.roles import find_roles, role_of, roles_by_person
 from .attribution.speakers import NO_SOURCE
 from .corrections import correction_records, find_notices, without_notices
 from .numbers.claims import find_claims
+from .quotes.age import age_cue
 from .quotes.finder import find_quotes
 
 __all__ = ["TooManyRecords", "correction_records", "extract_document", "find_claims", "find_quotes"]
 
 
-def quote_records(found: list[FoundQuote]) -> list[Quote]:
+def quote_records(found: list[FoundQuote], body: str | None = None, blocks: Sequence[Block] = ()) -> list[Quote]:
+    """Quote records with ids; with the ``body``, each also gets its speaker's role and age cue."""
     keys = [quote_key(q.text, q.kind == "indirect") for q in found]
-    return [
-        Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
-              speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q))
-        for rid, q in zip(ranked_ids("q", keys), found, strict=True)
-    ]
+    roles = roles_by_person(find_roles(body)) if body is not None else {}
+    out = []
+    for rid, q in zip(ranked_ids("q", keys), found, strict=True):
+        role = role_of(q.speaker, roles)
+        cue = age_cue(body, blocks, q) if body is not None else None
+        out.append(Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
+                         speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q),
+                         speaker_role=SpeakerRole(role.organisation, role.text, role.span) if role else None,
+                         age_cue=AgeCue(*cue) if cue else None))
+    return out
 
 
 def _reason(quote: FoundQuote) -> str | None:
@@ -70,6 +80,7 @@ def extract_document(doc: Document, max_records: int | None = None) -> tuple[lis
     found_quotes = find_quotes(doc.body, blocks, limit=budget)
     if max_records is not None and len(found_claims) + len(found_quotes) > max_records:
         raise TooManyRecords(max_records)
-    quotes = quote_records(sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0)))
+    quotes = quote_records(sorted(found_quotes, key=lambda q: q.spans[0] if q.spans else (0, 0)), doc.body,
+                           doc.blocks)
     claims = claim_records(sorted(found_claims, key=lambda c: c.span))
     return quotes, credit_figures(doc.body, doc.blocks, quotes, claims)

@@ -24,7 +24,10 @@ TABLES: dict[str, tuple[str, ...]] = {
                "high", "surface", "start", "end", "sentence", "status", "orphaned", "source", "attribution", "cue",
                "source_mention", "quote", "source_reason", "versions"),
     "cluster_members": ("cluster", "cluster_speaker", "quote_id", "article", "outlet", "published", "speaker",
-                        "relation", "score", "text"),
+                        "relation", "score", "text", "days_since_first", "recycled", "age_cue", "recycled_reason"),
+    "misattributions": ("flag", "cluster", "first", "other", "confidence", "open", "review_status", "resolved",
+                        "article", "outlet", "published", "quote_id", "speaker", "person", "mention", "mention_start",
+                        "mention_end"),
     "group_values": ("group", "status", "verdict", "measure", "unit", "claim_id", "article", "outlet", "published",
                      "value", "approximate", "bound", "surface", "sentence", "reason",
                      # added later, so older readers' column positions hold: a range's two ends
@@ -92,13 +95,28 @@ def rows(report: Report, table: str) -> Iterator[dict[str, Any]]:
     elif table == "cluster_members":
         for cl in report["quote_clusters"]:
             for m in cl["members"]:
-                yield {**m, "cluster": cl["id"], "cluster_speaker": cl["speaker"]}
+                cue = m.get("age_cue") or {}
+                yield {**m, "cluster": cl["id"], "cluster_speaker": cl["speaker"], "age_cue": cue.get("text")}
+    elif table == "misattributions":
+        yield from misattribution_rows(report)
     elif table == "group_values":
         for g in report["claim_groups"]:
             for v in g["values"]:
                 yield {**v, **group_columns(g, v)}
     else:
         raise KeyError(table)
+
+
+def misattribution_rows(report: Report) -> Iterator[dict[str, Any]]:
+    """One row per piece of evidence of each flag (shared by the CSV tables and ``tracker.load``)."""
+    for f in report.get("misattributions", []):
+        review = f.get("review") or {}
+        for e in f["evidence"]:
+            start, end = _bounds([e["mention_span"]] if e.get("mention_span") else None)
+            yield {**e, "flag": f["id"], "cluster": f["cluster"], "first": f["first"], "other": f["other"],
+                   "confidence": f.get("confidence"),
+                   "open": f["open"], "review_status": review.get("status"), "resolved": review.get("resolved"),
+                   "mention_start": start, "mention_end": end}
 
 
 def render_table(report: Report, table: str) -> str:

@@ -1,8 +1,9 @@
 """The report as pandas DataFrames: ``tracker.load("claims")``.
 
-The same model as every report format (``tracker.report.model.build_report``), in seven tables
-with stable columns and nullable dtypes, so missing values stay ``<NA>``/``NaT`` instead of
-turning integers into floats or flags into objects::
+The same model as every report format (``tracker.report.model.build_report``), in eight tables
+(``misattributions`` is one row per piece of evidence of a possible misattribution; cluster rows
+carry each member's age and recycled status) with stable columns and nullable dtypes, so
+missing values stay ``<NA>``/``NaT`` instead of turning integers into floats or flags into objects::
 
     >>> import tracker
     >>> t = tracker.load("claims")
@@ -51,13 +52,13 @@ holding the record; ``articles`` carries ``version`` and ``version_of``.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .csv import joined, provenance_rows
+from .csv import joined, misattribution_rows, provenance_rows
 from .display import group_columns
 from .model import Report, build_report
 
@@ -78,7 +79,13 @@ COLUMNS: dict[str, dict[str, str]] = {
     "clusters": {"cluster": STRING, "cluster_speaker": STRING, "canonical": STRING, "first_article": STRING,
                  "first_published": DATE, "members": INT, "articles": INT, "quote_id": STRING, "article": STRING,
                  "outlet": STRING, "published": DATE, "speaker": STRING, "relation": STRING, "score": FLOAT,
-                 "text": STRING},
+                 "text": STRING, "days_since_first": INT, "recycled": STRING, "age_cue": STRING,
+                 "age_says": STRING, "recycled_reason": STRING},
+    "misattributions": {"flag": STRING, "cluster": STRING, "first": STRING, "other": STRING,
+                        "confidence": STRING, "open": BOOL,
+                        "review_status": STRING, "resolved": STRING, "article": STRING, "outlet": STRING,
+                        "published": DATE, "quote_id": STRING, "speaker": STRING, "person": STRING,
+                        "mention": STRING, "mention_start": INT, "mention_end": INT},
     "groups": {"group": STRING, "status": STRING, "verdict": STRING, "reason": STRING, "measure": STRING,
                "unit": STRING, "claim_id": STRING, "article": STRING, "outlet": STRING, "published": DATE,
                "value": FLOAT, "approximate": BOOL, "bound": STRING, "surface": STRING, "sentence": STRING,
@@ -113,6 +120,8 @@ class Tables:
     summary: dict[str, int]
     corrections: pd.DataFrame | None = None  # notices, links joined by "; "
     versions: pd.DataFrame | None = None  # one row per change between versions of a story
+    #: One row per piece of evidence of each possible misattribution (who an article credits).
+    misattributions: pd.DataFrame = field(default_factory=lambda: _frame("misattributions", []))
 
 
 def _column(values: list[Any], dtype: str) -> pd.Series[Any]:
@@ -150,7 +159,8 @@ def frames(report: Report) -> Tables:
               for c in report["claims"]]
     clusters = [{**m, "cluster": c["id"], "cluster_speaker": c["speaker"], "canonical": c["canonical"],
                  "first_article": c["first_seen"]["article"], "first_published": c["first_seen"]["published"],
-                 "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]})}
+                 "members": len(c["members"]), "articles": len({x["article"] for x in c["members"]}),
+                 "age_cue": (m.get("age_cue") or {}).get("text"), "age_says": (m.get("age_cue") or {}).get("says")}
                 for c in report["quote_clusters"] for m in c["members"]]
     groups = [{**v, **group_columns(g, v)} for g in report["claim_groups"] for v in g["values"]]
     for q in quotes:
@@ -164,7 +174,8 @@ def frames(report: Report) -> Tables:
                   claims=_frame("claims", claims), clusters=_frame("clusters", clusters),
                   groups=_frame("groups", groups), summary=dict(report["summary"]),
                   corrections=_frame("corrections", list(provenance_rows(report, "corrections"))),
-                  versions=_frame("versions", list(provenance_rows(report, "version_changes"))))
+                  versions=_frame("versions", list(provenance_rows(report, "version_changes"))),
+                  misattributions=_frame("misattributions", list(misattribution_rows(report))))
 
 
 def load(claims_dir: str | os.PathLike[str]) -> Tables:

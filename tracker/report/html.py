@@ -100,6 +100,7 @@ def _cluster_view(index: int, c: dict[str, Any], ctx: _Context) -> Row:
             "href": "#" + anchor(m["article"], "q", m["quote_id"]), "relation": m["relation"],
             "score": m.get("score"), "speaker": m.get("speaker"), "original": position == 0,
             "explained": relation_text(m["relation"], base, str(m["text"]), m.get("score")),
+            "recycled": m.get("recycled"), "recycled_reason": m.get("recycled_reason"),
             "text": str(m["text"]), "diff": [] if position == 0 else word_diff(base, str(m["text"])),
             # a fragment is shown as the original with the fragment highlighted, not as deletions
             "within": split_fragment(base, str(m["text"])) if m["relation"] == "fragment" else None,
@@ -156,6 +157,14 @@ def _article_views(report: Report, bodies: dict[str, str], ctx: _Context) -> lis
     return out
 
 
+def _flag_view(flag: dict[str, Any], ctx: _Context) -> Row:
+    """A misattribution flag: who each article credits, in its words, linked to the place."""
+    evidence = [Row({**e, "source": ctx.source(e), "title": ctx.title(e["article"]),
+                     "href": "#" + anchor(e["article"], "q", e["quote_id"])}) for e in flag["evidence"]]
+    review = flag.get("review") or {}
+    return Row({**flag, "evidence": evidence, "resolved": review.get("resolved"), "status": review.get("status")})
+
+
 def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str, Any]:
     """Everything the template shows, as plain data."""
     ctx = _Context(report)
@@ -171,6 +180,7 @@ def build_view(report: Report, bodies: dict[str, str] | None = None) -> dict[str
         "clusters": [_cluster_view(i, c, ctx) for i, c in enumerate(recycled, start=1)],
         "corrections": corrections_view(report, ctx.names),
         "versions": versions_view(report, ctx.names),
+        "misattributions": [_flag_view(f, ctx) for f in report.get("misattributions", [])],
         "speakers": [Row({"reasons": [], **s,  # "reasons": reports before speaker_reason had none
                           "outlets": [ctx.names.get(str(o), o) for o in s.get("outlets", [])]})
                      for s in report.get("speakers", [])],

@@ -113,10 +113,36 @@ def _recycled(clusters: list[dict[str, Any]], names: dict[str, str]) -> list[str
                     ", ".join(sorted({m["relation"] for m in c["members"]} - {"original"}))]
                    for n, c in numbered])
     out.append("")
-    out += _table(["#", "published", "source", "relation to the original", "text"],
+    out += _table(["#", "published", "source", "relation to the original", "age", "text"],
                   [[n, m.get("published") or "undated", _source(m, names),
-                    relation_text(m["relation"], str(c["members"][0]["text"]), m["text"], m.get("score")), m["text"]]
+                    relation_text(m["relation"], str(c["members"][0]["text"]), m["text"], m.get("score")), _age(m),
+                    m["text"]]
                    for n, c in numbered for m in c["members"]])
+    return [*out, ""]
+
+
+def _age(m: dict[str, Any]) -> str:
+    """"recycled_disclosed, 316 days: “said then”" for a member after the first; blank for the first."""
+    status = m.get("recycled")
+    if not status:
+        return ""
+    cue = m.get("age_cue") or {}
+    quoted = f": “{cue['text']}”" if cue.get("text") else ""
+    return f"{status}, {m.get('days_since_first')} days{quoted}"
+
+
+def _misattribution(flags: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
+    out = [f"## Possible misattribution ({len(flags)})", ""]
+    if not flags:
+        return [*out, "No quote is credited to different people.", ""]
+    rows = []
+    for f in flags:
+        review = f.get("review") or {}
+        state = "open" if f.get("open") else f"resolved ({review.get('resolved') or review.get('status')})"
+        for e in f["evidence"]:
+            rows.append([f["id"], state, f.get("confidence"), _source(e, names), e.get("published") or "undated",
+                         e.get("person"), e.get("mention") or e.get("speaker"), e.get("quote_id")])
+    out += _table(["flag", "state", "confidence", "source", "published", "credits", "as written", "quote"], rows)
     return [*out, ""]
 
 
@@ -169,5 +195,6 @@ def render_markdown(report: Report) -> str:
         out += _resolved(settled, names)
     out += corrections_section(report, names, _table)
     out += versions_section(report, _table)
+    out += _misattribution(report.get("misattributions", []), names)
     out += _consistent([g for g in groups if g["status"] == "consistent" and not g.get("resolution")], names)
     return "\n".join(out)

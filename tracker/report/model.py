@@ -17,10 +17,15 @@ group values carry who the figure is credited to (``source``, ``source_reason``,
 published in several versions as a timeline of what changed, and ``quotes``/``claims`` rows
 carry the ``versions`` (article ids) they appear in. Only a story's latest version is clustered
 for quotes; its versions' figures are successive states (an update, never a conflict).
+Clusters
+carry their ``speakers`` (person, aliases) and ``misattributions`` (flag ids), members their
+``days_since_first``, ``recycled`` status, ``recycled_reason`` and ``age_cue``; ``misattributions``
+lists each flag with its evidence and review, ``people`` every person with the spellings seen.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,8 +35,12 @@ from ..claimfile.reviews import REVIEWS_FILE, load_reviews, review_of
 from ..claimfile.store import ClaimFile, iter_claim_files
 from ..match.claim_groups import ClaimItem, group_claims, scope_of
 from ..match.figure_sources import sourcing
-from ..match.normalize import entities, misspelling_aliases, speaker_key
+from ..match.misattribution import Credit, cluster_speakers
+from ..match.misattribution import flags as misattribution_flags
+from ..match.normalize import entities
 from ..match.quote_clusters import QuoteItem, cluster_quotes
+from ..match.recycled import recycled
+from ..match.speakers import canonical_names, surname_aliases
 from ..match.verdicts import judge
 from ..records import CountScope
 from .bodies import Archives, article_body
@@ -133,41 +142,10 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _given(name: str) -> tuple[str, ...]:
-    """Given names, case-folded, titles dropped: ("omar",) for "Omar al-Rashid"."""
-    words = name.replace("’", "'").split()[:-1]
-    return tuple(w.casefold().strip(".,") for w in words if speaker_key(w) is not None)
-
-
 def speaker_names(names: Iterable[str]) -> dict[str, str]:
-    """Each spelling of a speaker mapped to the fullest spelling of the same person.
-
-    Spellings meet when their surnames agree (``speaker_key``) and so do their given names
-    ("Mayor Jane Roe" = "Jane Roe"); a bare surname ("Rashid") joins a fuller name only when
-    exactly one person with that surname is quoted, so "Trump" never merges Donald and Melania;
-    a transposition typo of a surname ("Rahsid") joins the usual spelling.
-    """
-    names = list(names)
-    typos = misspelling_aliases(k for k in map(speaker_key, names) if k)
-    people: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for name in dict.fromkeys(names):
-        key = speaker_key(name)
-        key = typos.get(key, key) if key else None
-        people.setdefault((key or name, _given(name) if key else ()), []).append(name)
-    by_surname: dict[str, list[tuple[str, ...]]] = {}
-    for surname, given in people:
-        if given:
-            by_surname.setdefault(surname, []).append(given)
-    out: dict[str, str] = {}
-    for (surname, given), spellings in people.items():
-        fuller = by_surname.get(surname, [])
-        if not given and len(fuller) == 1:
-            spellings = spellings + people[(surname, fuller[0])]
-        best = max(spellings, key=lambda n: (len(n.split()), len(n), n))
-        for spelling in spellings:
-            if spelling not in out or not given:
-                out[spelling] = best
-    return out
+    """Each spelling of a speaker mapped to the fullest spelling of the same person
+    (``tracker.match.speakers.canonical_names``)."""
+    return canonical_names(names)
 
 
 def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dict[str, Any]]:
@@ -222,6 +200,84 @@ def _value_credit(credit: dict[str, Any] | None, names: dict[str, str]) -> dict[
     return {"source": names.get(source, source) if source else None, "attribution": credit.get("attribution"),
             "source_mention": credit.get("source_mention"), "cue": credit.get("cue"), "quote": credit.get("quote"),
             "source_reason": credit.get("source_reason")}
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+
+
+def _words_in_text(files: list[ClaimFile]) -> set[str]:
+    """Capitalised words of titles and claim sentences: where a misspelt surname shows up unquoted."""
+    out: set[str] = set()
+    for cf in files:
+        out.update(_NAME_WORD.findall(str(cf.article.get("title") or "")))
+        for claim in cf.claims:
+            out.update(_NAME_WORD.findall(str(claim.get("sentence") or "")))
+    return out
+
+
+def _people(canonical: dict[str, str], extra: dict[str, str]) -> list[dict[str, Any]]:
+    """Every person quoted, with every spelling seen: quoted ones and misspelt ones in the text."""
+    rows: dict[str, set[str]] = {}
+    for spelling, person in (*canonical.items(), *extra.items()):
+        rows.setdefault(person, set()).add(spelling)
+    return [{"name": p, "aliases": sorted(a - {p})} for p, a in sorted(rows.items())]
+
+
+def _roles(files: list[ClaimFile], canonical: dict[str, str]) -> dict[str, set[str]]:
+    """Organisations each person leads, by the appositives extraction recorded with their quotes."""
+    out: dict[str, set[str]] = {}
+    for cf in files:
+        for q in cf.quotes:
+            role, speaker = q.get("speaker_role"), q.get("speaker")
+            if isinstance(role, dict) and isinstance(role.get("organisation"), str) and isinstance(speaker, str):
+                out.setdefault(canonical.get(speaker, speaker), set()).add(role["organisation"])
+    return out
+
+
+def _mention(q: dict[str, Any]) -> tuple[str | None, list[int] | None]:
+    mention = q.get("speaker_mention")
+    if not isinstance(mention, dict):
+        return None, None
+    spans = _spans([mention.get("span")])
+    return _text(mention.get("text")), spans[0] if spans else None
+
+
+def add_provenance(report: Report, files: list[ClaimFile], reviews: Reviews) -> None:
+    """Speakers per cluster, misattribution flags and the age of recycled members (issue 16)."""
+    raw = {(str(cf.article.get("id")), str(q.get("id"))): q for cf in files for q in cf.quotes}
+    canonical = canonical_names(str(q["speaker"]) for q in raw.values()
+                                if isinstance(q.get("speaker"), str) and q.get("speaker"))
+    roles = _roles(files, canonical)
+    flagged: list[dict[str, Any]] = []
+    for cluster in report["quote_clusters"]:
+        credits = []
+        first_published = cluster["members"][0]["published"]
+        for i, m in enumerate(cluster["members"]):
+            q = raw.get((m["article"], m["quote_id"]), {})
+            text, span = _mention(q)
+            cue = q.get("age_cue")
+            m["age_cue"] = cue if isinstance(cue, dict) else None
+            age = recycled(first_published, m["published"], cue) if i else None
+            m["days_since_first"] = age["days"] if age else 0
+            m["recycled"] = age["status"] if age else None
+            m["recycled_reason"] = age["reason"] if age else "first seen"
+            if m["speaker"]:
+                credits.append(Credit(m["article"], m["outlet"], m["published"], m["quote_id"], str(m["speaker"]),
+                                      text, span, len(str(m["text"]).split())))
+        cluster["speakers"] = cluster_speakers(credits, canonical, roles)
+        found = misattribution_flags(cluster["id"], credits, canonical, roles)
+        cluster["misattributions"] = [f["id"] for f in found]
+        flagged += found
+    for flag in flagged:
+        review = review_of(reviews, "misattributions", flag["id"])
+        flag["review"] = review
+        flag["open"] = not review.get("resolved") and review.get("status") != "rejected"
+    report["misattributions"] = flagged
+    report["people"] = _people(canonical, surname_aliases(_words_in_text(files), canonical))
+    summary = report["summary"]
+    summary["misattributions"] = sum(1 for f in flagged if f["open"])
+    summary["recycled_undisclosed"] = sum(1 for c in report["quote_clusters"] for m in c["members"]
+                                          if m["recycled"] == "recycled_undisclosed")
 
 
 def build_report(folder: Path) -> Report:
@@ -415,6 +471,9 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
     }
     speakers = _speakers(quotes, {k: v.get("outlet") for k, v in meta.items()})
     summary["speakers"] = sum(1 for row in speakers if row["speaker"] is not None)
-    return {"summary": summary, "articles": articles, "quote_clusters": quote_clusters, "claim_groups": claim_groups,
-            "quotes": quotes, "claims": claims, "speakers": speakers, "corrections": corrections,
-            "versions": timeline(files, story_map, _version_bodies(files, story_map, folder))}
+    report = {"summary": summary, "articles": articles, "quote_clusters": quote_clusters,
+              "claim_groups": claim_groups, "quotes": quotes, "claims": claims, "speakers": speakers,
+              "corrections": corrections,
+              "versions": timeline(files, story_map, _version_bodies(files, story_map, folder))}
+    add_provenance(report, files, reviews)
+    return report

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .csv import provenance_rows
+from .csv import misattribution_rows, provenance_rows
 from .model import Report
 
 Row = dict[str, Any]
@@ -70,6 +70,9 @@ def table_rows(report: Report) -> dict[str, list[Row]]:
         "reviews": list(_reviews(report)),
         "corrections": [{"ref": f"{row['article']}/{row['correction_id']}", **flat(row, {"span"})}
                         for row in provenance_rows(report, "corrections")],
+        "misattributions": [{**{k: _cell(v) for k, v in row.items() if k != "mention_span"},
+                             "quote": f"{row['article']}/{row['quote_id']}", "open": int(bool(row["open"]))}
+                            for row in misattribution_rows(report)],
         "version_changes": [{"position": n, **row} for n, row in enumerate(provenance_rows(report, "version_changes"))],
     }
 

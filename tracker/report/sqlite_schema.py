@@ -66,6 +66,8 @@ TABLES: tuple[Table, ...] = (
         ("first_published", str, "Date of the first appearance."),
         ("articles", int, "Articles carrying the quote; more than 1 means it was recycled."),
         *_REVIEW,
+        ("speakers", str, "Every speaker the outlets give the quote: person, aliases seen, articles (JSON)."),
+        ("misattributions", str, "Ids of possible-misattribution flags on this cluster (JSON list)."),
     ), (("first_article", "articles", "id"),)),
     Table("quotes", "Every quote of every claim file (rejected and orphaned ones included).", "ref", (
         ("ref", str, "ARTICLE-ID/QUOTE-ID, as review same_as lists write it."),
@@ -96,6 +98,10 @@ TABLES: tuple[Table, ...] = (
         ("relation", str, "original, verbatim, fragment or amended, against the first appearance."),
         ("score", float, "Similarity to the first appearance (0-100)."),
         ("text", str, "The words as this article prints them."),
+        ("age_cue", str, "What the article says of the words' age: {says old|new, text, span} (JSON)."),
+        ("days_since_first", int, "Days since the cluster was first seen."),
+        ("recycled", str, "fresh, recycled_disclosed or recycled_undisclosed (empty for the first)."),
+        ("recycled_reason", str, "Why: the time cue found, or its absence."),
     ), (("cluster", "quote_clusters", "id"), ("quote", "quotes", "ref"), ("article", "articles", "id"))),
     Table("claim_groups", "The same figure across articles, with the verdict on whether sources agree.", "id", (
         ("id", str, "Group id (as in the JSON report and _reviews.yaml)."),
@@ -206,6 +212,27 @@ TABLES: tuple[Table, ...] = (
         ("new", str, "The later words or figure."),
         ("diff", str, "Word-level difference ([-old-]{+new+})."),
     ), (("from", "articles", "id"), ("to", "articles", "id"))),
+    Table("misattributions", "Possible misattributions: one quote credited to different people, one row per "
+          "article's credit (the evidence).", ("flag", "quote"), (
+        ("flag", str, "Flag id (as in the JSON report and _reviews.yaml's misattributions)."),
+        ("quote", str, "The quote credited (quotes.ref)."),
+        ("cluster", str, "The quote cluster (quote_clusters.id)."),
+        ("first", str, "The person the first credit names."),
+        ("other", str, "The other person credited."),
+        ("confidence", str, "high, or low when a credit rests on a pronoun."),
+        ("open", int, "1 while no reviewer has settled the flag."),
+        ("review_status", str, "Reviewer's decision on the flag."),
+        ("resolved", str, "How a reviewer settled it (e.g. alias)."),
+        ("article", str, "The article giving this credit (articles.id)."),
+        ("outlet", str, "Its outlet."),
+        ("published", str, "Its date."),
+        ("quote_id", str, "Quote id inside the claim file."),
+        ("speaker", str, "The speaker as the claim file names them."),
+        ("person", str, "The person that speaker resolves to."),
+        ("mention", str, "The words naming the speaker, as written."),
+        ("mention_start", int, "Start of the mention in the article body."),
+        ("mention_end", int, "End of the mention."),
+    ), (("cluster", "quote_clusters", "id"), ("quote", "quotes", "ref"), ("article", "articles", "id"))),
 )
 
 BY_NAME = {table.name: table for table in TABLES}
