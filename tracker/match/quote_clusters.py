@@ -8,13 +8,13 @@ unrelated long quotes high because they share common words.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .normalize import overlap, quote_key, quote_words, speaker_key, specific_names
+from .normalize import overlap, quote_words, speaker_key, specific_names
 from .union import DisjointSets
 
 SHINGLE = 4  # words per shingle used to find candidates
@@ -90,7 +90,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
     """
     names = specific_names(article_names or {})
     words = [quote_words(it.text) for it in items]
-    keys = [quote_key(it.text) for it in items]
+    keys = [" ".join(w) for w in words]  # quote_key, without normalising each text twice
     sets = DisjointSets(len(items))
     eligible = [it.kind in CLUSTERED_KINDS for it in items]
     blocked = {frozenset(p) for p in different}
@@ -132,16 +132,20 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
                 sets.union(i, j)
 
     # Fragments: short quotes attach to one longer quote that contains their words. A host holds
-    # every word of the fragment, so the postings of its rarest word are the only candidates.
-    by_word: dict[str, list[int]] = defaultdict(list)
+    # every word of the fragment and every pair of its adjacent words, so the postings of its
+    # rarest word pair are the only candidates: for "dark night" the quotes saying "dark night",
+    # not the thousands saying "dark" or "night".
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+    word_hosts: Counter[str] = Counter()
     for i in long_ids:
-        for w in set(words[i]):
-            by_word[w].append(i)
+        word_hosts.update(set(words[i]))
+        for pair in set(zip(words[i], words[i][1:], strict=False)):
+            by_pair[pair].append(i)
     for i, item in enumerate(items):
         if not eligible[i] or len(words[i]) >= MIN_LINK_WORDS or len(words[i]) < 2:
             continue
-        postings = min((by_word.get(w, []) for w in words[i]), key=len)
-        if len(postings) > MAX_FRAGMENT_HOSTS:
+        postings = min((by_pair.get(p, []) for p in zip(words[i], words[i][1:], strict=False)), key=len)
+        if not postings or min(word_hosts[w] for w in words[i]) > MAX_FRAGMENT_HOSTS:
             continue
         hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j) and related(i, j)]
         if not hosts:
