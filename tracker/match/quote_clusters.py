@@ -8,6 +8,7 @@ unrelated long quotes high because they share common words.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -99,7 +100,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         return f"{items[i].article}/{items[i].quote_id}"
 
     def allowed(i: int, j: int) -> bool:
-        return frozenset((ref(i), ref(j))) not in blocked
+        return not blocked or frozenset((ref(i), ref(j))) not in blocked  # reviewers split few pairs
 
     def related(i: int, j: int) -> bool:
         a, b = items[i].article, items[j].article
@@ -114,21 +115,21 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         for sh in shingles[i]:
             index[sh].append(i)
     for i in long_ids:
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for sh in shingles[i]:
-            postings = index[sh]
-            if len(postings) > MAX_POSTINGS:
-                continue
-            for j in postings:
-                if j > i:
-                    counts[j] += 1
+            postings = index[sh]  # ascending: the later quotes sharing this shingle follow i
+            if len(postings) <= MAX_POSTINGS:
+                counts.update(postings[bisect_right(postings, i):])
         for j, shared in counts.items():
             smaller = min(len(shingles[i]), len(shingles[j])) or 1
             same_words = keys[i] == keys[j]
-            ratio = fuzz.ratio(keys[i], keys[j])
-            similar = same_words or ratio >= LINK_RATIO or shared / smaller >= CONTAIN_SHARE
+            # score_cutoff: rapidfuzz stops early on a pair below the link ratio (most candidates)
+            similar = (same_words or shared / smaller >= CONTAIN_SHARE
+                       or fuzz.ratio(keys[i], keys[j], score_cutoff=LINK_RATIO) >= LINK_RATIO)
+            if not similar:
+                continue
             strong = same_words and min(len(words[i]), len(words[j])) >= STRONG_VERBATIM_WORDS
-            if similar and allowed(i, j) and (strong or related(i, j)):
+            if allowed(i, j) and (strong or related(i, j)):
                 sets.union(i, j)
 
     # Fragments: short quotes attach to one longer quote that contains their words. A host holds
