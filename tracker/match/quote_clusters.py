@@ -134,8 +134,8 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
 
     # Fragments: short quotes attach to one longer quote that contains their words. A host holds
     # every word of the fragment and every pair of its adjacent words, so the postings of its
-    # rarest word pair are the only candidates: for "dark night" the quotes saying "dark night",
-    # not the thousands saying "dark" or "night".
+    # rarest word pair are the only candidates: for a two-word fragment the quotes holding that pair,
+    # not the thousands holding either word.
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     word_hosts: Counter[str] = Counter()
     for i in long_ids:
