@@ -9,6 +9,14 @@ from click.testing import CliRunner
 from helpers import SEEDS
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The report cache's signing key goes to a temporary folder, not the tester's home."""
+    import os
+
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

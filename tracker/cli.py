@@ -182,19 +182,35 @@ def _checked_report(folder: Path) -> Any:
     """The report model for ``folder``, after the validation ``tracker check`` applies: a folder
     ``check`` fails (a misspelled status, an unknown key, a link to no record) is refused with
     each problem at path:line:col, rather than reported on as if it said something else."""
-    from .claimfile.reviews import claim_file_paths, load_reviews
+    from .claimfile.reviews import REVIEWS_FILE, claim_file_paths, load_reviews
     from .commands.check import validate_folder
+    from .match.cache import MatchCache, folder_key, sources_signature
     from .report.model import build_report_from
 
-    with _progress("claim files", lambda: len(claim_file_paths(folder)) if folder.is_dir() else None) as bar:
-        files, problems = validate_folder(folder, on_file=bar.advance)
-    for problem in problems:
-        _warn(str(problem))
-    if problems:
-        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-        raise TrackerError(f"{count} in the claim files (listed above); fix them and re-run "
-                           f"(tracker check {folder} lists them too)", str(folder))
-    return build_report_from(files, load_reviews(folder), folder=folder)
+    if not folder.is_dir():
+        return validate_folder(folder)  # raises: no such folder
+    paths = claim_file_paths(folder)
+    key = folder_key(paths, folder / REVIEWS_FILE)
+    cache = MatchCache(folder)
+    try:
+        cached = cache.report(key) if key else None
+        if isinstance(cached, dict) and cached.get("sources") == sources_signature(
+                cached["model"]["articles"], folder):
+            return cached["model"]  # the same files, reviews, sources and code gave this model
+        with _progress("claim files", lambda: len(paths)) as bar:
+            files, problems = validate_folder(folder, on_file=bar.advance, cache=cache)
+        for problem in problems:
+            _warn(str(problem))
+        if problems:
+            count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+            raise TrackerError(f"{count} in the claim files (listed above); fix them and re-run "
+                               f"(tracker check {folder} lists them too)", str(folder))
+        model = build_report_from(files, load_reviews(folder), folder=folder)
+        if key:
+            cache.store_report(key, {"sources": sources_signature(model["articles"], folder), "model": model})
+        return model
+    finally:
+        cache.close()
 
 
 #: Formats whose output is a file, never stdout (a binary database).

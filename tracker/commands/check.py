@@ -31,6 +31,7 @@ from ..claimfile.yaml_positions import Difference, read_positioned
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
+from ..match.cache import MatchCache
 from ..records import AGE_SAYS, ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
@@ -777,13 +778,14 @@ _READ_DIFFERENTLY = re.compile(
     r"[-+]?[0-9]+_[0-9_]*|[-+]?[0-9][0-9_]*e[-+]?[0-9]+|[-+]?[0-9][0-9_]*\.[0-9_]*e[0-9]+)[ ]*(?:$|[,\]}#])|:\t")
 
 
-def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> tuple[list[ClaimFile], list[Problem]]:
+def validate_folder(folder: Path, on_file: Callable[[], None] | None = None,
+                    cache: MatchCache | None = None) -> tuple[list[ClaimFile], list[Problem]]:
     """The claim files of ``folder`` and the errors ``check`` would report in them, for ``run`` and
     ``report``, which refuse a folder ``check`` fails: one validation everywhere.
 
     Fast where all is well: the rules run over the data PyYAML (libyaml) reads, which the report
     needs anyway; only a file with an error is re-read by the round-trip reader (ten times slower)
-    to place each problem at its line and column.
+    to place each problem at its line and column. With ``cache``, an unchanged file is not parsed again.
     """
     from ..report.model import build_report_from
 
@@ -795,7 +797,7 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> 
     for path in claim_file_paths(folder):
         try:
             text = read_text(path)
-            data = parse_plain(text, str(path))
+            data = _parsed(text, path, cache)
         except ClaimFileError:
             problems += _errors(check_file(path)) or [Problem(str(path), 1, 1, "error", "cannot be read", "syntax")]
             continue
@@ -830,6 +832,17 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None) -> 
             if _errors(_check_reviews_document(_Checker(reviews_path, Path.cwd()), doc, existing)):
                 problems += _errors(check_reviews_file(reviews_path))
     return files, problems
+
+
+def _parsed(text: str, path: Path, cache: MatchCache | None) -> Any:
+    """A claim file's data, from the cache when the same bytes were parsed before."""
+    if cache is None:
+        return parse_plain(text, str(path))
+    sha, data = cache.parsed(text)
+    if data is None:
+        data = parse_plain(text, str(path))
+        cache.store_parsed(sha, data)
+    return data
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:

@@ -8,13 +8,14 @@ unrelated long quotes high because they share common words.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from bisect import bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .normalize import overlap, quote_key, quote_words, speaker_key, specific_names
+from .normalize import overlap, quote_words, speaker_key, specific_names
 from .union import DisjointSets
 
 SHINGLE = 4  # words per shingle used to find candidates
@@ -90,7 +91,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
     """
     names = specific_names(article_names or {})
     words = [quote_words(it.text) for it in items]
-    keys = [quote_key(it.text) for it in items]
+    keys = [" ".join(w) for w in words]  # quote_key, without normalising each text twice
     sets = DisjointSets(len(items))
     eligible = [it.kind in CLUSTERED_KINDS for it in items]
     blocked = {frozenset(p) for p in different}
@@ -99,7 +100,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         return f"{items[i].article}/{items[i].quote_id}"
 
     def allowed(i: int, j: int) -> bool:
-        return frozenset((ref(i), ref(j))) not in blocked
+        return not blocked or frozenset((ref(i), ref(j))) not in blocked  # reviewers split few pairs
 
     def related(i: int, j: int) -> bool:
         a, b = items[i].article, items[j].article
@@ -114,34 +115,38 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         for sh in shingles[i]:
             index[sh].append(i)
     for i in long_ids:
-        counts: dict[int, int] = defaultdict(int)
+        counts: Counter[int] = Counter()
         for sh in shingles[i]:
-            postings = index[sh]
-            if len(postings) > MAX_POSTINGS:
-                continue
-            for j in postings:
-                if j > i:
-                    counts[j] += 1
+            postings = index[sh]  # ascending: the later quotes sharing this shingle follow i
+            if len(postings) <= MAX_POSTINGS:
+                counts.update(postings[bisect_right(postings, i):])
         for j, shared in counts.items():
             smaller = min(len(shingles[i]), len(shingles[j])) or 1
             same_words = keys[i] == keys[j]
-            ratio = fuzz.ratio(keys[i], keys[j])
-            similar = same_words or ratio >= LINK_RATIO or shared / smaller >= CONTAIN_SHARE
+            # score_cutoff: rapidfuzz stops early on a pair below the link ratio (most candidates)
+            similar = (same_words or shared / smaller >= CONTAIN_SHARE
+                       or fuzz.ratio(keys[i], keys[j], score_cutoff=LINK_RATIO) >= LINK_RATIO)
+            if not similar:
+                continue
             strong = same_words and min(len(words[i]), len(words[j])) >= STRONG_VERBATIM_WORDS
-            if similar and allowed(i, j) and (strong or related(i, j)):
+            if allowed(i, j) and (strong or related(i, j)):
                 sets.union(i, j)
 
     # Fragments: short quotes attach to one longer quote that contains their words. A host holds
-    # every word of the fragment, so the postings of its rarest word are the only candidates.
-    by_word: dict[str, list[int]] = defaultdict(list)
+    # every word of the fragment and every pair of its adjacent words, so the postings of its
+    # rarest word pair are the only candidates: for a two-word fragment the quotes holding that pair,
+    # not the thousands holding either word.
+    by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+    word_hosts: Counter[str] = Counter()
     for i in long_ids:
-        for w in set(words[i]):
-            by_word[w].append(i)
+        word_hosts.update(set(words[i]))
+        for pair in set(zip(words[i], words[i][1:], strict=False)):
+            by_pair[pair].append(i)
     for i, item in enumerate(items):
         if not eligible[i] or len(words[i]) >= MIN_LINK_WORDS or len(words[i]) < 2:
             continue
-        postings = min((by_word.get(w, []) for w in words[i]), key=len)
-        if len(postings) > MAX_FRAGMENT_HOSTS:
+        postings = min((by_pair.get(p, []) for p in zip(words[i], words[i][1:], strict=False)), key=len)
+        if not postings or min(word_hosts[w] for w in words[i]) > MAX_FRAGMENT_HOSTS:
             continue
         hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j) and related(i, j)]
         if not hosts:

@@ -36,7 +36,7 @@ from ..ingest.html import HTML_SUFFIXES, extract_page
 #: A .jsonl collection streams at extraction and may be large; re-reading one for a report is
 #: bounded by this (beyond it the report shows quote and sentence text only).
 MAX_COLLECTION_BYTES = 256 * 1024 * 1024
-_JSONL_LINE = re.compile(r"\A(?P<file>.+\.jsonl):(?P<line>[1-9][0-9]*)\Z", re.IGNORECASE)
+JSONL_LINE = re.compile(r"\A(?P<file>.+\.jsonl):(?P<line>[1-9][0-9]*)\Z", re.IGNORECASE)
 NOT_FOUND = "not found (moved or deleted)"
 STALE = "stale"
 
@@ -57,7 +57,7 @@ def roots(folder: Path) -> tuple[Path, ...]:
     return (Path.cwd(), folder.parent)
 
 
-def _candidates(path: str, folder: Path) -> list[Path]:
+def candidates(path: str, folder: Path) -> list[Path]:
     raw = Path(path)
     if raw.is_absolute():
         return [raw]
@@ -108,10 +108,10 @@ def find_body(article: dict[str, Any], folder: Path, archives: Archives | None =
         return Lookup(None, NOT_FOUND)
     if not isinstance(path, str) or not path:
         return _recorded(article, expected, None)
-    match = _JSONL_LINE.match(path)
+    match = JSONL_LINE.match(path)
     line = int(match.group("line")) if match else None
     first_problem: str | None = None
-    for file in _candidates(match.group("file") if match else path, folder):
+    for file in candidates(match.group("file") if match else path, folder):
         if not os.path.lexists(file):
             continue
         if not fsio.inside(file, roots(folder)):
