@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -125,7 +126,35 @@ def _progress(noun: str, total: Callable[[], int | None], enabled: bool = True) 
     return Progress(noun, total() if show else None, enabled=show)
 
 
-def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
+@dataclass(frozen=True)
+class Engine:
+    """Where extraction runs: ``jobs`` processes here, or a Dask cluster (``--engine dask``)."""
+
+    jobs: int | None = None
+    name: str = "local"
+    scheduler: str | None = None
+
+
+def engine_options(func: F) -> F:
+    """``--jobs``, ``--engine`` and ``--scheduler``, shared by ``extract`` and ``run``."""
+    func = click.option("--scheduler", metavar="ADDRESS",
+                        help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local "
+                             "cluster of --jobs workers.")(func)
+    func = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="local: a process pool on this machine; dask: a Dask cluster (pip install "
+                             "'tracker[dask]').")(func)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                        help="Processes (or local Dask workers) extracting at once; default: every core.")(func)
+
+
+def _engine(jobs: int | None, engine: str, scheduler: str | None) -> Engine:
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return Engine(jobs, engine, scheduler)
+
+
+def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = (),
+             engine: Engine = Engine()) -> int:
     from .commands.extract import extract_paths
     from .ingest import count_articles
 
@@ -139,7 +168,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
             _warn(f"Warning: {exc}")
 
         summary = extract_paths(list(inputs), out, fail_fast=fail_fast, on_problem=problem,
-                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs)
+                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs,
+                                jobs=engine.jobs, engine=engine.name, scheduler=engine.scheduler)
     if not quiet:
         click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.quotes, 'quote')}, "
                    f"{plural(summary.claims, 'claim')} -> {out} ({summary.written} written, "
@@ -158,8 +188,10 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
               show_default=True, help="Folder for the claim files (one YAML file per article).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@engine_options
 @handle_errors
-def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> None:
+def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, jobs: int | None, engine: str,
+            scheduler: str | None) -> None:
     """Extract quotes and numeric claims from articles into claim files.
 
     INPUTS are folders or .txt/.md/.jsonl files. Existing claim files are updated in place:
@@ -168,8 +200,10 @@ def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -
     \b
     Example:
       tracker extract seeds --out claims
+      tracker extract archive/ --out claims --jobs 4
+      tracker extract archive/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    sys.exit(_extract(inputs, out, fail_fast, quiet))
+    sys.exit(_extract(inputs, out, fail_fast, quiet, engine=_engine(jobs, engine, scheduler)))
 
 
 def _checked_report(folder: Path) -> Any:
@@ -278,15 +312,18 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
               show_default=True, help="Folder for the claim files.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("report.md"), show_default=True, help="Where to write the Markdown report.")
+@engine_options
 @handle_errors
-def run(inputs: tuple[Path, ...], out: Path, report_path: Path) -> None:
+def run(inputs: tuple[Path, ...], out: Path, report_path: Path, jobs: int | None, engine: str,
+        scheduler: str | None) -> None:
     """Extract INPUTS (default: seeds) into claim files and write the report: the main job.
 
     \b
     Example:
       tracker run seeds
     """
-    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,))
+    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=(report_path,),
+                    engine=_engine(jobs, engine, scheduler))
     from .report.markdown import render_markdown
 
     rep = _checked_report(out)
