@@ -116,3 +116,36 @@ def test_dask_on_a_two_worker_local_cluster_writes_what_local_writes(articles: P
         dask = _extract(tmp_path, "dask", "--engine", "dask", "--scheduler", cluster.scheduler_address)
     assert dask.output == local.output.replace("-> local", "-> dask")
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_unchanged_files_are_not_even_decoded(articles: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tracker.ingest as ingest
+
+    _extract(tmp_path, "claims", "--jobs", "1")
+    decoded: list[str] = []
+    real = ingest.decode_text
+    monkeypatch.setattr(ingest, "decode_text", lambda raw, where: decoded.append(where) or real(raw, where))
+    result = _extract(tmp_path, "claims", "--jobs", "1")
+    assert "(0 written, 5 unchanged)" in result.output
+    assert decoded == ["in/broken.txt"]  # the one file that never made a claim file
+
+
+def test_a_sources_yaml_edit_reaches_the_claim_files(articles: Path, tmp_path: Path) -> None:
+    _extract(tmp_path, "claims", "--jobs", "1")
+    sources = tmp_path / "in" / "sources.yaml"
+    first = sorted((tmp_path / "in").glob("0*.txt"))[0].name
+    sources.write_text(sources.read_text(encoding="utf-8") + f"{first}:\n  outlet: Corrected Outlet\n",
+                       encoding="utf-8")
+    result = _extract(tmp_path, "claims", "--jobs", "1")
+    assert "(1 written, 4 unchanged)" in result.output, result.output
+    _extract(tmp_path, "fresh", "--jobs", "1")
+    assert _files(tmp_path / "claims") == _files(tmp_path / "fresh")
+
+
+def test_a_repeated_id_is_caught_when_the_first_file_is_cached(articles: Path, tmp_path: Path) -> None:
+    _extract(tmp_path, "claims", "--jobs", "1")
+    first = sorted((tmp_path / "in").glob("0*.txt"))[0]
+    (tmp_path / "in" / "more").mkdir()
+    (tmp_path / "in" / "more" / first.name).write_text("Another text entirely, said Ann Lee.\n", encoding="utf-8")
+    result = _extract(tmp_path, "claims", "--jobs", "1")
+    assert f"article id {first.stem!r} is already used by" in result.output

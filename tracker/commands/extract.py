@@ -12,8 +12,8 @@ from ..claimfile.schema import SCHEMA_FILE, schema_text
 from ..claimfile.store import OutputLock, file_name
 from ..claimfile.yaml_roundtrip import atomic_write, fsync_dir
 from ..errors import TrackerError
-from ..ingest import Document, iter_documents
-from .extract_cache import Entry, ExtractCache, document_key, file_sha256
+from ..ingest import Document, RawArticle, iter_documents
+from .extract_cache import Entry, ExtractCache, document_key, file_sha256, raw_key
 from .extract_work import MAX_CLAIM_FILE_BYTES, MAX_RECORDS, Outcome, available_cores, runner
 
 __all__ = ["MAX_CLAIM_FILE_BYTES", "MAX_RECORDS", "ExtractSummary", "extract_paths"]
@@ -103,15 +103,17 @@ class _Work:
                  on_article: Callable[[str], None] | None) -> None:
         self.out_dir, self.cache, self.summary = out_dir, cache, summary
         self.problem, self.warning, self.on_article = problem, warning, on_article
-        self.pending: deque[tuple[str, str]] = deque()  # (cache key, article id) sent out, not back yet
+        # (document key, raw key or "", article id, body sha256) of each document sent out, not back yet
+        self.pending: deque[tuple[str, str, str, str]] = deque()
+        self.names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
+        self.raw_keys: dict[str, str] = {}  # a text file's path -> its raw key, until its document is read
 
     def documents(self, inputs: Sequence[Path], exclude: Sequence[Path]) -> Iterator[Document]:
         """The documents to extract: each article id once, cached unchanged ones counted, not yielded."""
-        names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
-        for doc in iter_documents(inputs, self.problem, exclude=exclude):
+        for doc in iter_documents(inputs, self.problem, exclude=exclude, seen=self._seen_file):
             name = file_name(doc.article.id)
-            if name in names:
-                first, digest = names[name]
+            if name in self.names:
+                first, digest = self.names[name]
                 if digest == doc.article.sha256:
                     self.warning(TrackerError(f"article {doc.article.id!r} repeats {first} word for word; skipped",
                                               doc.article.path))
@@ -119,23 +121,40 @@ class _Work:
                     self.problem(TrackerError(f"article id {doc.article.id!r} is already used by {first} for "
                                               "another text; give it a unique id", doc.article.path))
                 continue
-            names[name] = (doc.article.path, doc.article.sha256)
-            key = document_key(doc)
+            self.names[name] = (doc.article.path, doc.article.sha256)
+            key, raw = document_key(doc), self.raw_keys.pop(doc.article.path, "")
             entry = self.cache.get(key)
             if entry is not None and file_sha256(self.out_dir / name) == entry.file_sha256:
+                if raw:  # the same document from other bytes (a re-saved file): skip those too next time
+                    self.cache.put(raw, Entry(entry.file_sha256, entry.quotes, entry.claims, doc.article.sha256))
                 self._count(doc.article.id, entry.quotes, entry.claims, changed=False)
                 continue
-            self.pending.append((key, doc.article.id))
+            self.pending.append((key, raw, doc.article.id, doc.article.sha256))
             yield doc
 
+    def _seen_file(self, raw: RawArticle) -> bool:
+        """Whether a text file is exactly as the cache last saw it and its claim file untouched."""
+        key = raw_key(raw)
+        entry = self.cache.get(key)
+        name = file_name(raw.path.stem)  # a text file's article id is its file name's stem
+        if entry is None or name in self.names or file_sha256(self.out_dir / name) != entry.file_sha256:
+            self.raw_keys[str(raw.path)] = key
+            return False
+        self.names[name] = (str(raw.path), entry.body_sha256)
+        self._count(raw.path.stem, entry.quotes, entry.claims, changed=False)
+        return True
+
     def done(self, outcome: Outcome) -> None:
-        key, article_id = self.pending.popleft()
+        key, raw, article_id, body_sha256 = self.pending.popleft()
         error = outcome.error()
         if error is not None:
             self.problem(error)
             return
         if outcome.file_sha256 is not None:
-            self.cache.put(key, Entry(outcome.file_sha256, outcome.quotes, outcome.claims))
+            entry = Entry(outcome.file_sha256, outcome.quotes, outcome.claims, body_sha256)
+            self.cache.put(key, entry)
+            if raw:
+                self.cache.put(raw, entry)
         self._count(article_id, outcome.quotes, outcome.claims, outcome.changed)
 
     def _count(self, article_id: str, quotes: int, claims: int, changed: bool) -> None:

@@ -1,9 +1,10 @@
 """The extraction cache: which articles a re-run can skip without extracting them again.
 
-It lives beside the claim files in ``.tracker-cache/extract.sqlite`` (the folder holds a
+It lives beside the claim files in ``.tracker-cache/extract-v1.sqlite`` (the folder holds a
 ``.gitignore`` of ``*``, as pytest's cache does, so git never sees it). Each row maps a
 document key (a digest of the extractor's version, the article's metadata, its body and its
-blocks) to the sha256 of the claim file as the run left it and its record counts. An article is
+blocks) and a text file's raw key (its path, bytes and sources.yaml entry, so an unchanged file
+is not even decoded) to the sha256 of the claim file as the run left it and its record counts. An article is
 skipped only when its key is known and its claim file still holds exactly those bytes; a
 reviewer's edit, a deleted file or new extraction code makes it run again. The cache only ever
 saves work: deleting it changes no output, and a cache that cannot be opened is ignored.
@@ -19,10 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..ingest import Document
+from ..ingest import Document, RawArticle
 
 CACHE_DIR = ".tracker-cache"
-CACHE_FILE = "extract.sqlite"
+CACHE_FILE = "extract-v1.sqlite"  # a new layout takes a new name: old caches are never misread
 #: Rows written per transaction: one commit per article would cost a disk sync each.
 COMMIT_EVERY = 500
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ class Entry:
     file_sha256: str
     quotes: int
     claims: int
+    body_sha256: str = ""  # the article's, so a skipped file still takes part in the repeated-id check
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +56,16 @@ def document_key(doc: Document) -> str:
     digest.update(repr(doc.article).encode("utf-8", "surrogatepass"))
     digest.update(repr(doc.blocks).encode("ascii"))
     digest.update(doc.body.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def raw_key(raw: RawArticle) -> str:
+    """A text file's key before decoding: its path, bytes and ``sources.yaml`` metadata (all its
+    document is made of), so an unchanged file is skipped without being decoded or laid out."""
+    digest = hashlib.sha256(f"{extractor_version()}\0raw\0{raw.path}\0".encode("utf-8", "surrogateescape"))
+    digest.update(repr(sorted(raw.overrides.items(), key=lambda kv: str(kv[0]))).encode("utf-8", "surrogateescape"))
+    digest.update(b"\0")
+    digest.update(raw.raw)
     return digest.hexdigest()
 
 
@@ -80,24 +92,25 @@ class ExtractCache:
                 ignore.write_text("# tracker's cache: safe to delete\n*\n", encoding="utf-8")
             db = sqlite3.connect(os.fspath(folder / CACHE_FILE), isolation_level="DEFERRED")
             db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, file_sha256 TEXT NOT NULL, "
-                       "quotes INTEGER NOT NULL, claims INTEGER NOT NULL)")
+                       "quotes INTEGER NOT NULL, claims INTEGER NOT NULL, body_sha256 TEXT NOT NULL)")
             self._db = db
 
     def get(self, key: str) -> Entry | None:
         if self._db is None:
             return None
         try:
-            row = self._db.execute("SELECT file_sha256, quotes, claims FROM articles WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute("SELECT file_sha256, quotes, claims, body_sha256 FROM articles WHERE key = ?",
+                                   (key,)).fetchone()
         except sqlite3.Error:
             return None
-        return None if row is None else Entry(str(row[0]), int(row[1]), int(row[2]))
+        return None if row is None else Entry(str(row[0]), int(row[1]), int(row[2]), str(row[3]))
 
     def put(self, key: str, entry: Entry) -> None:
         if self._db is None:
             return
         try:
-            self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                             (key, entry.file_sha256, entry.quotes, entry.claims))
+            self._db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?)",
+                             (key, entry.file_sha256, entry.quotes, entry.claims, entry.body_sha256))
             self._pending += 1
             if self._pending >= COMMIT_EVERY:
                 self._db.commit()
