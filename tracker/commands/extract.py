@@ -72,9 +72,10 @@ def extract_paths(
         if on_warning is not None:
             on_warning(exc)
 
-    with OutputLock(out_dir):
+    with OutputLock(out_dir) as lock:
         _remove_stale_temporaries(out_dir)
-        run, close = runner(engine, out_dir, jobs or available_cores(), scheduler)
+        held = lock.fileno()
+        run, close = runner(engine, out_dir, jobs or available_cores(), scheduler, () if held is None else (held,))
         try:
             with ExtractCache(out_dir) as cache:
                 work = _Work(out_dir, cache, summary, problem, warning, on_article)

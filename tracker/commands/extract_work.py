@@ -9,8 +9,11 @@ output folder, and this process writes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,6 +35,10 @@ MAX_CLAIM_FILE_BYTES = 16 * 1024 * 1024
 #: the next inputs, few enough that memory stays flat on an archive of any size.
 IN_FLIGHT_PER_WORKER = 8
 ENGINES = ("local", "dask")
+#: How often a worker checks that the run which started it is alive: a killed run's workers end
+#: within this long, rather than waiting forever for work that will not come.
+PARENT_POLL_SECONDS = 1.0
+EXIT_ORPHANED = 1
 
 
 @dataclass(frozen=True)
@@ -113,13 +120,13 @@ def available_cores() -> int:
 Runner = Callable[[Iterable[Document]], Iterator[Outcome]]
 
 
-def local_runner(out_dir: Path, jobs: int) -> Runner:
+def local_runner(out_dir: Path, jobs: int, inherited: tuple[int, ...] = ()) -> Runner:
     """Outcomes in input order: in this process for one job, else from a pool of ``jobs`` processes."""
     if jobs <= 1:
         return lambda docs: (process_one(doc, out_dir) for doc in docs)
 
     def run(docs: Iterable[Document]) -> Iterator[Outcome]:
-        with ProcessPoolExecutor(jobs, initializer=_ignore_interrupts) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(), inherited)) as pool:
             window: deque[Future[Outcome]] = deque()
             try:
                 for doc in docs:
@@ -133,15 +140,28 @@ def local_runner(out_dir: Path, jobs: int) -> Runner:
     return run
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the parent, which stops handing out work and lets writes finish."""
+def _start_worker(parent: int, inherited: tuple[int, ...]) -> None:
+    """Workers leave Ctrl-C to the parent (which stops handing out work and lets writes finish),
+    close their copies of ``inherited`` descriptors (the output lock), and end when the parent is
+    gone, killed before it could stop them."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for fd in inherited:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    threading.Thread(target=_end_with, args=(parent,), daemon=True, name="tracker-parent-watch").start()
 
 
-def runner(engine: str, out_dir: Path, jobs: int, scheduler: str | None = None) -> tuple[Runner, Callable[[], None]]:
-    """The engine's runner and what closes it."""
+def _end_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(EXIT_ORPHANED)
+
+
+def runner(engine: str, out_dir: Path, jobs: int, scheduler: str | None = None,
+           inherited: tuple[int, ...] = ()) -> tuple[Runner, Callable[[], None]]:
+    """The engine's runner and what closes it; ``inherited``: descriptors local workers must close."""
     if engine == "dask":
         from .extract_dask import dask_runner
 
         return dask_runner(out_dir, jobs, scheduler)
-    return local_runner(out_dir, jobs), lambda: None
+    return local_runner(out_dir, jobs, inherited), lambda: None
