@@ -23,6 +23,7 @@ from pathlib import Path
 from ..claimfile.store import write_claim_file
 from ..errors import InputError, TrackerError
 from ..extract import TooManyRecords, extract_document
+from ..extract.reported.model import load_cue_model
 from ..ingest import Document
 from ..records import Claim, Quote
 from .extract_cache import file_sha256
@@ -126,6 +127,7 @@ def local_runner(out_dir: Path, jobs: int, inherited: tuple[int, ...] = ()) -> R
         return lambda docs: (process_one(doc, out_dir) for doc in docs)
 
     def run(docs: Iterable[Document]) -> Iterator[Outcome]:
+        load_cue_model()  # once, before the workers fork: they share it rather than each reading it
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(os.getpid(), inherited)) as pool:
             window: deque[Future[Outcome]] = deque()
             try:
