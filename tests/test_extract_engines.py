@@ -149,3 +149,49 @@ def test_a_repeated_id_is_caught_when_the_first_file_is_cached(articles: Path, t
     (tmp_path / "in" / "more" / first.name).write_text("Another text entirely, said Ann Lee.\n", encoding="utf-8")
     result = _extract(tmp_path, "claims", "--jobs", "1")
     assert f"article id {first.stem!r} is already used by" in result.output
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc), to see pool workers outlive their run."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_killed_run_leaves_no_workers_and_no_lock(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(60):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            (src / f"{i:03d}-{seed.name}").write_text(seed.read_text(encoding="utf-8") + f"\n\nRound {i}.\n",
+                                                      encoding="utf-8")
+    cmd = [sys.executable, "-m", "tracker", "extract", str(src), "--out", str(tmp_path / "out"), "-q", "--jobs", "2"]
+    with subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
+        deadline = time.monotonic() + 120
+        while not list((tmp_path / "out").glob("*.yaml")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert workers, "no pool workers were running"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 10 * extract_work.PARENT_POLL_SECONDS
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "workers outlived the killed run"
+    again = subprocess.run([*cmd[:-2], "--jobs", "1"], capture_output=True, text=True, timeout=600, check=False)
+    assert again.returncode == 0, again.stderr
