@@ -90,6 +90,8 @@ class ExtractCache:
             ignore = folder / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("# tracker's cache: safe to delete\n*\n", encoding="utf-8")
+            # Created here, not by SQLite (always 0644), so the file follows the umask as claim files do.
+            os.close(os.open(folder / CACHE_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o666))
             db = sqlite3.connect(os.fspath(folder / CACHE_FILE), isolation_level="DEFERRED")
             db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, file_sha256 TEXT NOT NULL, "
                        "quotes INTEGER NOT NULL, claims INTEGER NOT NULL, body_sha256 TEXT NOT NULL)")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..claimfile.store import write_claim_file
-from ..errors import InputError, TrackerError
+from ..errors import ClaimFileError, InputError, LockError, TrackerError
 from ..extract import TooManyRecords, extract_document
 from ..extract.reported.model import load_cue_model
 from ..ingest import Document
@@ -50,17 +50,21 @@ class Outcome:
     claims: int = 0
     changed: bool = False
     file_sha256: str | None = None
-    problem: tuple[str, str, str | None, int | None] | None = None  # (class, message, path, line): pickles
+    # (class, message, path, line, column): an exception with its own __init__ does not pickle whole
+    problem: tuple[str, str, str | None, int | None, int | None] | None = None
 
     def error(self) -> TrackerError | None:
         if self.problem is None:
             return None
-        kind, message, path, line = self.problem
-        return (InputError if kind == "InputError" else TrackerError)(message, path, line)
+        kind, message, path, line, column = self.problem
+        return _ERRORS.get(kind, TrackerError)(message, path, line, column)
 
 
-def _problem(exc: TrackerError) -> tuple[str, str, str | None, int | None]:
-    return type(exc).__name__, exc.message, exc.path, exc.line
+_ERRORS: dict[str, type[TrackerError]] = {cls.__name__: cls for cls in (InputError, ClaimFileError, LockError)}
+
+
+def _problem(exc: TrackerError) -> tuple[str, str, str | None, int | None, int | None]:
+    return type(exc).__name__, exc.message, exc.path, exc.line, exc.column
 
 
 Extracted = tuple[list[Quote], list[Claim]] | Outcome
