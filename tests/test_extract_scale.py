@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from helpers import SEEDS
 
-import tracker.commands.extract as extract_command
+import tracker.commands.extract_work as extract_work
 import tracker.extract as extract_module
 from tracker.cli import main
 from tracker.extract import TooManyRecords, extract_document
@@ -71,7 +71,7 @@ def test_span_index_finds_what_a_full_scan_finds() -> None:
 
 def test_the_record_cap_stops_extraction_before_reading_quotes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(extract_command, "MAX_RECORDS", 20)
+    monkeypatch.setattr(extract_work, "MAX_RECORDS", 20)
 
     def never(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("quotes were read after the claims alone passed the cap")

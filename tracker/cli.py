@@ -12,6 +12,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -125,7 +126,35 @@ def _progress(noun: str, total: Callable[[], int | None], enabled: bool = True) 
     return Progress(noun, total() if show else None, enabled=show)
 
 
-def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = ()) -> int:
+@dataclass(frozen=True)
+class Engine:
+    """Where extraction runs: ``jobs`` processes here, or a Dask cluster (``--engine dask``)."""
+
+    jobs: int | None = None
+    name: str = "local"
+    scheduler: str | None = None
+
+
+def engine_options(func: F) -> F:
+    """``--jobs``, ``--engine`` and ``--scheduler``, shared by ``extract`` and ``run``."""
+    func = click.option("--scheduler", metavar="ADDRESS",
+                        help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local "
+                             "cluster of --jobs workers.")(func)
+    func = click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                        help="local: a process pool on this machine; dask: a Dask cluster (pip install "
+                             "'tracker[dask]').")(func)
+    return click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+                        help="Processes (or local Dask workers) extracting at once; default: every core.")(func)
+
+
+def _engine(jobs: int | None, engine: str, scheduler: str | None) -> Engine:
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return Engine(jobs, engine, scheduler)
+
+
+def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, outputs: tuple[Path, ...] = (),
+             engine: Engine = Engine()) -> int:
     from .commands.coverage import record_coverage
     from .commands.extract import extract_paths
     from .ingest import count_articles
@@ -144,7 +173,8 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
             _warn(f"Warning: {exc}")
 
         summary = extract_paths(list(inputs), out, fail_fast=fail_fast, on_problem=problem,
-                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs)
+                                on_article=lambda _: bar.advance(), on_warning=warning, outputs=outputs,
+                                jobs=engine.jobs, engine=engine.name, scheduler=engine.scheduler)
     if not quiet:
         click.echo(f"{plural(summary.articles, 'article')}: {plural(summary.quotes, 'quote')}, "
                    f"{plural(summary.claims, 'claim')} -> {out} ({summary.written} written, "
@@ -164,8 +194,10 @@ def _extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, 
               show_default=True, help="Folder for the claim files (one YAML file per article).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that cannot be read.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@engine_options
 @handle_errors
-def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -> None:
+def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool, jobs: int | None, engine: str,
+            scheduler: str | None) -> None:
     """Extract quotes and numeric claims from articles into claim files.
 
     INPUTS are folders or .txt/.md/.jsonl files, or saved web pages (.html/.htm). Existing
@@ -174,8 +206,10 @@ def extract(inputs: tuple[Path, ...], out: Path, fail_fast: bool, quiet: bool) -
     \b
     Example:
       tracker extract seeds --out claims
+      tracker extract archive/ --out claims --jobs 4
+      tracker extract archive/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    sys.exit(_extract(inputs, out, fail_fast, quiet))
+    sys.exit(_extract(inputs, out, fail_fast, quiet, engine=_engine(jobs, engine, scheduler)))
 
 
 def _checked_report(folder: Path) -> Any:
@@ -350,8 +384,10 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
               help="Where to write the report; other formats go beside it (report.html, report.db …).")
 @click.option("--format", "-f", "formats", type=click.Choice(FORMATS), multiple=True,
               help="Report format, repeatable (default md); see tracker report --help.")
+@engine_options
 @handle_errors
-def run(inputs: tuple[Path, ...], out: Path, report_path: Path, formats: tuple[str, ...]) -> None:
+def run(inputs: tuple[Path, ...], out: Path, report_path: Path, formats: tuple[str, ...], jobs: int | None,
+        engine: str, scheduler: str | None) -> None:
     """Extract INPUTS (default: seeds) into claim files and write the report: the main job.
 
     With --format (repeatable) the report is written in each format, beside --report:
@@ -365,7 +401,8 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path, formats: tuple[s
       tracker run seeds --format html --format sqlite
     """
     targets = {fmt: _run_target(report_path, fmt) for fmt in dict.fromkeys(formats or ("md",))}
-    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=tuple(targets.values()))
+    code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=tuple(targets.values()),
+                    engine=_engine(jobs, engine, scheduler))
     rep = _checked_report(out)
     for fmt, target in targets.items():
         _write_format(out, fmt, target, rep)

@@ -571,6 +571,11 @@ class OutputLock:
         raise LockError("the lock file keeps changing; another tracker run is starting and finishing here",
                         str(self.folder))
 
+    def fileno(self) -> int | None:
+        """The held lock's descriptor: worker processes forked during the run close their copy,
+        so a worker outliving a killed run never keeps the folder locked."""
+        return self._fd
+
     def _open(self) -> int:
         try:  # O_NOFOLLOW: a planted symlink must not make the lock create or open a file elsewhere
             return os.open(self.folder / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)

@@ -41,11 +41,16 @@ def _printable(ch: str) -> bool:
     return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
 
 
+#: A character that ``_printable`` refuses or that plain scalars cannot hold: one scan in C per
+#: string rather than a Python call per character (the writer's hottest loop).
+_NOT_PLAIN_CHAR = re.compile(r"[:#\ufeff\x85\u2028\u2029]|[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def plain_ok(text: str, in_flow: bool = False) -> bool:
     """Can ``text`` be written unquoted so YAML 1.1 and 1.2 readers both read this same string?"""
     if not text or text != text.strip() or text[0] in _INDICATORS:
         return False
-    if any(ch in ":#\ufeff\x85\u2028\u2029" or not _printable(ch) for ch in text):
+    if _NOT_PLAIN_CHAR.search(text):
         return False
     if in_flow and not all(ch.isalnum() or ch in " _.-/'’" for ch in text):
         return False  # flow context: only words, so no reader trips over ?, commas or brackets

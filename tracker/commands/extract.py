@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..claimfile.schema import SCHEMA_FILE, schema_text
-from ..claimfile.store import OutputLock, file_name, write_claim_file
+from ..claimfile.store import OutputLock, file_name
 from ..claimfile.yaml_roundtrip import atomic_write, fsync_dir
-from ..errors import InputError, TrackerError
-from ..extract import TooManyRecords, correction_records, extract_document
-from ..ingest import iter_documents
-from ..records import Claim, Quote
+from ..errors import TrackerError
+from ..ingest import Document, RawArticle, iter_documents
+from .extract_cache import Entry, ExtractCache, document_key, file_sha256, raw_key
+from .extract_work import MAX_CLAIM_FILE_BYTES, MAX_RECORDS, Outcome, available_cores, runner
 
-#: One article's claim file: beyond this many records or bytes it is not a news article but a
-#: table, a log or an attack, and the file would be slow for every later command to read.
-MAX_RECORDS = 5000
-MAX_CLAIM_FILE_BYTES = 16 * 1024 * 1024
-
+__all__ = ["MAX_CLAIM_FILE_BYTES", "MAX_RECORDS", "ExtractSummary", "extract_paths"]
 
 @dataclass
 class ExtractSummary:
@@ -47,12 +44,18 @@ def extract_paths(
     on_article: Callable[[str], None] | None = None,
     on_warning: Callable[[TrackerError], None] | None = None,
     outputs: Sequence[Path] = (),
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> ExtractSummary:
     """Extract every article under ``inputs`` into ``out_dir`` (one YAML file per article).
 
     Problems with single inputs are collected (and reported through ``on_problem``) while the
-    rest of the run continues, unless ``fail_fast`` is set. ``out_dir`` and ``outputs`` (the
-    run's report) are never read as articles, so ``tracker run .`` does not ingest itself.
+    rest of the run continues, unless ``fail_fast`` is set (articles already handed to a worker
+    still finish). ``jobs`` processes extract (default: every core); ``engine="dask"`` runs them on
+    a Dask cluster (``scheduler``'s address, else a local one); the claim files are the same.
+    ``out_dir`` and ``outputs`` (the run's report) are never read as articles, so ``tracker run .``
+    does not ingest itself.
     """
     _refuse_output_inside_input(inputs, out_dir)
     summary = ExtractSummary()
@@ -69,55 +72,102 @@ def extract_paths(
         if on_warning is not None:
             on_warning(exc)
 
-    names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
-    with OutputLock(out_dir):
+    with OutputLock(out_dir) as lock:
         _remove_stale_temporaries(out_dir)
+        held = lock.fileno()
+        run, close = runner(engine, out_dir, jobs or available_cores(), scheduler, () if held is None else (held,))
         try:
-            for doc in iter_documents(inputs, problem, exclude=(out_dir, *outputs)):
-                name = file_name(doc.article.id)
-                if name in names:
-                    first, digest = names[name]
-                    if digest == doc.article.sha256:
-                        warning(TrackerError(f"article {doc.article.id!r} repeats {first} word for word; skipped",
-                                             doc.article.path))
-                    else:
-                        problem(TrackerError(f"article id {doc.article.id!r} is already used by {first} for "
-                                             "another text; give it a unique id", doc.article.path))
-                    continue
-                names[name] = (doc.article.path, doc.article.sha256)
-                try:
-                    quotes, claims = extract_document(doc, max_records=MAX_RECORDS)
-                except TooManyRecords:
-                    problem(InputError(f"article yields over {MAX_RECORDS} quotes and claims (the limit per "
-                                       "article; extraction stopped there); skipped", doc.article.path))
-                    continue
-                oversized = _oversized(len(quotes) + len(claims), _estimated_bytes(quotes, claims))
-                if oversized:
-                    problem(InputError(oversized, doc.article.path))
-                    continue
-                try:
-                    notes = correction_records(doc.body, doc.blocks, quotes, claims)
-                    _, changed = write_claim_file(out_dir, doc.article, quotes, claims, doc.body, sync_dir=False,
-                                                  corrections=notes)
-                except TrackerError as exc:
-                    problem(exc)
-                    continue
-                summary.articles += 1
-                summary.quotes += len(quotes)
-                summary.claims += len(claims)
-                if changed:
-                    summary.written += 1
-                else:
-                    summary.unchanged += 1
-                if on_article is not None:
-                    on_article(doc.article.id)
+            with ExtractCache(out_dir) as cache:
+                work = _Work(out_dir, cache, summary, problem, warning, on_article)
+                for outcome in run(work.documents(inputs, (out_dir, *outputs))):
+                    work.done(outcome)
         except FailFast:
             pass
         finally:
+            close()
             if summary.articles:
                 _write_schema(out_dir)
             fsync_dir(out_dir)  # once per run: renames of all files written become durable together
     return summary
+
+
+class _Work:
+    """The parent's side of a run: which documents need extracting, and the tally of what came back.
+
+    Documents go out in input order and outcomes come back in that order, so ``pending`` pairs
+    each outcome with its document's cache key. Articles whose claim file is exactly what the
+    cache recorded for the same input and extractor are counted without extracting them.
+    """
+
+    def __init__(self, out_dir: Path, cache: ExtractCache, summary: ExtractSummary,
+                 problem: Callable[[TrackerError], None], warning: Callable[[TrackerError], None],
+                 on_article: Callable[[str], None] | None) -> None:
+        self.out_dir, self.cache, self.summary = out_dir, cache, summary
+        self.problem, self.warning, self.on_article = problem, warning, on_article
+        # (document key, raw key or "", article id, body sha256) of each document sent out, not back yet
+        self.pending: deque[tuple[str, str, str, str]] = deque()
+        self.names: dict[str, tuple[str, str]] = {}  # output file name -> (first path, body sha256)
+        self.raw_keys: dict[str, str] = {}  # a text file's path -> its raw key, until its document is read
+
+    def documents(self, inputs: Sequence[Path], exclude: Sequence[Path]) -> Iterator[Document]:
+        """The documents to extract: each article id once, cached unchanged ones counted, not yielded."""
+        for doc in iter_documents(inputs, self.problem, exclude=exclude, seen=self._seen_file):
+            name = file_name(doc.article.id)
+            if name in self.names:
+                first, digest = self.names[name]
+                if digest == doc.article.sha256:
+                    self.warning(TrackerError(f"article {doc.article.id!r} repeats {first} word for word; skipped",
+                                              doc.article.path))
+                else:
+                    self.problem(TrackerError(f"article id {doc.article.id!r} is already used by {first} for "
+                                              "another text; give it a unique id", doc.article.path))
+                continue
+            self.names[name] = (doc.article.path, doc.article.sha256)
+            key, raw = document_key(doc), self.raw_keys.pop(doc.article.path, "")
+            entry = self.cache.get(key)
+            if entry is not None and file_sha256(self.out_dir / name) == entry.file_sha256:
+                if raw:  # the same document from other bytes (a re-saved file): skip those too next time
+                    self.cache.put(raw, Entry(entry.file_sha256, entry.quotes, entry.claims, doc.article.sha256))
+                self._count(doc.article.id, entry.quotes, entry.claims, changed=False)
+                continue
+            self.pending.append((key, raw, doc.article.id, doc.article.sha256))
+            yield doc
+
+    def _seen_file(self, raw: RawArticle) -> bool:
+        """Whether a text file is exactly as the cache last saw it and its claim file untouched."""
+        key = raw_key(raw)
+        entry = self.cache.get(key)
+        name = file_name(raw.path.stem)  # a text file's article id is its file name's stem
+        if entry is None or name in self.names or file_sha256(self.out_dir / name) != entry.file_sha256:
+            self.raw_keys[str(raw.path)] = key
+            return False
+        self.names[name] = (str(raw.path), entry.body_sha256)
+        self._count(raw.path.stem, entry.quotes, entry.claims, changed=False)
+        return True
+
+    def done(self, outcome: Outcome) -> None:
+        key, raw, article_id, body_sha256 = self.pending.popleft()
+        error = outcome.error()
+        if error is not None:
+            self.problem(error)
+            return
+        if outcome.file_sha256 is not None:
+            entry = Entry(outcome.file_sha256, outcome.quotes, outcome.claims, body_sha256)
+            self.cache.put(key, entry)
+            if raw:
+                self.cache.put(raw, entry)
+        self._count(article_id, outcome.quotes, outcome.claims, outcome.changed)
+
+    def _count(self, article_id: str, quotes: int, claims: int, changed: bool) -> None:
+        self.summary.articles += 1
+        self.summary.quotes += quotes
+        self.summary.claims += claims
+        if changed:
+            self.summary.written += 1
+        else:
+            self.summary.unchanged += 1
+        if self.on_article is not None:
+            self.on_article(article_id)
 
 
 def _refuse_output_inside_input(inputs: Sequence[Path], out_dir: Path) -> None:
@@ -147,17 +197,3 @@ def _remove_stale_temporaries(out_dir: Path) -> None:
         with contextlib.suppress(OSError):
             if path.is_file() and not path.is_symlink():
                 path.unlink()
-
-
-def _estimated_bytes(quotes: Sequence[Quote], claims: Sequence[Claim]) -> int:
-    """Roughly what the claim file will weigh (text fields plus a fixed cost per record)."""
-    return (sum(len(q.text) + len(q.speaker or "") + 200 for q in quotes)
-            + sum(len(c.sentence) + len(c.surface) + 250 for c in claims))
-
-
-def _oversized(records: int, size: int) -> str | None:
-    if records <= MAX_RECORDS and size <= MAX_CLAIM_FILE_BYTES:
-        return None
-    mb = 1024 * 1024
-    return (f"article yields {records} quotes and claims (about {size / mb:.1f} MB of claim file); the limit is "
-            f"{MAX_RECORDS} records and {MAX_CLAIM_FILE_BYTES // mb} MB per article; skipped")

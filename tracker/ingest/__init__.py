@@ -26,7 +26,7 @@ from .layout import analyse, is_dateline
 from .metadata import byline_parts, context_year, is_organisation, parse_date
 from .sources import SourceOverrides, discover
 
-__all__ = ["Document", "build_document", "count_articles", "iter_documents"]
+__all__ = ["Document", "RawArticle", "build_document", "count_articles", "iter_documents"]
 
 TEXT_SUFFIXES = (".txt", ".md")
 #: One article (a .txt/.md file or one .jsonl line). A news article is rarely over 200 KB; beyond
@@ -53,14 +53,33 @@ class Document:
 ErrorHandler = Callable[[TrackerError], None]
 
 
-def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler, exclude: Sequence[Path] = ()) -> Iterator[Document]:
-    """Every article under ``inputs`` but ``exclude``; unreadable ones are reported to ``on_error`` and skipped."""
+@dataclass(frozen=True)
+class RawArticle:
+    """A text file's bytes and its ``sources.yaml`` metadata, before any decoding: all a text
+    file's document is made of, so a caller that has seen them can skip the file (``seen``)."""
+
+    path: Path
+    raw: bytes
+    overrides: dict[str, Any]
+
+
+SeenCheck = Callable[[RawArticle], bool]
+
+
+def iter_documents(inputs: Sequence[Path], on_error: ErrorHandler, exclude: Sequence[Path] = (),
+                   seen: SeenCheck | None = None) -> Iterator[Document]:
+    """Every article under ``inputs`` but ``exclude``; unreadable ones are reported to ``on_error`` and skipped.
+
+    Text files for which ``seen`` returns True are skipped before decoding (the extraction cache).
+    """
     for path, root, overrides in discover(inputs, on_error, exclude):
         try:
             if path.suffix.lower() == ".jsonl":
                 yield from _iter_jsonl(path, root, overrides, on_error)
             else:
-                yield _read_text_file(path, root, overrides)
+                doc = _read_text_file(path, root, overrides, seen)
+                if doc is not None:
+                    yield doc
         except TrackerError as exc:
             on_error(exc)
 
@@ -90,20 +109,24 @@ def _read_bytes(path: Path, root: Path) -> bytes:
     return fsio.read_bytes(path, MAX_ARTICLE_BYTES, root=root, what="one article", error=InputError)
 
 
-def _read_text_file(path: Path, root: Path, overrides: SourceOverrides) -> Document:
+def _read_text_file(path: Path, root: Path, overrides: SourceOverrides,
+                    seen: SeenCheck | None = None) -> Document | None:
+    raw = _read_bytes(path, root)
+    if seen is not None and seen(RawArticle(path, raw, overrides.for_file(path.name))):
+        return None
     if path.suffix.lower() in HTML_SUFFIXES:
-        return _read_html_file(path, root, overrides)
-    text = decode_text(_read_bytes(path, root), str(path))
+        return _read_html_file(path, root, overrides, raw)
+    text = decode_text(raw, str(path))
     meta, body = split_front_matter(text, str(path))
     if not body.strip():
         raise InputError("empty article (no text after front matter)" if meta else "empty file", str(path))
-    meta.update(overrides.for_file(path.name))
+    meta.update(overrides.for_file(path.name))  # RawArticle.overrides: keep the two in step
     return build_document(path.stem, str(path), body, meta)
 
 
-def _read_html_file(path: Path, root: Path, overrides: SourceOverrides) -> Document:
+def _read_html_file(path: Path, root: Path, overrides: SourceOverrides, raw: bytes) -> Document:
     """A saved web page: the article trafilatura finds, metadata given (sources.yaml) over the page's."""
-    page = extract_page(decode_text(_read_bytes(path, root), str(path)), str(path))
+    page = extract_page(decode_text(raw, str(path)), str(path))
     meta = {**page.meta, **overrides.for_file(path.name)}
     return build_document(path.stem, str(path), page.body, meta, record_body=True)
 
