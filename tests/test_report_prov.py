@@ -83,3 +83,23 @@ def test_prov_n_names_the_same_relations(runner: CliRunner, seed_claims: Path) -
     quotations = [line for line in result.output.splitlines() if "prov:Quotation" in line]
     assert any(line.strip().startswith(f"wasDerivedFrom(quote:{REUSER}.") for line in quotations)
     assert "bundle account:CNSNews.com" in result.output
+
+
+def test_a_figure_is_attributed_to_its_source(doc: Any) -> None:
+    """000's $850 million is credited to the Pentagon's budget request (a document)."""
+    values = {str(e.identifier): str(_attr(e, "prov:value")) for e in _records(doc, "ProvEntity")}
+    labels = {str(a.identifier): str(_attr(a, "prov:label")) for a in _records(doc, "ProvAgent")}
+    credited = {}
+    for rel in _records(doc, "ProvAttribution"):
+        entity, agent = _relation(rel, "prov:entity", "prov:agent")
+        if entity.startswith("claim:"):
+            credited[values[entity]] = (labels[agent], str(_attr(rel, "tr:attribution")))
+    assert any("Pentagon" in who and how == "document" for surface, (who, how) in credited.items()
+               if "850" in surface), credited
+
+
+def test_the_correction_notice_influences_only_the_quote_it_amends(doc: Any) -> None:
+    text = {str(e.identifier): str(_attr(e, "prov:value")) for e in _records(doc, "ProvEntity")}
+    amended = [_relation(r, "prov:influencee", "prov:influencer") for r in _records(doc, "ProvInfluence")]
+    targets = [text[target] for target, notice in amended if notice.startswith("correction:")]
+    assert targets and all("stay" in t for t in targets), targets

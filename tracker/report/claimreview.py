@@ -1,7 +1,7 @@
 """``--format claimreview``: schema.org ``Claim`` and ``ClaimReview`` as JSON-LD, for fact-checkers.
 
 One ``Claim`` per quote cluster (``author`` = the speaker) and per claim group (``author`` = the
-outlet that printed the figure first, until figures carry their own source), with
+source the first figure is credited to, else the outlet that printed it first), with
 ``firstAppearance``, every ``appearance`` and ``datePublished``. Where a reviewer settled a
 claim group in ``_reviews.yaml``, a ``ClaimReview`` carries the decision in ``reviewRating``
 with the properties Google's fact-check markup requires (``claimReviewed``, ``reviewRating``
@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..ingest.metadata import is_organisation
 from .model import Report
 
 CONTEXT = "https://schema.org"
@@ -77,12 +78,22 @@ def group_claims(report: Report, meta: dict[str, dict[str, Any]]) -> list[dict[s
         articles = _dated(_articles_of([v["article"] for v in group["values"]], meta))
         first = articles[0]
         value = next(v for v in group["values"] if v["article"] == first["id"])
-        author = {"@type": "Organization", "name": str(first["outlet"])} if first.get("outlet") else None
+        author = _figure_author(value) or (
+            {"@type": "Organization", "name": str(first["outlet"])} if first.get("outlet") else None)
         claim = _claim(group["id"], value["sentence"] or value["surface"], author, articles, first)
         claim["name"] = f"{group['measure'] or group['unit'] or 'figure'}: " + ", ".join(
             dict.fromkeys(str(v["surface"]) for v in group["values"]))
         out.append(claim)
     return out
+
+
+def _figure_author(value: dict[str, Any]) -> dict[str, Any] | None:
+    """Who the first figure is credited to (a person, or an organisation or its document), if anyone."""
+    source = value.get("source")
+    if not source:
+        return None
+    kind = "Organization" if value.get("attribution") == "document" or is_organisation(str(source)) else "Person"
+    return {"@type": kind, "name": str(source)}
 
 
 def _resolved(review: dict[str, Any]) -> bool:

@@ -9,7 +9,11 @@ Who said what, where it was printed first and who repeated it, as provenance peo
   also derived from the appearance just before it in an earlier article;
 - speakers are agents inside one bundle per outlet (an *account*), so two outlets that credit a
   quote to different people are two accounts rather than one contradiction;
-- the figures of one claim group are specializations of one measure entity.
+- the figures of one claim group are specializations of one measure entity; a figure is
+  attributed to the source it is credited to (``tr:attribution`` says how) and, when it stands
+  inside a quotation, derived from that quote;
+- versions of one story are revisions of the version before; a correction notice is an entity
+  of its article, and each record it amends is a revision influenced by it.
 
 Everything is read from the report model, so fields the model gains are added here once.
 """
@@ -17,6 +21,7 @@ Everything is read from the report model, so fields the model gains are added he
 from __future__ import annotations
 
 import hashlib
+import itertools
 from typing import Any
 from urllib.parse import quote as percent
 
@@ -27,7 +32,7 @@ from .model import Report
 NAMESPACE = "urn:tracker:"
 #: Prefix -> namespace URI of each kind of thing named in the document.
 PREFIXES = {kind: f"{NAMESPACE}{kind}:" for kind in
-            ("article", "outlet", "quote", "claim", "measure", "speaker", "account", "run")}
+            ("article", "outlet", "quote", "claim", "measure", "speaker", "account", "run", "correction")}
 TERMS = ("tr", f"{NAMESPACE}terms#")
 #: Hex digits of the digest naming a run: the same claim files always give the same document.
 RUN_ID_LENGTH = 16
@@ -66,6 +71,9 @@ def prov_document(report: Report) -> Any:
     _quotations(doc, report, live_quotes)
     _accounts(doc, report, outlets, live_quotes)
     _figures(doc, report, run)
+    _figure_sources(doc, report, live_quotes)
+    _versions(doc, report)
+    _corrections(doc, report, live_quotes)
     return doc
 
 
@@ -185,6 +193,51 @@ def _figures(doc: Any, report: Report, run: str) -> None:
                              "tr:reason": group["reason"]})
         for v in group["values"]:
             doc.specializationOf(f"claim:{local(v['article'])}.{local(v['claim_id'])}", measure)
+
+
+def claim_entity(article: str, claim_id: str) -> str:
+    return f"claim:{local(article)}.{local(claim_id)}"
+
+
+def _figure_sources(doc: Any, report: Report, live_quotes: set[str]) -> None:
+    """Who each figure is credited to (an agent), and the quotation it stands in."""
+    for c in report["claims"]:
+        entity = claim_entity(c["article"], c["claim_id"])
+        if c["status"] == "rejected" or c["orphaned"] or doc.get_record(entity) == []:
+            continue
+        if c.get("source"):
+            agent = f"speaker:{local(str(c['source']))}"
+            if doc.get_record(agent) == []:
+                doc.agent(agent, {**_speaker_type(str(c["source"])), "prov:label": str(c["source"])})
+            doc.wasAttributedTo(entity, agent, other_attributes={"tr:attribution": str(c.get("attribution") or ""),
+                                                                 "tr:cue": str(c.get("cue") or "")})
+        quote = quote_entity(c["article"], str(c["quote"])) if c.get("quote") else None
+        if quote in live_quotes:
+            doc.wasDerivedFrom(entity, quote)
+
+
+def _versions(doc: Any, report: Report) -> None:
+    """Each version of a story is a revision of the one before it."""
+    for story in report.get("versions") or []:
+        ids = [str(v["article"]) for v in story["versions"]]
+        for before, after in itertools.pairwise(ids):
+            doc.wasRevisionOf(f"article:{local(after)}", f"article:{local(before)}")
+
+
+def _corrections(doc: Any, report: Report, live_quotes: set[str]) -> None:
+    """Notices as entities of their article; the records they amend are revisions they influenced."""
+    for note in report.get("corrections") or []:
+        if note.get("status") == "rejected" or note.get("orphaned"):
+            continue
+        entity = f"correction:{local(note['article'])}.{local(note['correction_id'])}"
+        doc.entity(entity, {**_type("tr:Correction"), "prov:value": str(note["text"]), "tr:kind": str(note["kind"]),
+                            "tr:reason": str(note.get("reason") or "")})
+        doc.wasDerivedFrom(entity, f"article:{local(note['article'])}")
+        for record in note.get("links") or []:
+            target = (quote_entity(note["article"], record) if quote_entity(note["article"], record) in live_quotes
+                      else claim_entity(note["article"], record))
+            if doc.get_record(target) != []:
+                doc.wasInfluencedBy(target, entity, other_attributes={**_type("prov:Revision")})
 
 
 def render_prov(report: Report, fmt: str) -> str:
