@@ -161,3 +161,10 @@ def test_timeline_labels_every_date_and_never_overlap() -> None:
 def test_speaker_table_stacks_on_a_phone() -> None:
     html = render_html(build_report(SMALL))
     assert 'data-label="Speaker"' in html and ".table thead { display: none; }" in html
+
+
+def test_two_agreeing_reports_are_both_not_all_two() -> None:
+    report = build_report(SMALL)
+    reasons = [g["reason"] for g in report["claim_groups"] if g["status"] == "consistent"]
+    assert reasons and all("all 2 " not in r for r in reasons)
+    assert any(r.startswith("both reports give") for r in reasons)

@@ -128,7 +128,8 @@ def _consistent(items: Sequence[ClaimItem], by_article: dict[str, list[ClaimItem
     values = sorted({_fmt(it.value) for it in items})
     if len(by_article) == len(items) or len(values) == 1:
         hedged = " (bounds/approximations agree)" if any(it.bound or it.approximate for it in items) else ""
-        return Verdict("consistent", "consistent", f"all {len(items)} reports give {' / '.join(values)}{hedged}")
+        reports = "both reports give" if len(items) == 2 else f"all {len(items)} reports give"
+        return Verdict("consistent", "consistent", f"{reports} {' / '.join(values)}{hedged}")
     shared = sorted({_fmt(it.value) for it in items
                      if all(any(compatible(it, other) for other in group) for group in by_article.values())})
     others = sorted(set(values) - set(shared))
