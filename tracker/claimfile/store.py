@@ -26,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import ClaimFileError, LockError
 from ..fsio import read_bytes
 from ..records import Article, Claim, Correction, FigureSource, Quote, Review, SpeakerMention
+from . import fields
 from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
@@ -56,28 +57,16 @@ LOCK_ATTEMPTS = 5
 #: more than a few means someone is editing it right now, and the run leaves it to them.
 MERGE_ATTEMPTS = 3
 REVIEW_KEYS = ("status", "by", "note")
-# Fields a reviewer may correct in place: once the file differs from what extraction wrote
-# (the `auto` fingerprint), re-runs keep the file's values. Everything else is machine output.
-EDITABLE = {"quotes": ("speaker", "kind", "age_cue"),
-            "claims": ("value", "unit", "measure", "counts", "source", "attribution"),
-            "article": ("title", "outlet", "authors", "published"),
-            # a reviewer removes a wrong link, adds a missed one, or corrects the kind or paragraph
-            "corrections": ("kind", "paragraph", "links")}
-#: Editable fields added after claim files were first written: they enter a record's fingerprint
-#: only when present, so files written before them keep their fingerprints (and stay unedited).
-LATER_EDITABLE = frozenset({"counts", "source", "attribution", "age_cue"})
-#: Machine fields written only when found: a re-run that no longer finds one removes it.
-OPTIONAL_KEYS = {"quotes": ("speaker_role", "age_cue"), "claims": (), "corrections": ()}
-# Key order of records, for inserting keys into records written by older versions.
-RECORD_KEYS = {
-    "quotes": ("id", "text", "spans", "speaker", "speaker_reason", "speaker_mention", "cue", "kind",
-               "speaker_role", "age_cue", "predecessor", "auto", "review"),
-    "claims": ("id", "value", "unit", "measure", "kind", "approximate", "bound", "high", "surface", "span",
-               "sentence", "counts", "source", "source_reason", "source_mention", "cue", "attribution", "quote",
-               "predecessor", "auto", "review"),
-    "corrections": ("id", "text", "span", "kind", "target", "target_kind", "paragraph", "was", "now", "reason",
-                    "links", "link_reason", "auto", "review"),
-}
+# The contract comes from the schema (``fields``): fields a reviewer may correct in place (once
+# the file differs from what extraction wrote, the ``auto`` fingerprint, re-runs keep the file's
+# values; everything else is machine output), editable fields added after claim files were first
+# written (fingerprinted only when present, so older files keep their fingerprints), machine
+# fields written only when found, and each record's key order (for inserting keys into records
+# written by older versions).
+EDITABLE = {section: fields.editable(section) for section in fields.DEFINITION}
+LATER_EDITABLE = fields.editable_later()
+OPTIONAL_KEYS = {section: fields.written_when_found(section) for section in ("quotes", "claims", "corrections")}
+RECORD_KEYS = {section: fields.record_keys(section) for section in ("quotes", "claims", "corrections")}
 #: How alike (difflib ratio over words) an amended record's words must be to a reviewed record
 #: that vanished in the same re-run to be its successor: an amended quote keeps most of its words
 #: ("ten new schools" -> "twelve new schools" is 0.9); unrelated quotes of one speaker share few.

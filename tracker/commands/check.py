@@ -20,10 +20,11 @@ from typing import Any
 
 import yaml
 
+from ..claimfile import fields
 from ..claimfile.reviews import KEYS as REVIEW_FILE_KEYS
 from ..claimfile.reviews import REVIEWS_FILE, claim_file_paths, load_reviews
 from ..claimfile.reviews import SECTIONS as REVIEW_SECTIONS
-from ..claimfile.schema import allowed_keys, claim_file_schema
+from ..claimfile.schema import allowed_keys
 from ..claimfile.shape import check_shape
 from ..claimfile.store import ClaimFile, claim_file, file_name, read_claim_file
 from ..claimfile.yaml_errors import yaml_error
@@ -42,10 +43,10 @@ ARTICLE_KEYS = allowed_keys("article")
 QUOTE_KEYS = allowed_keys("quote")
 CLAIM_KEYS = allowed_keys("claim")
 CORRECTION_KEYS = allowed_keys("correction")
-COUNTS_KEYS = tuple(claim_file_schema()["definitions"]["claim"]["properties"]["counts"]["properties"])
+COUNTS_KEYS = fields.nested_keys("claims", "counts")
 REVIEW_KEYS = allowed_keys("review")
-CLAIM_KINDS = ("count", "currency", "percent", "year", "date", "age", "ordinal", "measure")
-BOUNDS = (">", ">=", "<", "<=")
+CLAIM_KINDS = fields.enum("claims", "kind")
+BOUNDS = tuple(b for b in fields.enum("claims", "bound") if b is not None)
 #: How alike a dangling reference or group id must be to a real one to be offered as "did you
 #: mean": ids are long hex-suffixed strings, so only a near-identical one (a typo) is a useful hint.
 REF_HINT_CUTOFF = 0.9

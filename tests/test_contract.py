@@ -1,0 +1,51 @@
+"""The claim-file contract is the schema: code constants and written files follow it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import yaml
+from helpers import ROOT
+
+from tracker import records
+from tracker.claimfile import fields
+from tracker.claimfile.store import EDITABLE, LATER_EDITABLE, RECORD_KEYS
+
+#: Record dataclasses and the schema section each is written to; fields that are written under
+#: other names (a claim's ``credit`` becomes source, attribution, cue ...) are listed apart.
+DATACLASSES = {records.Article: ("article", set()), records.Quote: ("quotes", set()),
+               records.Claim: ("claims", {"credit"}), records.Correction: ("corrections", set())}
+
+
+def test_enumerations_in_code_are_the_schemas() -> None:
+    assert records.QUOTE_KINDS == fields.enum("quotes", "kind")
+    assert records.ATTRIBUTIONS == fields.enum("claims", "attribution")
+    assert records.CORRECTION_KINDS == fields.enum("corrections", "kind")
+    schema = fields.claim_file_schema()["definitions"]
+    assert records.REVIEW_STATUSES == tuple(schema["review"]["properties"]["status"]["enum"])
+    assert records.SCOPES == tuple(schema["claim"]["properties"]["counts"]["properties"]["scope"]["enum"])
+
+
+def test_every_record_field_is_a_schema_field() -> None:
+    for cls, (section, renamed) in DATACLASSES.items():
+        names = {f.name for f in dataclasses.fields(cls)} - renamed
+        assert names <= set(fields.record_keys(section)), (cls.__name__, names - set(fields.record_keys(section)))
+
+
+def test_the_store_reads_its_contract_from_the_schema() -> None:
+    for section in ("quotes", "claims", "corrections"):
+        assert RECORD_KEYS[section] == fields.record_keys(section)
+        assert set(EDITABLE[section]) <= set(RECORD_KEYS[section])
+    assert "low" in RECORD_KEYS["claims"]  # once missing from a hand-kept copy
+    assert LATER_EDITABLE == {"counts", "source", "attribution", "age_cue"}
+
+
+def test_committed_claim_files_write_keys_in_the_contract_order() -> None:
+    for path in sorted((ROOT / "claims").glob("0*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert list(data) == [s for s in fields.DEFINITION if s in data]
+        for section in ("quotes", "claims", "corrections"):
+            order = fields.record_keys(section) + (fields.ORPHANED,)
+            for record in data.get(section) or []:
+                positions = [order.index(key) for key in record]
+                assert positions == sorted(positions), (path.name, section, list(record))
