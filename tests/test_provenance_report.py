@@ -143,3 +143,15 @@ def test_a_corrected_age_cue_survives_a_rerun(tmp_path: Path, monkeypatch: pytes
     path.write_text(edited, encoding="utf-8")
     assert runner.invoke(main, ["extract", "in", "--out", "claims", "--quiet"]).exit_code == 0
     assert path.read_text(encoding="utf-8") == edited
+
+
+def test_descriptions_are_never_merged_into_one_speaker() -> None:
+    """Read on BASIL: "A former NSA official" had become "Administration officials" (an initial "A"
+    taken for a given name, "official" for a surname). Descriptions have no surname."""
+    from tracker.match.speakers import canonical_names
+
+    names = canonical_names(["A former NSA official", "Administration officials", "A White House official",
+                             "Qais al-Khazali", "Khalazi"])
+    assert names["A former NSA official"] == "A former NSA official"
+    assert names["A White House official"] == "A White House official"
+    assert names["Khalazi"] == "Qais al-Khazali"

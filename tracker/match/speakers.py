@@ -190,7 +190,9 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
     uses = Counter(every)
     names = list(dict.fromkeys(every))
     aliases = dict(aliases or {})
-    spellings = [_Spelling(n, k, given_names(n), suffix(n)) for n in names if (k := surname_key(n))]
+    # Only proper names meet by surname: a description ("A former NSA official", "White House officials")
+    # has no surname, and its last word would join unrelated descriptions ("Administration officials").
+    spellings = [_Spelling(n, k, given_names(n), suffix(n)) for n in names if is_name(n) and (k := surname_key(n))]
     counts: dict[str, int] = {}
     for s in spellings:
         counts[s.surname] = counts.get(s.surname, 0) + 1
