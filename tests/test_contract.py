@@ -18,12 +18,12 @@ DATACLASSES = {records.Article: ("article", set()), records.Quote: ("quotes", se
 
 
 def test_enumerations_in_code_are_the_schemas() -> None:
-    assert records.QUOTE_KINDS == fields.enum("quotes", "kind")
-    assert records.ATTRIBUTIONS == fields.enum("claims", "attribution")
-    assert records.CORRECTION_KINDS == fields.enum("corrections", "kind")
+    assert fields.enum("quotes", "kind") == records.QUOTE_KINDS
+    assert fields.enum("claims", "attribution") == records.ATTRIBUTIONS
+    assert fields.enum("corrections", "kind") == records.CORRECTION_KINDS
     schema = fields.claim_file_schema()["definitions"]
-    assert records.REVIEW_STATUSES == tuple(schema["review"]["properties"]["status"]["enum"])
-    assert records.SCOPES == tuple(schema["claim"]["properties"]["counts"]["properties"]["scope"]["enum"])
+    assert tuple(schema["review"]["properties"]["status"]["enum"]) == records.REVIEW_STATUSES
+    assert tuple(schema["claim"]["properties"]["counts"]["properties"]["scope"]["enum"]) == records.SCOPES
 
 
 def test_every_record_field_is_a_schema_field() -> None:
@@ -37,7 +37,7 @@ def test_the_store_reads_its_contract_from_the_schema() -> None:
         assert RECORD_KEYS[section] == fields.record_keys(section)
         assert set(EDITABLE[section]) <= set(RECORD_KEYS[section])
     assert "low" in RECORD_KEYS["claims"]  # once missing from a hand-kept copy
-    assert LATER_EDITABLE == {"counts", "source", "attribution", "age_cue"}
+    assert {"counts", "source", "attribution", "age_cue"} == LATER_EDITABLE
 
 
 def test_committed_claim_files_write_keys_in_the_contract_order() -> None:
@@ -45,7 +45,7 @@ def test_committed_claim_files_write_keys_in_the_contract_order() -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert list(data) == [s for s in fields.DEFINITION if s in data]
         for section in ("quotes", "claims", "corrections"):
-            order = fields.record_keys(section) + (fields.ORPHANED,)
+            order = (*fields.record_keys(section), fields.ORPHANED)
             for record in data.get(section) or []:
                 positions = [order.index(key) for key in record]
                 assert positions == sorted(positions), (path.name, section, list(record))

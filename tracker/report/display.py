@@ -106,7 +106,7 @@ def _age_of(values: list[dict[str, Any]]) -> str:
         found = (_AGE_NAME_BEFORE.search(sentence[max(0, at - 80):at]) or _AGE_NAME_AFTER.match(after)
                  or (_AGE_NAME_JUST_AFTER.match(after) if surface.casefold().endswith("old") else None))
         if found:
-            return f" of {found.group(1)}"
+            return f" of {found.group(1).rstrip('.,;:')}"  # "Mason Powell." ends its sentence, not its name
     return ""
 
 

@@ -127,8 +127,8 @@ def _age(m: dict[str, Any]) -> str:
     if not status:
         return ""
     cue = m.get("age_cue") or {}
-    quoted = f": “{cue['text']}”" if cue.get("text") else ""
-    return f"{status}, {m.get('days_since_first')} days{quoted}"
+    quoted = f": “{cue['text']}”" if cue.get("text") and status != "fresh" else ""  # a fresh reuse needs no cue
+    return f"{status}, {plural(int(m.get('days_since_first') or 0), 'day')}{quoted}"
 
 
 def _misattribution(flags: list[dict[str, Any]], names: dict[str, str]) -> list[str]:
