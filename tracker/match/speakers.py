@@ -125,6 +125,11 @@ def is_name(text: str | None) -> bool:
                                for w in words[-1:]) and words[0][:1].isupper()
 
 
+def _named(text: str) -> bool:
+    """Ends in a name ("Qais al-Khazali", "the Pentagon"), not a description ("a former NSA official")."""
+    return is_name(text) or is_name(" ".join(_words(text)[1:]))
+
+
 @dataclass(frozen=True)
 class _Spelling:
     name: str
@@ -192,7 +197,7 @@ def canonical_names(names: Iterable[str], aliases: Mapping[str, str] | None = No
     aliases = dict(aliases or {})
     # Only proper names meet by surname: a description ("A former NSA official", "White House officials")
     # has no surname, and its last word would join unrelated descriptions ("Administration officials").
-    spellings = [_Spelling(n, k, given_names(n), suffix(n)) for n in names if is_name(n) and (k := surname_key(n))]
+    spellings = [_Spelling(n, k, given_names(n), suffix(n)) for n in names if _named(n) and (k := surname_key(n))]
     counts: dict[str, int] = {}
     for s in spellings:
         counts[s.surname] = counts.get(s.surname, 0) + 1
