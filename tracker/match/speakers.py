@@ -126,7 +126,7 @@ def is_name(text: str | None) -> bool:
 
 
 def _named(text: str) -> bool:
-    """Ends in a name ("Qais al-Khazali", "the Pentagon"), not a description ("a former NSA official")."""
+    """Ends in a name ("Omar al-Rashidi", "the Pentagon"), not a description ("a former NSA official")."""
     return is_name(text) or is_name(" ".join(_words(text)[1:]))
 
 
