@@ -30,6 +30,13 @@ from .lexicon import (
     wordset,
 )
 
+#: Limits of the subject scan of ``sentence_subject``.
+_SUBJECT_REACH = 400  # characters of the sentence read: a subject and its introduction fit well inside
+_DATELINE_MAX_WORDS = 8  # "WASHINGTON (AFP) –": a dateline's dash comes within eight words
+_MAX_INTRO_PHRASES = 3  # "Last month, when I asked him, he said": introductions skipped at most
+_INTRO_MAX_WORDS = 25  # an introduction without a comma within this many words is not one
+_SUBJECT_MAX_WORDS = 10  # a lower-case subject longer than this is a clause, not a source
+_DESCRIBED_MAX_WORDS = 6  # "the agency's longtime spokesman": a described noun stays short
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
 DETERMINERS = wordset("the a an his her its their our my your")
 _FORWARD_STOPS = wordset(
@@ -476,34 +483,41 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     return SpeakerMention(body[toks[0].start : toks[j - 1].end], (toks[0].start, toks[j - 1].end))
 
 
+def _subject_tokens(body: str, lo: int, hi: int) -> list[Token] | None:
+    """The sentence's tokens from where its subject may start: past opening marks, a dateline and
+    introductory phrases; None when an introduction never reaches its comma."""
+    toks = tokens(body, lo, min(hi, lo + _SUBJECT_REACH))
+    while toks and toks[0].text in "“”\"‘’'([—–-":
+        toks = toks[1:]
+    if not toks:
+        return None
+    for k in range(min(_DATELINE_MAX_WORDS, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
+        if toks[k].text in "–—-―" and k > 0:
+            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
+                toks = toks[k + 1 :]
+            break
+    for _ in range(_MAX_INTRO_PHRASES):  # skip introductory phrases: "Last month, when I asked him, he said …"
+        if not toks or not (
+            toks[0].low in _INTRO_WORDS
+            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
+        ):
+            break
+        for k, t in enumerate(toks[:_INTRO_MAX_WORDS]):
+            if t.text == ",":
+                toks = toks[k + 1 :]
+                break
+        else:
+            return None
+    return toks
+
+
 def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     """The grammatical subject at the start of the sentence ``[lo, hi)``, as written.
 
     An introductory phrase ending with a comma ("In an interview Tuesday, ...") is skipped; the
     subject is the noun phrase before the first verb-like word.
     """
-    toks = tokens(body, lo, min(hi, lo + 400))
-    while toks and toks[0].text in "“”\"‘’'([—–-":
-        toks = toks[1:]
-    if not toks:
-        return None
-    for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
-        if toks[k].text in "–—-―" and k > 0:
-            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
-                toks = toks[k + 1 :]
-            break
-    for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
-        if not toks or not (
-            toks[0].low in _INTRO_WORDS
-            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
-        ):
-            break
-        for k, t in enumerate(toks[:25]):
-            if t.text == ",":
-                toks = toks[k + 1 :]
-                break
-        else:
-            return None
+    toks = _subject_tokens(body, lo, hi)
     if not toks:
         return None
     first = toks[0]
@@ -513,8 +527,14 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         return None
     if is_capitalised(first) and first.low not in DETERMINERS:
         return _name_run(body, toks)
+    return _common_subject(body, toks)
+
+
+def _common_subject(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """A lower-case subject ("the spokesman", "officials") up to the first verb-like word, when
+    its head is a source noun, a title, a name or a described noun."""
     j = 0
-    while j < len(toks) and j < 10:
+    while j < len(toks) and j < _SUBJECT_MAX_WORDS:
         t = toks[j]
         low = t.low
         if not t.text[:1].isalnum():
@@ -533,11 +553,12 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         ):
             break
         j += 1
-    if j == 0 or j >= 10:
+    if j == 0 or j >= _SUBJECT_MAX_WORDS:
         return None
     span = toks[0].start, toks[j - 1].end
     head = toks[j - 1]
-    described = (toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
+    described = ((toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= _DESCRIBED_MAX_WORDS
+                 and head.text.isalpha())
     if _possessive(head) or not (
         is_capitalised(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
     ):

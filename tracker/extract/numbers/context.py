@@ -29,6 +29,15 @@ NOT_LABEL = frozenset(
     it we they he she i you who which what why how then thus so also still yet even both either""")
 )
 _PHONEISH = 4
+#: Shapes of numbers that are not quantities (times, phone and street numbers, counters).
+_TIME_MAX_DIGITS = 5  # "1130 GMT" / "11.30 pm": a clock time before am/pm has at most five characters
+_HOUR_DIGITS = 2  # "6-8 p.m.": each end of an hour range is one or two digits
+_PHONE_MAX_TOKENS = 9  # three digit groups and their separators, with room to stop
+_PHONE_GROUPS = (3, 4)  # digit groups of a phone number: 555-0134, 202-555-0134
+_PHONE_FIRST_GROUP = 3  # an area code or exchange: three digits
+_STREET_MIN_DIGITS = 3  # "6600 block", "3200 South": street numbers of fewer digits read as counts
+_COUNTER_MAX = 1000  # "1 / 6": a slide counter's total is small
+_STREET_NAME_REACH = 5  # words after the number where "Street", "Avenue" … must appear
 _OLD_YEAR_BEFORE = frozenset({"in", "since", "d", "ad", "year", "until", "circa", "c", "and", "between"})
 #: Words that may be hyphen-glued before a real number ("sub-7", "mid-2019", "minus-130").
 _HYPHEN_PREFIX = frozenset(
@@ -140,6 +149,15 @@ _CLOSING_QUOTES = frozenset({"”", '"', "’", "'"})
 
 def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     """Times ("5:55 AM", "2 p.m."), phone numbers, street numbers and scores, consumed silently."""
+    for shape in (_time, _phone, _score, _street, _counter, _named_street, _emergency):
+        atom = shape(toks, lows, i)
+        if atom is not None:
+            return atom
+    return None
+
+
+def _time(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """ "5:55", "2 p.m.", "6-8 p.m.", "9 to 11 am"."""
     n = len(toks)
     j = i + 1
     # hh:mm[:ss]
@@ -150,58 +168,105 @@ def not_quantity(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | Non
             k += 2
         return Atom(i, _time_tail(lows, k), 0.0, "time", emit=False)
     end = _time_tail(lows, j)
-    if end > j and len(toks[i].text) <= 5:
+    if end > j and len(toks[i].text) <= _TIME_MAX_DIGITS:
         return Atom(i, end, 0.0, "time", emit=False)
-    if j + 1 < n and lows[j] in ("-", "–", "to") and len(toks[i].text) <= 2 and toks[j + 1].text.isdigit() and (
-        len(toks[j + 1].text) <= 2 and _time_tail(lows, j + 2) > j + 2
+    hour = len(toks[i].text) <= _HOUR_DIGITS
+    if j + 1 < n and lows[j] in ("-", "–", "to") and hour and toks[j + 1].text.isdigit() and (
+        len(toks[j + 1].text) <= _HOUR_DIGITS and _time_tail(lows, j + 2) > j + 2
     ):
         return Atom(i, _time_tail(lows, j + 2), 0.0, "time", emit=False)  # "6-8 p.m.", "9 to 11 am"
-    # phone numbers: 3-3-4 or 3-4 digit groups joined by hyphens or dots
+    return None
+
+
+def _phone(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """Phone numbers: 3-3-4 or 3-4 digit groups joined by hyphens or dots."""
+    n = len(toks)
     k = i
     groups = []
-    while k < n and k - i < 9 and is_num(toks[k]) and toks[k].text.isdigit():
+    while k < n and k - i < _PHONE_MAX_TOKENS and is_num(toks[k]) and toks[k].text.isdigit():
         groups.append(len(toks[k].text))
         joined = k + 2 < n and glued(toks, k, k + 1) and glued(toks, k + 1, k + 2)
         if joined and toks[k + 1].text in ("-", "."):
             k += 2
             continue
         break
-    if len(groups) >= 2 and groups[-1] == _PHONEISH and all(g in (3, 4) for g in groups) and groups[0] == 3:
+    if len(groups) >= 2 and groups[-1] == _PHONEISH and all(g in _PHONE_GROUPS for g in groups) and (
+        groups[0] == _PHONE_FIRST_GROUP
+    ):
         return Atom(i, k + 1, 0.0, "phone", emit=False)
-    if _is_score(toks, lows, i):
-        return Atom(i, j + 2, 0.0, "score", emit=False)
-    # street numbers: "6600 block", "1600 Pennsylvania Avenue"
-    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j < n and (
+    return None
+
+
+def _score(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    return Atom(i, i + 3, 0.0, "score", emit=False) if _is_score(toks, lows, i) else None
+
+
+def _street(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """Street numbers: "6600 block", "the 800-block of", "10000 41st Street"."""
+    n = len(toks)
+    j = i + 1
+    long_number = toks[i].text.isdigit() and len(toks[i].text) >= _STREET_MIN_DIGITS
+    if long_number and j < n and (
         lows[j] == "block" or (lows[j] in ("-", "‑") and j + 1 < n and lows[j + 1] == "block" and glued(toks, i, j))
     ):
         return Atom(i, j, 0.0, "address", emit=False)  # "the 6600 block", "the 800-block of"
-    if toks[i].text.isdigit() and len(toks[i].text) >= 3 and j + 2 < n and toks[j].text.isdigit() and (
+    if long_number and j + 2 < n and toks[j].text.isdigit() and (
         lows[j + 1] in ("st", "nd", "rd", "th") and glued(toks, j, j + 1) and toks[j + 2].text[:1].isupper()
     ):
         return Atom(i, j, 0.0, "address", emit=False)  # "10000 41st Street"
+    return None
+
+
+def _counter(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """ "1 / 6 Back to Gallery": a slide counter."""
+    n = len(toks)
+    j = i + 1
     if j + 1 < n and toks[j].text == "/" and toks[i].text.isdigit() and toks[j + 1].text.isdigit() and (
-        not glued(toks, i, j) and not glued(toks, j, j + 1) and 0 < int(toks[i].text) <= int(toks[j + 1].text) < 1000
+        not glued(toks, i, j) and not glued(toks, j, j + 1)
+        and 0 < int(toks[i].text) <= int(toks[j + 1].text) < _COUNTER_MAX
     ):
-        return Atom(i, j + 2, 0.0, "counter", emit=False)  # "1 / 6 Back to Gallery": a slide counter
+        return Atom(i, j + 2, 0.0, "counter", emit=False)
+    return None
+
+
+def _past_range(toks: Sequence[Tok], i: int) -> int:
+    """The token after the number at ``i``, or after its range ("16-18 Industrial Avenue")."""
+    n = len(toks)
+    j = i + 1
     if j + 1 < n and toks[j].text in ("-", "–") and glued(toks, i, j) and toks[j + 1].text.isdigit():
         j += 2  # "16-18 Industrial Avenue"
-    if toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper():
-        if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper() and not (
-            lows[j + 1].endswith(("an", "ans", "ese", "ns"))
-            or (j + 2 < n and is_word(toks[j + 2]) and toks[j + 2].text.islower() and _plural(toks[j + 2]))
-        ):
-            return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"; not "500 South Korean troops"
-        if lows[j] in _DIRECTIONS and len(toks[i].text) >= 3 and (
-            j + 1 >= n or lows[j + 1] in (",", "and", ".", "&") or is_num(toks[j + 1])
-        ):
-            return Atom(i, j + 1, 0.0, "address", emit=False)  # "3200 South and 5100 West", "5800 South 53rd"
-        for k in range(j + 1, min(n, j + 5)):
-            if lows[k] in _STREET and toks[k].text[0].isupper():
-                return Atom(i, j, 0.0, "address", emit=False)
+    return j
+
+
+def _named_street(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """ "300 South Tryon", "3200 South and 5100 West", "1600 Pennsylvania Avenue"."""
+    n = len(toks)
+    j = _past_range(toks, i)
+    if not (toks[i].text.isdigit() and j < n and is_word(toks[j]) and toks[j].text[0].isupper()):
+        return None
+    if lows[j] in _DIRECTIONS and j + 1 < n and is_word(toks[j + 1]) and toks[j + 1].text[0].isupper() and not (
+        lows[j + 1].endswith(("an", "ans", "ese", "ns"))
+        or (j + 2 < n and is_word(toks[j + 2]) and toks[j + 2].text.islower() and _plural(toks[j + 2]))
+    ):
+        return Atom(i, j, 0.0, "address", emit=False)  # "300 South Tryon"; not "500 South Korean troops"
+    if lows[j] in _DIRECTIONS and len(toks[i].text) >= _STREET_MIN_DIGITS and (
+        j + 1 >= n or lows[j + 1] in (",", "and", ".", "&") or is_num(toks[j + 1])
+    ):
+        return Atom(i, j + 1, 0.0, "address", emit=False)  # "3200 South and 5100 West", "5800 South 53rd"
+    for k in range(j + 1, min(n, j + _STREET_NAME_REACH)):
+        if lows[k] in _STREET and toks[k].text[0].isupper():
+            return Atom(i, j, 0.0, "address", emit=False)
+    return None
+
+
+def _emergency(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
+    """ "a 911 call", "called 999"."""
+    n = len(toks)
+    j = _past_range(toks, i)
     if toks[i].text in _EMERGENCY and (
         (j < n and lows[j] in _CALL_WORDS) or (i > 0 and lows[i - 1] in _CALL_WORDS)
     ):
-        return Atom(i, j, 0.0, "phone", emit=False)  # "a 911 call", "called 999"
+        return Atom(i, j, 0.0, "phone", emit=False)
     return None
 
 

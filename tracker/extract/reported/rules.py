@@ -30,7 +30,7 @@ from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NO
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from ..attribution.resolve import Resolver
 from .learned import learned_attributions, learned_end
-from .model import load_cue_model
+from .model import CueModel, load_cue_model
 from .objects import object_stances
 
 __all__ = ["INDIRECT_VERBS", "find_indirect"]
@@ -100,6 +100,15 @@ _TELL = wordset(
 )
 _MIN_WORDS = 2
 _MAX_CONTENT = 600
+#: Named limits of the sentence scans, in tokens unless said otherwise.
+_MIN_SENTENCE_TOKENS = 4  # shorter "sentences" hold no source, cue and content
+_MAX_SENTENCE_CHARS = 2000  # longer runs are tables or lists, not one sentence of reported speech
+_TRANSCRIPT_REACH = 40  # characters from a paragraph's start where a transcript label may end
+_BOTH_SIDES_MIN = 20  # characters of content after "according to X," that make it a second part
+_OWNER_MAX_WORDS = 5  # capitalised words of a possessive owner ("Hillary Clinton's claim")
+_AUX_MAX = 3  # auxiliaries and adverbs between a subject and its cue ("are increasingly admitting")
+_RELATIVE_MAX = 12  # words of a relative clause between a subject and its cue
+_DATA_REACH = 12  # words back from a finding verb where its study or poll is named
 
 
 def find_indirect(
@@ -107,15 +116,30 @@ def find_indirect(
 ) -> list[FoundQuote]:
     """Reported-speech attributions in the content blocks, as ``indirect`` quotes; with ``limit``,
     the scan stops once it has more than that many."""
-    out: list[FoundQuote] = []
-    turns: list[Span] = []
     model = load_cue_model()
     # Each sentence sees only the quotations that reach into it: scanning every quotation of the
     # article once per sentence and candidate made extraction quadratic in article size.
     index = SpanIndex(quoted)
     titles = [b for b in blocks if b.role == "title"]
+    out, turns = _transcript_turns(body, blocks, index, resolver)
+    in_turn = SpanIndex(turns)
+    for lo, hi in split_sentences(body, blocks):
+        if limit is not None and len(out) > limit:
+            break
+        if hi - lo > _MAX_SENTENCE_CHARS or in_turn.covers(lo):
+            continue
+        headline = any(b.start <= lo < b.end for b in titles)
+        out.extend(_sentence_records(body, lo, hi, index.overlapping(lo, hi), headline, resolver, model))
+    return out
+
+
+def _transcript_turns(body: str, blocks: Sequence[Block], index: SpanIndex,
+                      resolver: Resolver) -> tuple[list[FoundQuote], list[Span]]:
+    """Transcript paragraphs (``PENCE: …``) as records, and the blocks they take."""
+    out: list[FoundQuote] = []
+    turns: list[Span] = []
     for block in blocks:
-        m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
+        m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + _TRANSCRIPT_REACH))
         if block.role == "title" or m is None:
             continue
         mention = SpeakerMention(m.group(1), (m.start(1), m.end(1)))
@@ -126,52 +150,48 @@ def find_indirect(
             turns.append((block.start, block.end))
             text = normalize_space(body[span[0] : span[1]])
             out.append(_indirect(text, (span,), resolver, mention, ":"))
-    in_turn = SpanIndex(turns)
-    for lo, hi in split_sentences(body, blocks):
-        if limit is not None and len(out) > limit:
-            break
-        if hi - lo > 2000 or in_turn.covers(lo):
-            continue
-        quoted = index.overlapping(lo, hi)
-        headline = any(b.start <= lo < b.end for b in titles)
-        found = _in_sentence(body, lo, hi, quoted, headline)
-        # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
-        # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
-        raised = None if headline else _raising(body, lo, hi, quoted)
-        if raised is not None:
-            text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
-            if found is not None and found[2] is not None and overlap_chars(raised[0], found[0][0], found[0][1]):
-                out.append(_indirect(text, raised[0], resolver, found[2], found[1]))  # the speaker's cue
-            else:
-                out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
-            continue
-        taken: list[Span] = []
-        if found is not None:
-            span, cue, mention = found[0], found[1], found[2]
-            if model is not None and len(found) == 3 and not headline:
-                span = learned_end(model, body, lo, hi, span, cue)
-            spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
-            text = " ".join(normalize_space(body[a:b]) for a, b in spans)
-            if len(text.split()) >= _MIN_WORDS:
-                out.append(_indirect(text, spans, resolver, mention, cue))
-                taken.extend(spans)
-        if not headline:
-            for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
-                if model is not None:
-                    span = learned_end(model, body, lo, hi, span, cue)
-                text = normalize_space(body[span[0] : span[1]])
-                out.append(_indirect(text, (span,), resolver, mention, cue))
-                taken.append(span)
-        if not headline:
-            for span, cue, asker in _questions(body, lo, hi, quoted):
-                if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
-                    text = normalize_space(body[span[0] : span[1]])
-                    out.append(_indirect(text, (span,), resolver, asker, cue))
-                    taken.append(span)
-        if not headline and model is not None:
-            for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
-                text = normalize_space(body[span[0] : span[1]])
-                out.append(_indirect(text, (span,), resolver, source, cue))
+    return out, turns
+
+
+def _sentence_records(body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool, resolver: Resolver,
+                      model: CueModel | None) -> list[FoundQuote]:
+    """The reported speech of one sentence: a rule shape, object stances, questions, learned cues."""
+    out: list[FoundQuote] = []
+    found = _in_sentence(body, lo, hi, quoted, headline)
+    # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
+    # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
+    raised = None if headline else _raising(body, lo, hi, quoted)
+    if raised is not None:
+        text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
+        if found is not None and found[2] is not None and overlap_chars(raised[0], found[0][0], found[0][1]):
+            out.append(_indirect(text, raised[0], resolver, found[2], found[1]))  # the speaker's cue
+        else:
+            out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
+        return out
+    taken: list[Span] = []
+    if found is not None:
+        span, cue, mention = found[0], found[1], found[2]
+        if model is not None and len(found) == 3 and not headline:
+            span = learned_end(model, body, lo, hi, span, cue)
+        spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
+        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
+        if len(text.split()) >= _MIN_WORDS:
+            out.append(_indirect(text, spans, resolver, mention, cue))
+            taken.extend(spans)
+    if headline:
+        return out
+    for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
+        if model is not None:
+            span = learned_end(model, body, lo, hi, span, cue)
+        out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, mention, cue))
+        taken.append(span)
+    for span, cue, asker in _questions(body, lo, hi, quoted):
+        if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
+            out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, asker, cue))
+            taken.append(span)
+    if model is not None:
+        for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
+            out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, source, cue))
     return out
 
 
@@ -275,33 +295,15 @@ _Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Spa
 def _in_sentence(
     body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
 ) -> _Found | None:
+    """The first sentence shape that holds, in the order of the module doc."""
     toks = tokens(body, lo, hi)
     if headline:
         return _headline(body, toks, hi, quoted)
-    if len(toks) < 4:
+    if len(toks) < _MIN_SENTENCE_TOKENS:
         return None
-    # According to X, CONTENT  /  CONTENT, according to X.
-    for k, t in enumerate(toks[:-1]):
-        if t.low == "according" and toks[k + 1].low == "to":
-            mention = mention_after(body, toks[k + 1].end, hi, appositive=False) or _np_after(body, toks, k + 2)
-            if mention is None:
-                continue
-            if k == 0 or toks[k - 1].text in "(":
-                comma = _next_comma(toks, k + 2)
-                if comma is None:
-                    return None
-                span = _clause(body, toks[comma].end, hi)
-            elif toks[k - 1].text == ",":
-                span = _clause(body, lo, toks[k - 1].start)
-                after = _clause(body, mention.span[1], hi)
-                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > 20:
-                    # "Fundraising, according to the campaign, has surged": content on both sides
-                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
-                    if first is not None:
-                        return first[0], first[1], mention, after
-            else:
-                continue
-            return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    decided, found = _according(body, toks, lo, hi, quoted)
+    if decided:
+        return found
     # CONTENT, SOURCE CUE, CONTENT  (the attribution set off in the middle)
     middle = _parenthetical(body, toks, lo, hi, quoted)
     if middle is not None:
@@ -312,66 +314,121 @@ def _in_sentence(
         comma, cue, mention = tail
         span = _clause(body, lo, toks[comma].start)
         return _checked(body, span, quoted, cue, mention)
-    # SOURCE’s claim that CONTENT
+    return _claim_noun(body, toks, hi, quoted) or _source_cue(body, toks, lo, hi, quoted)
+
+
+def _according(body: str, toks: Sequence[Token], lo: int, hi: int,
+               quoted: Sequence[Span]) -> tuple[bool, _Found | None]:
+    """``According to X, CONTENT`` / ``CONTENT, according to X.``: (whether the shape decided the
+    sentence, what it found)."""
+    for k, t in enumerate(toks[:-1]):
+        if t.low == "according" and toks[k + 1].low == "to":
+            mention = mention_after(body, toks[k + 1].end, hi, appositive=False) or _np_after(body, toks, k + 2)
+            if mention is None:
+                continue
+            if k == 0 or toks[k - 1].text in "(":
+                comma = _next_comma(toks, k + 2)
+                if comma is None:
+                    return True, None
+                span = _clause(body, toks[comma].end, hi)
+            elif toks[k - 1].text == ",":
+                span = _clause(body, lo, toks[k - 1].start)
+                after = _clause(body, mention.span[1], hi)
+                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > _BOTH_SIDES_MIN:
+                    # "Fundraising, according to the campaign, has surged": content on both sides
+                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+                    if first is not None:
+                        return True, (first[0], first[1], mention, after)
+            else:
+                continue
+            return True, _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    return False, None
+
+
+def _claim_noun(body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]) -> _Found | None:
+    """``SOURCE’s claim that CONTENT``."""
     for k in range(1, len(toks) - 2):
         t = toks[k]
         if t.low in _CLAIM_NOUNS and toks[k + 1].low == "that" and toks[k - 1].text.endswith(("’s", "'s")):
             owner = toks[k - 1]
             mention = SpeakerMention(owner.text, (owner.start, owner.end))
             start = k - 1
-            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < 5:
+            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < _OWNER_MAX_WORDS:
                 start -= 1
             if start < k - 1:
                 mention = SpeakerMention(body[toks[start].start : owner.end], (toks[start].start, owner.end))
             found = _checked(body, _clause(body, toks[k + 2].start, hi), quoted, t.text, mention)
             if found is not None:
                 return found
-    # SOURCE CUE [that] CONTENT
-    for k, t in enumerate(toks):
-        if k == 0 or not t.text.islower():
-            continue
-        data = t.low in _FINDING and _data_subject(toks, k)
-        call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
-        that_clause = (
-            k + 2 < len(toks)
-            and toks[k + 1].low == "that"
-            and t.low.endswith("ed")
-            and t.text.isalpha()
-            and toks[k - 1].low not in _OBJECT_DETERMINERS
-        )  # "Clinton signaled that …", "some speculated that …"
-        if t.low not in INDIRECT_VERBS and not data and not call_for and not that_clause:
-            continue
-        if any(x.text in '”"' for x in toks[:k]) and not (
-            t.low.endswith("ing")
-            or (k + 1 < len(toks) and toks[k + 1].low == "that")
-            or toks[k - 1].low in ("and", "but", "who")
+    return None
+
+
+def _cue_at(toks: Sequence[Token], k: int) -> tuple[bool, bool] | None:
+    """(a finding verb with a data subject, a phrasal cue) when token ``k`` can be the cue of
+    ``SOURCE CUE [that] CONTENT``; None when it cannot."""
+    t = toks[k]
+    if k == 0 or not t.text.islower():
+        return None
+    data = t.low in _FINDING and _data_subject(toks, k)
+    call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
+    that_clause = (
+        k + 2 < len(toks)
+        and toks[k + 1].low == "that"
+        and t.low.endswith("ed")
+        and t.text.isalpha()
+        and toks[k - 1].low not in _OBJECT_DETERMINERS
+    )  # "Clinton signaled that …", "some speculated that …"
+    if t.low not in INDIRECT_VERBS and not data and not call_for and not that_clause:
+        return None
+    if any(x.text in '”"' for x in toks[:k]) and not (
+        t.low.endswith("ing")
+        or (k + 1 < len(toks) and toks[k + 1].low == "that")
+        or toks[k - 1].low in ("and", "but", "who")
+    ):
+        return None  # "“…,” he said, adding that …": only the later clause is reported speech
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+        return None
+    return data, call_for
+
+
+def _cue_subject(body: str, toks: Sequence[Token], k: int, lo: int) -> SpeakerMention | None:
+    """Who speaks through the cue at ``k``: the mention before it, a relative pronoun, or the
+    sentence subject when only auxiliaries or a short relative clause stand between."""
+    t = toks[k]
+    mention = mention_before(body, lo, t.start)
+    prev = toks[k - 1].low
+    if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
+        mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
+    if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
+        mention = sentence_subject(body, lo, t.start)
+    if mention is None:
+        subject = sentence_subject(body, lo, t.start)
+        between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
+        if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= _AUX_MAX:
+            mention = subject  # "Democratic party leaders are increasingly admitting that …"
+        elif (
+            subject is not None
+            and between
+            and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
+            and len(between) <= _RELATIVE_MAX
+            and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
         ):
-            continue  # "“…,” he said, adding that …": only the later clause is reported speech
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+            mention = subject  # "The officials whose laws were struck down say …"
+    return mention
+
+
+def _source_cue(body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]) -> _Found | None:
+    """``SOURCE CUE [that] CONTENT``."""
+    for k, t in enumerate(toks):
+        cue = _cue_at(toks, k)
+        if cue is None:
             continue
-        mention = mention_before(body, lo, t.start)
-        prev = toks[k - 1].low
-        if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
-            mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
-        if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
-            mention = sentence_subject(body, lo, t.start)
-        if mention is None:
-            subject = sentence_subject(body, lo, t.start)
-            between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
-            if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= 3:
-                mention = subject  # "Democratic party leaders are increasingly admitting that …"
-            elif (
-                subject is not None
-                and between
-                and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
-                and len(between) <= 12
-                and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
-            ):
-                mention = subject  # "The officials whose laws were struck down say …"
+        data, call_for = cue
+        mention = _cue_subject(body, toks, k, lo)
         from_data = data and (mention is None or mention.span[1] < toks[k - 1].start)
         if from_data:  # the study or poll itself, not a phrase that ends short of the verb
-            head = next(x for x in reversed(toks[max(0, k - 12) : k]) if x.low in _DATA_NOUNS)
+            head = next(x for x in reversed(toks[max(0, k - _DATA_REACH) : k]) if x.low in _DATA_NOUNS)
             mention = SpeakerMention(head.text, (head.start, head.end))  # "a 2014 study by … found"
         if mention is None and t.low in _SAY:
             mention = _clause_subject(body, toks, k)  # "Experts on North Korea and nonproliferation said …"
@@ -403,7 +460,7 @@ _DATA_NOUNS = wordset(
 
 def _data_subject(toks: Sequence[Token], k: int) -> bool:
     """A study, poll, report or court among the words just before the verb, in the same clause."""
-    for x in reversed(toks[max(0, k - 12) : k]):
+    for x in reversed(toks[max(0, k - _DATA_REACH) : k]):
         if x.text in ";:":
             return False
         if x.low in _DATA_NOUNS:
