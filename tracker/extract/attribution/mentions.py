@@ -30,6 +30,21 @@ from .lexicon import (
     wordset,
 )
 
+#: Named limits of the mention scans (characters for reaches, tokens otherwise).
+_ABBREVIATION_MAX = 5  # "Gov.", "Calif.": a short capitalised word before a full stop abbreviates
+_PARTY = len("D-")  # the party prefix of "D-Calif."
+_ARTICLE = len("al-")  # the Arabic article of "al-Sadr", "el-Sisi"
+_BEFORE_REACH = 300  # characters before a cue read for its source
+_SKIP_PASSES = 2  # "X on Friday flatly denied": adverbs, then a time phrase, then adverbs again
+_ASIDE_MAX_TOKENS = 12  # tokens of a parenthetical aside "(R-Texas)" skipped back over at most
+_DAY_DIGITS = 2  # "on March 3": a day of the month has one or two digits
+_CHAIN_MAX = 4  # "The leader of one of the militias in Iraq": prepositions followed back at most
+_LOWER_MODIFIER_REACH = 4  # "the rival bloc": lower-case words join a phrase only this near its end
+_DETERMINER_BACK = 6  # "the Lincoln actor": a determiner, at most three modifiers, then the noun
+_DATE_TOKENS = 2  # "March 3": a month and its day
+_AFTER_REACH = 300  # characters after a cue read for its source ("said Ed Morales, who …")
+_CLAUSE_REACH = 400  # characters before a cue read for the fallback subject of its clause
+_NAME_RUN_MAX = 8  # tokens of a capitalised subject ("Sen. Rand Paul") at most
 #: Limits of the subject scan of ``sentence_subject``.
 _SUBJECT_REACH = 400  # characters of the sentence read: a subject and its introduction fit well inside
 _DATELINE_MAX_WORDS = 8  # "WASHINGTON (AFP) –": a dateline's dash comes within eight words
@@ -106,9 +121,9 @@ def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
                 (len(word) == 1 and word.isupper())
                 or "." in word
                 or word.lower() in ABBREVIATIONS
-                or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
-                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
-                or (word[:2] in _PARTY_PREFIXES and word[2:].lower() in ABBREVIATIONS)  # "D-Calif."
+                or (word.lower() in TITLE_WORDS and len(word) <= _ABBREVIATION_MAX and word[:1].isupper())
+                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= _ABBREVIATION_MAX and word[:1].isupper())
+                or (word[:_PARTY] in _PARTY_PREFIXES and word[_PARTY:].lower() in ABBREVIATIONS)  # "D-Calif."
             )
         ):
             out.append(_token(word + ".", m.start(), end + 1))
@@ -151,20 +166,20 @@ def tokens(body: str, lo: int, hi: int) -> list[Token]:
 
 def is_capitalised(tok: Token) -> bool:
     t = tok.text
-    if t[:3].lower() in ("al-", "el-") and len(t) > 3:
-        return t[3:4].isupper()
+    if t[:_ARTICLE].lower() in ("al-", "el-") and len(t) > _ARTICLE:
+        return t[_ARTICLE : _ARTICLE + 1].isupper()
     return t[:1].isupper() or (t[:1].isdigit() and False)
 
 
 def _possessive(tok: Token) -> bool:
-    return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > 2
+    return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > len("’s")
 
 
 # ------------------------------------------------------------------ mention scans
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Rashid said", "the budget overview stated")."""
-    toks = tokens(body, max(lo, cue_start - 300), cue_start)
-    for _ in range(2):
+    toks = tokens(body, max(lo, cue_start - _BEFORE_REACH), cue_start)
+    for _ in range(_SKIP_PASSES):
         while toks and (
             (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
             or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
@@ -178,7 +193,7 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
         _drop_time_phrase(toks)  # "X on Friday said", "X last week said", "who has in the past described"
     if toks and toks[-1].text == ")":
         k = len(toks) - 1
-        while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
+        while k > 0 and toks[k].text != "(" and len(toks) - k < _ASIDE_MAX_TOKENS:
             k -= 1
         if toks[k].text == "(":
             toks = toks[:k]
@@ -213,8 +228,8 @@ def _drop_time_phrase(toks: list[Token]) -> None:
     last = toks[-1]
     if last.low in _WEEKDAYS:
         toks.pop()
-    elif last.low.isdigit() and len(last.low) <= 2 and toks[-2].low in _MONTHS and len(toks) > 2:
-        del toks[-2:]
+    elif last.low.isdigit() and len(last.low) <= _DAY_DIGITS and toks[-2].low in _MONTHS and len(toks) > _DATE_TOKENS:
+        del toks[-_DATE_TOKENS:]
     elif last.low in _TIME_NOUNS and last.text.islower() and toks[-2].low in _TIME_LEADS:
         toks.pop()
     else:
@@ -231,7 +246,7 @@ def _head_of_chain(body: str, toks: list[Token], found: SpeakerMention) -> Speak
     k = next((i for i, t in enumerate(toks) if t.start == found.span[0]), None)
     start = found.span[0]
     steps = 0
-    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < 4:
+    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < _CHAIN_MAX:
         head = np_before(body, toks[: k - 1])
         if head is None:
             break
@@ -292,7 +307,8 @@ def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         ):
             i -= 1  # "senior adviser", "chief economist"
             continue
-        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not is_capitalised(last)):
+        near_end = len(toks) - i < _LOWER_MODIFIER_REACH
+        if _possessive(prev) or (prev.text.islower() and near_end and not is_capitalised(last)):
             i -= 1  # "the rival bloc", "Clinton’s campaign"
             continue
         break
@@ -316,7 +332,7 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         or last.low.endswith("ly")
     ):
         return None
-    for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+    for k in range(len(toks) - 2, max(-1, len(toks) - _DETERMINER_BACK), -1):
         t = toks[k]
         if t.low in _QUANTIFIERS or _possessive(t):
             if t.low == "that" and k + 1 < len(toks) - 1:
@@ -374,7 +390,7 @@ def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> 
     ``appositive=False`` stops at the first comma: after "according to" a comma ends the source
     ("According to police, Grayden Denham was not allowed …" names the police, not Denham).
     """
-    toks = tokens(body, cue_end, min(hi, cue_end + 300))
+    toks = tokens(body, cue_end, min(hi, cue_end + _AFTER_REACH))
     i = 0
     while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
         i += 1
@@ -419,7 +435,7 @@ def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> 
 
 def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """Fallback subject: the last name or pronoun in ``[lo, cue_start)`` followed by a verb."""
-    toks = tokens(body, max(lo, cue_start - 400), cue_start)
+    toks = tokens(body, max(lo, cue_start - _CLAUSE_REACH), cue_start)
     for i in range(len(toks) - 2, -1, -1):
         t, nxt = toks[i], toks[i + 1]
         nl = nxt.low
@@ -450,7 +466,7 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     j = 0
     while (
         j < len(toks)
-        and j < 8
+        and j < _NAME_RUN_MAX
         and (
             is_capitalised(toks[j])
             or toks[j].low in NAME_PARTICLES
@@ -466,7 +482,7 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     ):
         if _possessive(toks[j]):
             j += 1
-            while j < len(toks) and j < 8 and toks[j].text.isalpha() and toks[j].text.islower():
+            while j < len(toks) and j < _NAME_RUN_MAX and toks[j].text.isalpha() and toks[j].text.islower():
                 if (
                     toks[j].low in STOP_WORDS
                     or toks[j].low in CUE_VERBS

@@ -45,6 +45,11 @@ _CUE_COMMA_WORDS = 3  # the cue of ``X said,`` is among the last three words
 _PREV_WORD_REACH = 40
 _CHARACTERISED_REACH = 30
 _COORDINATED_GAP = 60  # characters between coordinated fragments (“a” and “b”) at most
+_HEADLINE_TERM_MAX_WORDS = 2  # An Iraqi 'Terrorist' Leader: a term in a headline is one or two words
+_TAG_REACH = 400  # characters back to a tag's "<": as far as the _TAG_OPEN pattern reads
+_SPLIT_GAP_MAX = 120  # characters of "he added," between the parts of a split quote at most
+_TRANSCRIPT_REACH = 40  # characters from a paragraph's start where a transcript label ends
+_SIGNATURE_MAX = 60  # characters of a signature paragraph ("- Hillary Clinton.") at most
 _TAG_OPEN = re.compile(r"<[a-zA-Z][^<>]{0,400}$")
 
 
@@ -127,7 +132,7 @@ def find_quotes(body: str, blocks: Sequence[Block], limit: int | None = None) ->
 def _headline_term(body: str, block: Block, span: Span) -> bool:
     """A one- or two-word quote inside a headline phrase (``An Iraqi 'Terrorist' Leader``) is a term."""
     s, e = span
-    if len(body[s:e].split()) > 2:
+    if len(body[s:e].split()) > _HEADLINE_TERM_MAX_WORDS:
         return False
     before = body[block.start : s - 1].rstrip()
     after = body[e + 1 : block.end].lstrip()
@@ -202,7 +207,7 @@ def _in_markup(body: str, pos: int, lo: int) -> bool:
     """A mark inside an HTML/XML tag (``<tweet id="...">``) is not a quotation mark."""
     if pos > lo and body[pos - 1] == "=":
         return True
-    return _TAG_OPEN.search(body, max(lo, pos - 400), pos) is not None
+    return _TAG_OPEN.search(body, max(lo, pos - _TAG_REACH), pos) is not None
 
 
 def _merge_split(quotes: list[_Quote], body: str) -> list[_Quote]:
@@ -225,7 +230,7 @@ def _is_split(a: _Quote, b: _Quote, body: str) -> bool:
     if not inner.endswith((",", "—", "–", "-", "…")):
         return False
     gap = body[close + 1 : b.open_mark]
-    if len(gap) > 120 or (
+    if len(gap) > _SPLIT_GAP_MAX or (
         any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap)
     ):
         return False
@@ -460,8 +465,8 @@ _TRANSCRIPT = re.compile(r"[\"“'‘]?\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]
 
 def _transcript_speaker(body: str, block: Block, pos: int) -> Attribution | None:
     """A transcript paragraph ``"PENCE: Well, …"``: the capitalised label names the speaker."""
-    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
-    if m is None or m.end() > pos + 40:
+    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + _TRANSCRIPT_REACH))
+    if m is None or m.end() > pos + _TRANSCRIPT_REACH:
         return None
     span = m.start(1), m.end(1)
     return Attribution(":", (m.end(1), m.end(1) + 1), SpeakerMention(body[span[0] : span[1]], span))
@@ -472,7 +477,7 @@ def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attrib
     if index + 1 >= len(blocks):
         return None
     nxt = blocks[index + 1]
-    if nxt.end - nxt.start > 60:
+    if nxt.end - nxt.start > _SIGNATURE_MAX:
         return None
     return dash_source(body, nxt.start, nxt.end)
 

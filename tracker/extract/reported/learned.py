@@ -34,6 +34,7 @@ from .model import CueModel
 
 __all__ = ["Candidate", "learned_attributions", "learned_candidates", "learned_end"]
 
+_CUE_REACH = 3  # tokens back from a rule's content where its cue word stands ("said that the")
 _MIN_CHARS = 8
 _MIN_WORDS = 2
 _SAME_PHRASE = 3  # cue words closer than this belong to one cue phrase
@@ -130,7 +131,7 @@ def learned_end(model: CueModel, body: str, lo: int, hi: int, span: Span, cue: s
     if start is None or start == 0 or toks[start].start != span[0]:
         return span
     cue_word = cue.split()[-1].lower() if cue.split() else ""
-    k = next((i for i in range(start - 1, max(-1, start - 4), -1) if toks[i].low == cue_word), None)
+    k = next((i for i in range(start - 1, max(-1, start - _CUE_REACH - 1), -1) if toks[i].low == cue_word), None)
     if k is None:
         return span
     return trim_end(body, span[0], _best_end(model, SentenceView(toks), start, toks[k].low, span[1]))
