@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..records import SPEECH_KINDS
 from .normalize import overlap, quote_words, speaker_key, specific_names
 from .union import DisjointSets
 
@@ -24,7 +25,7 @@ LINK_RATIO = 85.0  # fuzz.ratio at which two quotes are the same quote (amended 
 CONTAIN_SHARE = 0.8  # share of the shorter quote's shingles found in the longer one
 MAX_POSTINGS = 200  # shingles more common than this say nothing about identity
 MAX_FRAGMENT_HOSTS = 50_000  # a fragment made only of words this common is a stock phrase
-CLUSTERED_KINDS = ("direct", "partial", "headline")
+CLUSTERED_KINDS = SPEECH_KINDS
 STRONG_VERBATIM_WORDS = 10  # a verbatim repeat this long is one quote whatever else the articles share
 RELATED_ARTICLES = 0.15  # least overlap of specific names for looser links across articles
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import DETERMINERS, wordset
 from ...records import Block, SpeakerMention
 from .lexicon import (
     ACCORDING,
@@ -19,10 +20,8 @@ from .lexicon import (
     PRONOUNS,
     SOURCE_NOUNS,
     WEAK_CUES,
-    wordset,
 )
 from .mentions import (
-    DETERMINERS,
     LOWER_WORD,
     VERBISH,
     Attribution,

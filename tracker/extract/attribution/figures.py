@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ...records import Block, Claim, FigureSource, Quote, Span, SpeakerMention
+from ...records import SPEECH_KINDS, Block, Claim, FigureSource, Quote, Span, SpeakerMention
 from ...text import SpanIndex, split_sentences
 from ..reported.rules import INDIRECT_VERBS
 from .cues import cue_after
@@ -38,7 +38,7 @@ from .speakers import speaker_problem
 __all__ = ["credit_figures", "credit_of", "is_anonymous", "is_document"]
 
 #: Quote kinds that are speech: a term ("so-called") or a title is nobody's words.
-_SPEECH = ("direct", "partial", "headline")
+_SPEECH = SPEECH_KINDS
 #: Why a figure has no source, by attribution.
 UNATTRIBUTED = "no source named for it: the reporter's own words"
 #: Tokens a document's name is read back over from its head noun ("a 2014 Pew Research Center study").

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ...lexicon import DETERMINERS, MONTHS, WEEKDAYS, wordset
 from ...records import Span, SpeakerMention
 from ...text import ABBREVIATIONS
 from .lexicon import (
@@ -27,7 +28,6 @@ from .lexicon import (
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
-    wordset,
 )
 
 #: Named limits of the mention scans (characters for reaches, tokens otherwise).
@@ -53,7 +53,6 @@ _INTRO_MAX_WORDS = 25  # an introduction without a comma within this many words 
 _SUBJECT_MAX_WORDS = 10  # a lower-case subject longer than this is a clause, not a source
 _DESCRIBED_MAX_WORDS = 6  # "the agency's longtime spokesman": a described noun stays short
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
-DETERMINERS = wordset("the a an his her its their our my your")
 _FORWARD_STOPS = wordset(
     """
     in on at during who which whose after before when as while that because but and to from about
@@ -210,13 +209,8 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     return found
 
 
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 _TIME_NOUNS = wordset(
     "week weekend month year morning evening night afternoon past day days weeks months years decade"
-)
-_MONTHS = wordset(
-    """january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec"""
 )
 _TIME_LEADS = wordset("on in at during over last this next early late earlier the that each every past")
 
@@ -226,9 +220,9 @@ def _drop_time_phrase(toks: list[Token]) -> None:
     if len(toks) < 2:
         return
     last = toks[-1]
-    if last.low in _WEEKDAYS:
+    if last.low in WEEKDAYS:
         toks.pop()
-    elif last.low.isdigit() and len(last.low) <= _DAY_DIGITS and toks[-2].low in _MONTHS and len(toks) > _DATE_TOKENS:
+    elif last.low.isdigit() and len(last.low) <= _DAY_DIGITS and toks[-2].low in MONTHS and len(toks) > _DATE_TOKENS:
         del toks[-_DATE_TOKENS:]
     elif last.low in _TIME_NOUNS and last.text.islower() and toks[-2].low in _TIME_LEADS:
         toks.pop()

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from ...lexicon import DETERMINERS, NAME_SUFFIXES, wordset
 from ...records import Block, SpeakerMention
 from ...text import split_sentences
 from .lexicon import (
@@ -26,7 +27,6 @@ from .lexicon import (
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
-    wordset,
 )
 from .mentions import sentence_subject
 from .speakers import NO_SOURCE, is_source_noun, speaker_problem
@@ -46,7 +46,7 @@ _CAP_RUN = re.compile(
     r"\b[A-Z][\w’'\-]*\.?"
     r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,5}"
 )
-_DETERMINERS = wordset("the a an his her its their our my your")
+_DETERMINERS = DETERMINERS
 #: Determiners of a description that refers back to someone introduced before ("the official");
 #: "a"/"an"/"one" introduce someone new ("a UAMS spokesman"), who is named by that description.
 _DEFINITE = wordset("the his her its their our that this")
@@ -229,7 +229,7 @@ _ROLE_WORDS = TITLE_WORDS | wordset(
     """
 )
 #: Words that end a name after its surname ("Jr."), kept with it.
-_NAME_SUFFIXES = wordset("jr sr ii iii iv")
+_NAME_SUFFIXES = NAME_SUFFIXES
 #: A personal name as news writes it: a given name and a surname, with initials, particles and a
 #: suffix between or after. Longer capitalised runs before a name are titles and bodies
 #: ("Director of National Intelligence James Clapper", "Police News Affairs Officer Daniel O'Brien").

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import MONTHS, WEEKDAYS, wordset
 from ...records import SpeakerMention
-from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS, wordset
+from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS
 
 __all__ = ["NO_SOURCE", "is_source_noun", "speaker_problem"]
 
@@ -28,13 +29,11 @@ NO_SOURCE = "no source named near the quote"
 #: left out: it is also a surname, and a capitalised "May" before a verb is more often the person.)
 _TIME_WORDS = wordset(
     """
-    january february march april june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     today yesterday tomorrow tonight morning afternoon evening night week weekend month year decade
     century spring summer autumn fall winter weeks months years days day hours hour moment minute
     minutes seconds
     """
-)
+) | (MONTHS - {"may"}) | WEEKDAYS
 #: Words that lead a time phrase ("the following November", "last week", "a few minutes").
 _TIME_LEADS = wordset(
     "the this that last next following previous early late earlier later each every same mid a few several couple"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...lexicon import DEMONSTRATIVES, DETERMINERS, wordset
 from ...records import FoundClaim, Quantity, Span
 from ...text import normalize_space
 from .lexicon import (
@@ -28,7 +29,6 @@ from .lexicon import (
 )
 from .quantities import find_quantities
 from .scope import count_scope
-from .words import wordset
 
 __all__ = ["find_claims"]
 
@@ -230,7 +230,7 @@ def _noun_phrase(after: Sequence[str], value: float) -> tuple[list[str], int]:
 
 
 _MODIFIERS = wordset("more other additional new extra further most least")
-_DETERMINERS = wordset("the a an my his her their its our your these those this that")
+_DETERMINERS = DETERMINERS | DEMONSTRATIVES
 
 
 def _partitive(after: Sequence[str], k: int) -> int:

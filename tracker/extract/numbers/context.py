@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import DETERMINERS, wordset
 from .scan import Atom, Tok, age_after, glued, is_num, is_word, unit_after
 from .units import MONTHS
-from .words import NUMBER_WORDS, wordset
+from .words import NUMBER_WORDS
 
 _TIME_WORDS = frozenset({"am", "pm", "a.m", "p.m", "gmt", "est", "edt", "pst", "pdt", "cst", "cdt", "bst"})
 _STREET = frozenset(
@@ -20,13 +21,13 @@ _STREET = frozenset(
 )
 #: Capitalised words that may precede a count without making it a label ("About 1,000 ...").
 NOT_LABEL = frozenset(
-    wordset("""the a an and or but of in on at to
+    wordset("""and or but of in on at to
         for from by with about around some nearly almost roughly over
-    under more less fewer than just only all its their his her our my your there these those this that
+    under more less fewer than just only all there these those this that
     some another another each every approximately estimated least most up down another since after before
     during between among until till per as if when while where total including include includes
     nearly some scored won lost killed injured wounded about another another only about another
-    it we they he she i you who which what why how then thus so also still yet even both either""")
+    it we they he she i you who which what why how then thus so also still yet even both either""") | DETERMINERS
 )
 _PHONEISH = 4
 #: Shapes of numbers that are not quantities (times, phone and street numbers, counters).

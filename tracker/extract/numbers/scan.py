@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...lexicon import wordset
 from . import words as nw
 from .units import (
     ATTACHED_ONLY,
@@ -27,7 +28,6 @@ from .units import (
     TOKEN_RE,
     UNITS,
 )
-from .words import wordset
 
 
 @dataclass(slots=True, eq=False)

@@ -11,11 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The space-separated words of a literal, as a set (keeps long word lists readable)."""
-    return frozenset(text.split())
-
+from ...lexicon import wordset
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

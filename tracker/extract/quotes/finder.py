@@ -12,10 +12,11 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ...lexicon import DEMONSTRATIVES, DETERMINERS, wordset
 from ...records import Block, FoundQuote, Span, SpeakerMention
 from ...text import normalize_space, split_sentences
 from ..attribution.cues import all_cues, cue_after, cue_before, dash_source
-from ..attribution.lexicon import CUE_VERBS, wordset
+from ..attribution.lexicon import CUE_VERBS
 from ..attribution.mentions import Attribution, sentence_subject
 from ..attribution.resolve import Resolver
 from ..reported.rules import find_indirect
@@ -435,7 +436,7 @@ def _classify_and_attribute(
 
 
 _MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
-_DETERMINERS = wordset("a an the this that these those his her its their our my your")
+_DETERMINERS = DETERMINERS | DEMONSTRATIVES
 _TERM_AFTER = re.compile(
     r"\s*(?:hats?|caps?|signs?|shirts?|t-shirts?|slogans?|banners?|buttons?|stickers?|posters?|"
     r"show|program|series|film|movie|book|song|album|podcast|documentary)\b"

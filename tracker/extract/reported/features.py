@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import wordset
 from ...records import Span
-from ..attribution.lexicon import PRONOUNS, wordset
+from ..attribution.lexicon import PRONOUNS
 from ..attribution.mentions import Token
 
 __all__ = [

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ...lexicon import MONTH_NAMES, WEEKDAYS, wordset
 from ...records import Span, SpeakerMention
 from ...text import overlap_chars
-from ..attribution.lexicon import STOP_WORDS, wordset
+from ..attribution.lexicon import STOP_WORDS
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from .features import (
     AFTER,
@@ -152,11 +153,10 @@ def _source_before(body: str, lo: int, tok: Token) -> SpeakerMention | None:
 #: Words that end a time phrase or open a clause, never a source: "earlier this year", "Just".
 _NOT_SOURCES = wordset(
     """
-    january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
+    year years month months week weeks day days
     today yesterday tonight ago earlier later time just but and so yet also still then now
     """
-)
+) | MONTH_NAMES | WEEKDAYS
 
 
 def _plausible(mention: SpeakerMention | None) -> SpeakerMention | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import wordset
 from ...records import Span, SpeakerMention
-from ..attribution.lexicon import wordset
 from ..attribution.mentions import Token, mention_before, tokens
 
 __all__ = ["OBJECT_CUES", "object_stances"]

@@ -24,9 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...lexicon import WEEKDAYS, wordset
 from ...records import Block, FoundQuote, Span, SpeakerMention
 from ...text import SpanIndex, normalize_space, overlap_chars, split_sentences
-from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
+from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from ..attribution.resolve import Resolver
 from .learned import learned_attributions, learned_end
@@ -84,11 +85,11 @@ INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) -
 
 _SKIP_AFTER_CUE = wordset(
     """
-    that on in at during after before this last monday tuesday wednesday thursday friday saturday
-    sunday today yesterday tonight week month year morning evening night afternoon earlier later
+    that on in at during after before this last
+    today yesterday tonight week month year morning evening night afternoon earlier later
     also again repeatedly previously recently privately publicly flatly
     """
-)
+) | WEEKDAYS
 _AUXILIARIES = wordset(
     "has have had is are was were will would could can may might should also still now already "
     "increasingly repeatedly later then again often never not reportedly publicly privately"
@@ -557,7 +558,7 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
     return -1
 
 
-_SUBJECT_PRONOUNS = wordset("he she they it we i")
+_SUBJECT_PRONOUNS = PRONOUNS
 _OBJECT_DETERMINERS = wordset("the a an his her their its this last")
 _HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
 
@@ -764,9 +765,9 @@ _CLAIM_NOUNS = wordset(
     hope concern complaint accusation admission acknowledgment conclusion finding position"""
 )
 _ADJUNCT_STARTS = wordset(
-    """on in at during after before last this monday tuesday wednesday thursday friday saturday sunday
+    """on in at during after before last this
     yesterday today told reporters earlier later recently"""
-)
+) | WEEKDAYS
 
 
 _SUBORDINATORS = wordset("as while after before when because although though even citing adding noting")
