@@ -84,17 +84,20 @@ _IRREGULAR = {
 }
 
 
+#: Words this short keep their final "s" ("gas", "bus"); "-ies" needs one letter more ("lies", "ties").
+_SHORT_WORD = 3
+
 def lemma(word: str) -> str:
     """A crude singular lemma of an English noun, lower-cased ("troops" -> "troop", "cities" -> "city")."""
     w = word.lower().rstrip(".").replace("’", "'")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    if w in _KEEP_S or len(w) <= 3 or w.endswith(("ss", "us", "is")):
+    if w in _KEEP_S or len(w) <= _SHORT_WORD or w.endswith(("ss", "us", "is")):
         return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
+    if w.endswith("ies") and len(w) > _SHORT_WORD + 1:
+        return w[: -len("ies")] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return w[:-2]
+        return w[: -len("es")]
     if w.endswith("s"):
         return w[:-1]
     return w
