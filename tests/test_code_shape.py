@@ -22,7 +22,7 @@ MAX_FUNCTION_LINES = 60  # the house rule (STYLE.md)
 EXTRACT = PACKAGE / "extract"
 #: Modules of ``extract/`` whose thresholds are not named yet (issue 11): shrink, never grow.
 NOT_YET_NAMED = frozenset({
-    "numbers/context.py", "numbers/quantities.py",
+    "numbers/context.py",
 })
 _BARE_OK = frozenset({0, 1, -1})
 _GROUP_METHODS = frozenset({"group", "start", "end", "span"})  # regex group numbers, not thresholds
