@@ -20,10 +20,6 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "tracker"
 MAX_FUNCTION_LINES = 60  # the house rule (STYLE.md)
 EXTRACT = PACKAGE / "extract"
-#: Modules of ``extract/`` whose thresholds are not named yet (issue 11): shrink, never grow.
-NOT_YET_NAMED = frozenset({
-    "numbers/context.py",
-})
 _BARE_OK = frozenset({0, 1, -1})
 _GROUP_METHODS = frozenset({"group", "start", "end", "span"})  # regex group numbers, not thresholds
 
@@ -124,9 +120,5 @@ def test_no_bare_thresholds_in_extract() -> None:
     found = []
     for path, _ in _modules(EXTRACT):
         rel = path.relative_to(EXTRACT).as_posix()
-        bare = bare_numbers(path.read_text(encoding="utf-8"))
-        if rel in NOT_YET_NAMED:
-            assert bare, f"{rel} has no bare threshold left: take it off NOT_YET_NAMED"
-            continue
-        found += [f"tracker/extract/{rel}:{line}: {value:g}" for line, value in bare]
+        found += [f"tracker/extract/{rel}:{line}: {value:g}" for line, value in bare_numbers(path.read_text("utf-8"))]
     assert found == [], "bare numeric thresholds (name them with a reason):\n" + "\n".join(found)
