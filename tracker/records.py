@@ -14,6 +14,8 @@ Span = tuple[int, int]
 
 REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected", "disputed")
 QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
+#: Quote kinds that are somebody's words (a term or a title is nobody's; reported speech is paraphrase).
+SPEECH_KINDS = ("direct", "partial", "headline")
 BLOCK_ROLES = ("title", "text")
 #: What a notice about the article's own change is: it fixes an error, makes something clearer,
 #: adds or changes news, or (wire style) amends wording.

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS, lemma
-from ..extract.numbers.scope import CountScope, count_scope
+from ..extract.numbers.scope import PREDICATE_MEASURES, CountScope, count_scope
+from ..lexicon import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_ORDER
 from .normalize import cosine, entities, overlap, specific_names
 from .union import DisjointSets
 
@@ -32,7 +33,7 @@ ARTICLE_MIN = 0.15  # least overlap of the articles' specific names
 LINK_SCORE = 0.3
 FAR_APART_DAYS = 45  # beyond this, articles must share many more names
 FAR_ARTICLE_MIN = 0.4
-EVENT_MEASURES = frozenset({"killed", "injured", "wounded", "arrested", "missing", "shot", "victims", "dead"})
+EVENT_MEASURES = PREDICATE_MEASURES
 # Counts of people in an incident (measures are singular lemmas): reports of one incident
 # come within weeks of each other.
 PERSON_MEASURES = EVENT_MEASURES | frozenset(
@@ -183,8 +184,7 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     return groups
 
 
-_MONTHS = {m: n for n, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {name[:3]: number for name, number in MONTH_NUMBERS.items() if name in MONTH_NAMES}  # "jan": 1
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b(?!,?\s*\d{4})")
 RECALL_DAYS = 3  # a dated event this much older than the article is background, not the news
@@ -414,7 +414,7 @@ def _stated_days(days: Mapping[int, tuple[dt.date, dt.date] | None], root: int,
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = WEEKDAY_ORDER
 
 
 def event_day(item: ClaimItem) -> dt.date | None:

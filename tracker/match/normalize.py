@@ -9,17 +9,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 
+from ..lexicon import MONTH_NAMES, PERSONAL_TITLES, WEEKDAYS
+
 _BRACKETED = re.compile(r"\[[^\]]{0,80}\]")
 _NON_WORD = re.compile(r"[^\w\s']+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _NAME_PARTICLES = ("al-", "el-", "al ", "el ", "ad-", "ash-", "as-", "at-", "ar-", "an-")
-_NAME_TITLES = frozenset(
-    """
-    mr mrs ms dr prof sir president vice senator sen rep representative gov governor secretary
-    minister prime chief gen general col colonel lt sgt capt maj leader chairman spokesman
-    spokeswoman judge rev ayatollah sheikh imam king queen prince mayor ambassador director
-    """.split()
-)
+_NAME_TITLES = PERSONAL_TITLES
 
 
 def quote_words(text: str) -> list[str]:
@@ -64,11 +60,10 @@ _GENERIC = frozenset(
     as to of by with from after before when while since if mr mrs ms dr upon according also however
     police officers officer authorities sheriff sheriff's deputies deputy department county city state
     hospital medical center office court news photo image video caption click read related
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december today yesterday tonight now then
+    today yesterday tonight now then
     one two three four five six seven eight nine ten
     """.split()
-)
+) | WEEKDAYS | MONTH_NAMES
 
 
 def entities(sentence: str) -> set[str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..records import SPEECH_KINDS
 from .normalize import overlap, quote_words, speaker_key, specific_names
 from .union import DisjointSets
 
@@ -24,7 +25,7 @@ LINK_RATIO = 85.0  # fuzz.ratio at which two quotes are the same quote (amended 
 CONTAIN_SHARE = 0.8  # share of the shorter quote's shingles found in the longer one
 MAX_POSTINGS = 200  # shingles more common than this say nothing about identity
 MAX_FRAGMENT_HOSTS = 50_000  # a fragment made only of words this common is a stock phrase
-CLUSTERED_KINDS = ("direct", "partial", "headline")
+CLUSTERED_KINDS = SPEECH_KINDS
 STRONG_VERBATIM_WORDS = 10  # a verbatim repeat this long is one quote whatever else the articles share
 RELATED_ARTICLES = 0.15  # least overlap of specific names for looser links across articles
 
@@ -80,6 +81,32 @@ def _contains(long_words: list[str], short_words: list[str]) -> bool:
     return any(long_words[i] == first and long_words[i:i + n] == short_words for i in range(len(long_words) - n + 1))
 
 
+class _Linker:
+    """The quotes being clustered, their words, and the rules on which pairs may be joined."""
+
+    def __init__(self, items: Sequence[QuoteItem], different: Sequence[tuple[str, str]],
+                 article_names: Mapping[str, frozenset[str]] | None) -> None:
+        self.items = items
+        self.names = specific_names(article_names or {})
+        self.words = [quote_words(it.text) for it in items]
+        self.keys = [" ".join(w) for w in self.words]  # quote_key, without normalising each text twice
+        self.sets = DisjointSets(len(items))
+        self.blocked = {frozenset(p) for p in different}
+
+    def ref(self, i: int) -> str:
+        return f"{self.items[i].article}/{self.items[i].quote_id}"
+
+    def allowed(self, i: int, j: int) -> bool:
+        return not self.blocked or frozenset((self.ref(i), self.ref(j))) not in self.blocked  # reviewers split few
+
+    def related(self, i: int, j: int) -> bool:
+        names = self.names
+        a, b = self.items[i].article, self.items[j].article
+        if a == b or a not in names or b not in names or not names[a] or not names[b]:
+            return True
+        return overlap(names[a], names[b]) >= RELATED_ARTICLES
+
+
 def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] = (),
                    different: Sequence[tuple[str, str]] = (), *,
                    article_names: Mapping[str, frozenset[str]] | None = None) -> list[QuoteCluster]:
@@ -89,27 +116,26 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
     ``article_names`` (names each article mentions) keeps stock phrases apart: across articles,
     anything short of a long verbatim repeat only links coverage that shares specific names.
     """
-    names = specific_names(article_names or {})
-    words = [quote_words(it.text) for it in items]
-    keys = [" ".join(w) for w in words]  # quote_key, without normalising each text twice
-    sets = DisjointSets(len(items))
+    linker = _Linker(items, different, article_names)
+    words = linker.words
     eligible = [it.kind in CLUSTERED_KINDS for it in items]
-    blocked = {frozenset(p) for p in different}
-
-    def ref(i: int) -> str:
-        return f"{items[i].article}/{items[i].quote_id}"
-
-    def allowed(i: int, j: int) -> bool:
-        return not blocked or frozenset((ref(i), ref(j))) not in blocked  # reviewers split few pairs
-
-    def related(i: int, j: int) -> bool:
-        a, b = items[i].article, items[j].article
-        if a == b or a not in names or b not in names or not names[a] or not names[b]:
-            return True
-        return overlap(names[a], names[b]) >= RELATED_ARTICLES
-
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     long_ids = [i for i in range(len(items)) if eligible[i] and len(words[i]) >= MIN_LINK_WORDS]
+    _link_long(linker, long_ids)
+    _link_fragments(linker, long_ids, eligible)
+    index_of = {linker.ref(i): i for i in range(len(items))}
+    for a, b in same:
+        if a in index_of and b in index_of:
+            linker.sets.union(index_of[a], index_of[b])
+
+    clusters = [_build(items, words, linker.keys, group) for group in linker.sets.groups()]
+    clusters.sort(key=lambda c: _order(c.first))
+    return clusters
+
+
+def _link_long(linker: _Linker, long_ids: list[int]) -> None:
+    """Join long quotes that share enough shingles or read alike."""
+    words, keys = linker.words, linker.keys
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     shingles = {i: _shingles(words[i]) for i in long_ids}
     for i in long_ids:
         for sh in shingles[i]:
@@ -129,13 +155,16 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
             if not similar:
                 continue
             strong = same_words and min(len(words[i]), len(words[j])) >= STRONG_VERBATIM_WORDS
-            if allowed(i, j) and (strong or related(i, j)):
-                sets.union(i, j)
+            if linker.allowed(i, j) and (strong or linker.related(i, j)):
+                linker.sets.union(i, j)
 
-    # Fragments: short quotes attach to one longer quote that contains their words. A host holds
-    # every word of the fragment and every pair of its adjacent words, so the postings of its
-    # rarest word pair are the only candidates: for a two-word fragment the quotes holding that pair,
-    # not the thousands holding either word.
+
+def _link_fragments(linker: _Linker, long_ids: list[int], eligible: list[bool]) -> None:
+    """Fragments: short quotes attach to one longer quote that contains their words. A host holds
+    every word of the fragment and every pair of its adjacent words, so the postings of its
+    rarest word pair are the only candidates: for a two-word fragment the quotes holding that pair,
+    not the thousands holding either word."""
+    items, words = linker.items, linker.words
     by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
     word_hosts: Counter[str] = Counter()
     for i in long_ids:
@@ -148,7 +177,8 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
         postings = min((by_pair.get(p, []) for p in zip(words[i], words[i][1:], strict=False)), key=len)
         if not postings or min(word_hosts[w] for w in words[i]) > MAX_FRAGMENT_HOSTS:
             continue
-        hosts = [j for j in postings if _contains(words[j], words[i]) and allowed(i, j) and related(i, j)]
+        hosts = [j for j in postings if _contains(words[j], words[i]) and linker.allowed(i, j)
+                 and linker.related(i, j)]
         if not hosts:
             continue
         spk = speaker_key(item.speaker)
@@ -157,16 +187,7 @@ def cluster_quotes(items: Sequence[QuoteItem], same: Sequence[tuple[str, str]] =
             items[j].article != item.article,
             _order(items[j]),
         ))
-        sets.union(i, hosts[0])
-
-    index_of = {ref(i): i for i in range(len(items))}
-    for a, b in same:
-        if a in index_of and b in index_of:
-            sets.union(index_of[a], index_of[b])
-
-    clusters = [_build(items, words, keys, group) for group in sets.groups()]
-    clusters.sort(key=lambda c: _order(c.first))
-    return clusters
+        linker.sets.union(i, hosts[0])
 
 
 def _build(items: Sequence[QuoteItem], words: list[list[str]], keys: list[str], group: list[int]) -> QuoteCluster:

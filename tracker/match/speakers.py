@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import NAME_SUFFIXES, PERSONAL_TITLES
 from .normalize import misspelling_aliases, speaker_key
 
 #: Least normalised Levenshtein similarity at which two surnames are one spelling misspelt:
@@ -37,18 +38,11 @@ FUZZY_SURNAME = 0.85
 #: Shortest surname compared fuzzily: short surnames differ by one letter and are other names
 #: ("Lee"/"Lei", "Shaw"/"Shah").
 FUZZY_MIN_LETTERS = 6
-_TITLES = frozenset(
-    """
-    mr mrs ms dr prof sir president vice senator sen rep representative gov governor secretary
-    minister prime chief gen general col colonel lt sgt capt maj leader chairman spokesman
-    spokeswoman judge rev ayatollah sheikh imam king queen prince mayor ambassador director adm
-    admiral commander cleric militia u.s. us army brig former the
-    """.split()
-)
+_TITLES = PERSONAL_TITLES | frozenset("adm admiral commander cleric militia u.s. us army brig former the".split())
 _PARTICLES = frozenset("al el ad ash as at ar an bin ibn abu de la van von".split())
 #: Generational suffixes: not a surname, and a person of their own ("Donald Trump Jr." is not
 #: "Donald Trump").
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SUFFIXES = NAME_SUFFIXES
 #: Familiar forms of given names outlets print interchangeably ("Mike Thibodeau", "Michael
 #: Thibodeau"); a short form that begins the long one ("Ken", "Kenneth") needs no entry.
 _NICKNAMES = {

@@ -315,21 +315,9 @@ def _version_bodies(files: list[ClaimFile], story_map: dict[str, list[str]], fol
     return out
 
 
-def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None,
-                      folder: Path | None = None) -> Report:
-    """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``; ``folder``
-    (the claim folder) lets the version timeline read article texts for removed sentences."""
-    files = list(files)
-    reviews = reviews or {}
-    articles = [dict(cf.article) for cf in files]
-    meta = {str(a.get("id")): a for a in articles}
-    story_map = stories(articles)
-    # Versions are one source: an earlier version's quotes are not recycled by the latest, and its
-    # figures join the latest's groups only as earlier states of one story (an update, never a conflict).
-    superseded = earlier_versions(story_map)
-    story_of = {aid: key for key, ids in story_map.items() for aid in ids}
-    quote_items: list[QuoteItem] = []
-    claim_items: list[ClaimItem] = []
+def _quote_items(files: list[ClaimFile], superseded: set[str]) -> list[QuoteItem]:
+    """Quotes that take part in clustering: not rejected, not orphaned, not in an earlier version."""
+    out: list[QuoteItem] = []
     for cf in files:
         art = cf.article
         aid = str(art.get("id"))
@@ -338,39 +326,46 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                 continue
             spans = q.get("spans") or [[0, 0]]
             first = spans[0][0] if spans and isinstance(spans[0], list) and spans[0] else 0
-            quote_items.append(QuoteItem(aid, str(q.get("id")), str(q.get("text") or ""), str(q.get("kind")),
-                                         q.get("speaker"), art.get("published"), art.get("outlet"),
-                                         int(first) if isinstance(first, int) else 0))
+            out.append(QuoteItem(aid, str(q.get("id")), str(q.get("text") or ""), str(q.get("kind")),
+                                 q.get("speaker"), art.get("published"), art.get("outlet"),
+                                 int(first) if isinstance(first, int) else 0))
+    return out
+
+
+def _claim_items(files: list[ClaimFile], story_of: dict[str, str]) -> list[ClaimItem]:
+    """Figures that take part in grouping: numeric, not rejected, not orphaned."""
+    out: list[ClaimItem] = []
+    for cf in files:
+        art = cf.article
+        aid = str(art.get("id"))
         for c in cf.claims:
             value = _number(c.get("value"))
             if value is None:  # a range: compared by its ends
                 value = _number(c.get("low")) if _number(c.get("high")) is not None else None
             if value is None or _review(c).get("status") == "rejected" or c.get("orphaned"):
                 continue
-            claim_items.append(ClaimItem(
+            out.append(ClaimItem(
                 aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
                 bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
                 str(c.get("sentence") or ""), art.get("published"), art.get("outlet"),
                 story_of.get(aid, art.get("url")),
                 _counts(c.get("counts"))))
-    names = article_names(files)
-    clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
-                              _pairs(files, "quotes", "different_from"), article_names=names)
-    resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
-                for cf in files for c in cf.claims if _review(c).get("resolved")}
-    resolved_by = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("by")
-                   for cf in files for c in cf.claims if _review(c).get("resolved")}
-    joined = _pairs(files, "claims", "same_as")
-    groups = group_claims(claim_items, names, joined,
-                          _pairs(files, "claims", "different_from"))
+    return out
 
-    quote_spans = {(str(cf.article.get("id")), str(q.get("id"))): _spans(q.get("spans"))
-                   for cf in files for q in cf.quotes}
+
+def _claim_spans(files: list[ClaimFile]) -> dict[tuple[str, str], list[int] | None]:
     claim_spans: dict[tuple[str, str], list[int] | None] = {}
     for cf in files:
         for c in cf.claims:
             found = _spans([c.get("span")])
             claim_spans[(str(cf.article.get("id")), str(c.get("id")))] = found[0] if found else None
+    return claim_spans
+
+
+def _cluster_rows(clusters: list[Any], files: list[ClaimFile], reviews: Reviews) -> list[dict[str, Any]]:
+    """The ``quote_clusters`` section: each cluster with its members and review."""
+    quote_spans = {(str(cf.article.get("id")), str(q.get("id"))): _spans(q.get("spans"))
+                   for cf in files for q in cf.quotes}
     quote_clusters: list[dict[str, Any]] = []
     reviewed_clusters = reviews.get("quote_clusters", {}).keys()
     for cl in clusters:
@@ -389,53 +384,79 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
                 "spans": quote_spans.get((m.item.article, m.item.quote_id), []),
             } for m in cl.members],
         })
-    credits = {(str(cf.article.get("id")), str(c.get("id"))): _credit(c) for cf in files for c in cf.claims}
-    source_name = speaker_names(c["source"] for c in credits.values() if c["source"])
-    claim_groups: list[dict[str, Any]] = []
-    reviewed_groups = reviews.get("claim_groups", {}).keys()
-    for g in groups:
-        gid = stable_id(g.id, (f"cg-{it.article}-{it.claim_id}" for it in g.items), reviewed_groups)
-        group_review = review_of(reviews, "claim_groups", gid)
-        covers = group_review.get("covers") if group_review.get("resolved") else None
-        reopened = reopened_by([(_where(it.outlet, it.article, it.published), it.value, it.high, it.surface)
-                                for it in g.items], covers)
-        reason = (None if reopened else group_review.get("resolved")) or next(
-            (resolved[f"{it.article}/{it.claim_id}"] for it in g.items if f"{it.article}/{it.claim_id}" in resolved),
-            None)
-        refs = {f"{it.article}/{it.claim_id}" for it in g.items}
-        verdict = judge(g.items, str(reason) if reason else None,
-                        joined_by_review=any(a in refs and b in refs for a, b in joined))
-        reopened = reopened if verdict.status != "consistent" else None
-        resolution = _resolution(group_review, reopened, [f"{it.article}/{it.claim_id}" for it in g.items],
-                                 resolved, resolved_by) if verdict.reason.startswith(RESOLVED_PREFIX) else None
-        claim_groups.append({
-            "id": gid, "status": verdict.status, "verdict": verdict.verdict,
-            "reason": f"{verdict.reason} ({reopened})" if reopened else verdict.reason, "reopened": reopened,
-            "confidence": verdict.confidence, "evidence": list(verdict.evidence),
-            "review": group_review, "resolution": resolution,
-            "measure": g.measure, "unit": g.unit,
-            "values": [{
-                "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
-                "value": int(it.value) if it.value.is_integer() else it.value, "kind": it.kind,
-                "approximate": it.approximate, "high": it.high,  # a range: value is its low end
-                "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
-                "span": claim_spans.get((it.article, it.claim_id)),
-                "counts": scope_of(it).as_fields(),
-                **_value_credit(credits.get((it.article, it.claim_id)), source_name),
-            } for it in g.items],
-        })
-        values = claim_groups[-1]["values"]  # null: claim files written before figures were credited
-        claim_groups[-1]["sourcing"] = sourcing(values, lambda name: source_name.get(name, name).casefold()) if any(
-            v["attribution"] for v in values) else None
-    cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}
-    group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
-    in_versions = record_versions(files, story_map)
-    for key, held in in_versions.items():  # an earlier version's record: the cluster or group of its latest
-        cluster_of.setdefault(key, next((cluster_of[(a, key[1])] for a in reversed(held)
-                                         if (a, key[1]) in cluster_of), None))
-        group_of.setdefault(key, next((group_of[(a, key[1])] for a in reversed(held) if (a, key[1]) in group_of),
-                                      None))
-    quotes = [{
+    return quote_clusters
+
+
+class _GroupContext:
+    """What every claim group's row reads: claim resolutions, credits, spans and review joins."""
+
+    def __init__(self, files: list[ClaimFile], reviews: Reviews, joined: list[tuple[str, str]],
+                 claim_spans: dict[tuple[str, str], list[int] | None],
+                 credits: dict[tuple[str, str], dict[str, Any]]) -> None:
+        self.reviews = reviews
+        self.joined = joined
+        self.claim_spans = claim_spans
+        self.credits = credits
+        self.resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
+                         for cf in files for c in cf.claims if _review(c).get("resolved")}
+        self.resolved_by = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("by")
+                            for cf in files for c in cf.claims if _review(c).get("resolved")}
+        self.source_name = speaker_names(c["source"] for c in credits.values() if c["source"])
+
+
+def _group_values(g: Any, ctx: _GroupContext) -> list[dict[str, Any]]:
+    return [{
+        "claim_id": it.claim_id, "article": it.article, "outlet": it.outlet, "published": it.published,
+        "value": int(it.value) if it.value.is_integer() else it.value, "kind": it.kind,
+        "approximate": it.approximate, "high": it.high,  # a range: value is its low end
+        "bound": it.bound, "surface": it.surface, "sentence": it.sentence,
+        "span": ctx.claim_spans.get((it.article, it.claim_id)),
+        "counts": scope_of(it).as_fields(),
+        **_value_credit(ctx.credits.get((it.article, it.claim_id)), ctx.source_name),
+    } for it in g.items]
+
+
+def _group_row(g: Any, gid: str, ctx: _GroupContext) -> dict[str, Any]:
+    """One ``claim_groups`` row: verdict, review, resolution, values and sourcing."""
+    resolved = ctx.resolved
+    group_review = review_of(ctx.reviews, "claim_groups", gid)
+    covers = group_review.get("covers") if group_review.get("resolved") else None
+    reopened = reopened_by([(_where(it.outlet, it.article, it.published), it.value, it.high, it.surface)
+                            for it in g.items], covers)
+    reason = (None if reopened else group_review.get("resolved")) or next(
+        (resolved[f"{it.article}/{it.claim_id}"] for it in g.items if f"{it.article}/{it.claim_id}" in resolved),
+        None)
+    refs = {f"{it.article}/{it.claim_id}" for it in g.items}
+    verdict = judge(g.items, str(reason) if reason else None,
+                    joined_by_review=any(a in refs and b in refs for a, b in ctx.joined))
+    reopened = reopened if verdict.status != "consistent" else None
+    resolution = _resolution(group_review, reopened, [f"{it.article}/{it.claim_id}" for it in g.items],
+                             resolved, ctx.resolved_by) if verdict.reason.startswith(RESOLVED_PREFIX) else None
+    row = {
+        "id": gid, "status": verdict.status, "verdict": verdict.verdict,
+        "reason": f"{verdict.reason} ({reopened})" if reopened else verdict.reason, "reopened": reopened,
+        "confidence": verdict.confidence, "evidence": list(verdict.evidence),
+        "review": group_review, "resolution": resolution,
+        "measure": g.measure, "unit": g.unit,
+        "values": _group_values(g, ctx),
+    }
+    values = row["values"]  # null: claim files written before figures were credited
+    source_name = ctx.source_name
+    row["sourcing"] = sourcing(values, lambda name: source_name.get(name, name).casefold()) if any(
+        v["attribution"] for v in values) else None
+    return row
+
+
+def _group_rows(groups: list[Any], ctx: _GroupContext) -> list[dict[str, Any]]:
+    """The ``claim_groups`` section, with ids kept stable for reviewed groups."""
+    reviewed_groups = ctx.reviews.get("claim_groups", {}).keys()
+    return [_group_row(g, stable_id(g.id, (f"cg-{it.article}-{it.claim_id}" for it in g.items), reviewed_groups), ctx)
+            for g in groups]
+
+
+def _quote_rows(files: list[ClaimFile], cluster_of: dict[tuple[str, str], Any],
+                in_versions: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
+    return [{
         "article": str(cf.article.get("id")), "quote_id": str(q.get("id")), "text": str(q.get("text") or ""),
         "speaker": _text(q.get("speaker")), "speaker_reason": _text(q.get("speaker_reason")),
         "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
@@ -443,7 +464,12 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         "cluster": cluster_of.get((str(cf.article.get("id")), str(q.get("id")))),
         "versions": in_versions.get((str(cf.article.get("id")), str(q.get("id"))), [str(cf.article.get("id"))]),
     } for cf in files for q in cf.quotes]
-    claims = [{
+
+
+def _claim_rows(files: list[ClaimFile], group_of: dict[tuple[str, str], Any],
+                in_versions: dict[tuple[str, str], list[str]], ctx: _GroupContext) -> list[dict[str, Any]]:
+    claim_spans, credits = ctx.claim_spans, ctx.credits
+    return [{
         "article": str(cf.article.get("id")), "claim_id": str(c.get("id")), "value": c.get("value")
         if _number(c.get("value")) is not None else None, "unit": _text(c.get("unit")),
         "measure": _text(c.get("measure")), "kind": _text(c.get("kind")), "approximate": bool(c.get("approximate")),
@@ -455,20 +481,71 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
         **credits[(str(cf.article.get("id")), str(c.get("id")))],
         "versions": in_versions.get((str(cf.article.get("id")), str(c.get("id"))), [str(cf.article.get("id"))]),
     } for cf in files for c in cf.claims]
-    recycled = [c for c in quote_clusters if len({m["article"] for m in c["members"]}) > 1]
-    corrections = _corrections(files)
-    summary = {
+
+
+def _membership(quote_clusters: list[dict[str, Any]], claim_groups: list[dict[str, Any]],
+                in_versions: dict[tuple[str, str], list[str]]) -> tuple[dict[Any, Any], dict[Any, Any]]:
+    """Cluster of each quote and group of each claim; an earlier version's record takes its latest's."""
+    cluster_of = {(m["article"], m["quote_id"]): c["id"] for c in quote_clusters for m in c["members"]}
+    group_of = {(v["article"], v["claim_id"]): g["id"] for g in claim_groups for v in g["values"]}
+    for key, held in in_versions.items():
+        cluster_of.setdefault(key, next((cluster_of[(a, key[1])] for a in reversed(held)
+                                         if (a, key[1]) in cluster_of), None))
+        group_of.setdefault(key, next((group_of[(a, key[1])] for a in reversed(held) if (a, key[1]) in group_of),
+                                      None))
+    return cluster_of, group_of
+
+
+def _summary(articles: list[dict[str, Any]], superseded: set[str], n_quotes: int, n_claims: int,
+             quote_clusters: list[dict[str, Any]], claim_groups: list[dict[str, Any]],
+             corrections: list[dict[str, Any]], n_stories: int) -> dict[str, Any]:
+    recycled_clusters = [c for c in quote_clusters if len({m["article"] for m in c["members"]}) > 1]
+    return {
         "articles": len(articles),
         "sources": len({a.get("outlet") or a.get("id") for a in articles if str(a.get("id")) not in superseded}),
-        "quotes": len(quote_items),
-        "claims": len(claim_items),
+        "quotes": n_quotes,
+        "claims": n_claims,
         "quote_clusters": len(quote_clusters),
-        "recycled_quotes": len(recycled),
+        "recycled_quotes": len(recycled_clusters),
         "claim_groups": len(claim_groups),
         "conflicts": sum(1 for g in claim_groups if g["status"] == "conflict"),
         "corrections": sum(1 for n in corrections if n["status"] != "rejected" and not n["orphaned"]),
-        "versioned_stories": len(story_map),
+        "versioned_stories": n_stories,
     }
+
+
+def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None,
+                      folder: Path | None = None) -> Report:
+    """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``; ``folder``
+    (the claim folder) lets the version timeline read article texts for removed sentences."""
+    files = list(files)
+    reviews = reviews or {}
+    articles = [dict(cf.article) for cf in files]
+    meta = {str(a.get("id")): a for a in articles}
+    story_map = stories(articles)
+    # Versions are one source: an earlier version's quotes are not recycled by the latest, and its
+    # figures join the latest's groups only as earlier states of one story (an update, never a conflict).
+    superseded = earlier_versions(story_map)
+    story_of = {aid: key for key, ids in story_map.items() for aid in ids}
+    quote_items = _quote_items(files, superseded)
+    claim_items = _claim_items(files, story_of)
+    names = article_names(files)
+    clusters = cluster_quotes(quote_items, _pairs(files, "quotes", "same_as"),
+                              _pairs(files, "quotes", "different_from"), article_names=names)
+    joined = _pairs(files, "claims", "same_as")
+    groups = group_claims(claim_items, names, joined,
+                          _pairs(files, "claims", "different_from"))
+    quote_clusters = _cluster_rows(clusters, files, reviews)
+    credits = {(str(cf.article.get("id")), str(c.get("id"))): _credit(c) for cf in files for c in cf.claims}
+    ctx = _GroupContext(files, reviews, joined, _claim_spans(files), credits)
+    claim_groups = _group_rows(groups, ctx)
+    in_versions = record_versions(files, story_map)
+    cluster_of, group_of = _membership(quote_clusters, claim_groups, in_versions)
+    quotes = _quote_rows(files, cluster_of, in_versions)
+    claims = _claim_rows(files, group_of, in_versions, ctx)
+    corrections = _corrections(files)
+    summary = _summary(articles, superseded, len(quote_items), len(claim_items), quote_clusters, claim_groups,
+                       corrections, len(story_map))
     speakers = _speakers(quotes, {k: v.get("outlet") for k, v in meta.items()})
     summary["speakers"] = sum(1 for row in speakers if row["speaker"] is not None)
     report = {"summary": summary, "articles": articles, "quote_clusters": quote_clusters,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import DETERMINERS, wordset
 from ...records import Block, SpeakerMention
 from .lexicon import (
     ACCORDING,
@@ -19,10 +20,8 @@ from .lexicon import (
     PRONOUNS,
     SOURCE_NOUNS,
     WEAK_CUES,
-    wordset,
 )
 from .mentions import (
-    DETERMINERS,
     LOWER_WORD,
     VERBISH,
     Attribution,
@@ -39,6 +38,19 @@ from .mentions import (
 __all__ = ["all_cues", "cue_after", "cue_before", "dash_source"]
 
 _DASHES = "―—–-"
+#: Named limits of the cue scans.
+_SIGNATURE_REACH = 80  # characters after a dash where a signature ("― Jane Doe") must end
+_SIGNATURE_WORDS = 6  # capitalised words of a signature name at most
+_AFTER_REACH = 300  # characters after a closing mark read for its cue (", he said")
+_NP_MAX_TOKENS = 10  # tokens of a source's whole noun phrase at most
+_WINDOW_TOKENS = 40  # tokens after a quote searched for a cue before the sentence must have ended
+_TAIL_REACH = 60  # characters of a cue's tail ("in a statement on Friday")
+_BEFORE_REACH = 400  # characters before an opening mark read for its cue
+_LABEL_MAX_WORDS = 8  # words of a "Mayor Ana Ruiz: “…”" label at most
+_ADJACENT_GAP = 80  # characters between an introducing cue and the mark it introduces at most
+_INTRO_MAX_TOKENS = 12  # tokens of an introductory phrase ("In a Facebook message posted Friday,")
+_WEAK_CUE_TAIL = 6  # a weak cue counts only among the last six tokens before the quote
+_INVERTED_GAP = 3  # characters before a cue verb where a comma or mark makes it inverted (", said X")
 
 
 def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
@@ -48,13 +60,13 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
         i += 1  # any space: a no-break space often sits between the quote and the dash
     if i >= hi or body[i] not in _DASHES:
         return None
-    toks = tokens(body, i + 1, min(hi, i + 80))
+    toks = tokens(body, i + 1, min(hi, i + _SIGNATURE_REACH))
     if not toks or not is_capitalised(toks[0]):
         return None
     j = 0
-    while j < len(toks) and j < 6 and (is_capitalised(toks[j]) or toks[j].low in NAME_PARTICLES):
+    while j < len(toks) and j < _SIGNATURE_WORDS and (is_capitalised(toks[j]) or toks[j].low in NAME_PARTICLES):
         j += 1
-    rest = body[toks[j - 1].end : min(hi, i + 80)].strip(" .\t\xa0\u202f")
+    rest = body[toks[j - 1].end : min(hi, i + _SIGNATURE_REACH)].strip(" .\t\xa0\u202f")
     if rest and not rest.startswith(("\n", ",")):
         return None
     return Attribution(
@@ -66,7 +78,7 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
 
 def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     """Attribution right after a closing mark: `, he said`, `, said X`, `, X told Y`, `, according to X`."""
-    seg_end = min(hi, pos + 300)
+    seg_end = min(hi, pos + _AFTER_REACH)
     text = body[pos:seg_end]
     lead = len(text) - len(text.lstrip(" \t\n,—–-'’"))
     start = pos + lead
@@ -90,7 +102,7 @@ _NP_LINKS = wordset("of the a an in at for from with")
 def _whole_np(body: str, toks: Sequence[Token], head: SpeakerMention) -> SpeakerMention | None:
     """``Mr. Morgan of the Sierra Club``, ``a narrator in the Clinton ad``: a short phrase of names,
     nouns and linking words from the start up to the found mention."""
-    if not toks or len(toks) > 10:
+    if not toks or len(toks) > _NP_MAX_TOKENS:
         return None
     first = toks[0]
     if not (is_capitalised(first) or first.low in DETERMINERS):
@@ -144,7 +156,7 @@ def _late_inverted_cue(body: str, toks: Sequence[Token], hi: int) -> Attribution
 
 
 def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -> Attribution | None:
-    for k, t in enumerate(toks[:40]):
+    for k, t in enumerate(toks[:_WINDOW_TOKENS]):
         if t.text in '.;?!“”"':
             return None
         if t.low in CUE_VERBS and t.text.islower():
@@ -164,7 +176,7 @@ def _cue_in_window(body: str, start: int, seg_end: int, toks: Sequence[Token]) -
 
 
 def _cue_tail(body: str, end: int, hi: int) -> int:
-    m = CUE_TAILS.match(body, end, min(hi, end + 60))
+    m = CUE_TAILS.match(body, end, min(hi, end + _TAIL_REACH))
     return m.end() if m else end
 
 
@@ -174,7 +186,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     ``adjacent`` asks for an introduction right before the mark (`X said, “`, `X: “`); otherwise
     any cue of the sentence counts (a partial quote inside the reporter's sentence).
     """
-    lo = max(lo, pos - 400)
+    lo = max(lo, pos - _BEFORE_REACH)
     pre = body[lo:pos].rstrip()
     if pre.endswith(":"):
         colon = lo + len(pre) - 1
@@ -183,7 +195,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
         if found is not None:
             return found
         mention = np_before(body, toks)
-        if mention is not None and mention.span[0] == toks[0].start and len(mention.text.split()) <= 8:
+        if mention is not None and mention.span[0] == toks[0].start and len(mention.text.split()) <= _LABEL_MAX_WORDS:
             return Attribution(":", (colon, colon + 1), mention)  # "Mayor Ana Ruiz: “…”"
         mention = sentence_subject(body, lo, colon)
         if mention is not None:
@@ -193,7 +205,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     found = _find_cue(body, lo, pos, toks, leftmost=not adjacent)
     if found is None:
         return None
-    if adjacent and found.cue_span[1] < pos - 80:
+    if adjacent and found.cue_span[1] < pos - _ADJACENT_GAP:
         return None
     return found
 
@@ -213,7 +225,7 @@ def _find_cue(
             break
     intro = -1  # "In a Facebook message posted Friday, Cruz said …": the introduction's cue is not the main one
     if leftmost and first < len(toks) and toks[first].low in _INTRODUCTIONS:
-        intro = next((m for m in range(first, min(len(toks), first + 12)) if toks[m].text == ","), -1)
+        intro = next((m for m in range(first, min(len(toks), first + _INTRO_MAX_TOKENS)) if toks[m].text == ","), -1)
     for k in range(len(toks) - 1, first - 1, -1):
         t = toks[k]
         att: Attribution | None = None
@@ -227,7 +239,7 @@ def _find_cue(
             if mention is not None:
                 att = Attribution(body[t.start : end], (t.start, end), mention)
         elif t.low in CUE_VERBS and t.text.islower():
-            if t.low in WEAK_CUES and k < len(toks) - 6:
+            if t.low in WEAK_CUES and k < len(toks) - _WEAK_CUE_TAIL:
                 continue
             att = _verb_cue(body, lo, hi, toks, k)
         elif (
@@ -300,7 +312,7 @@ def all_cues(body: str, blocks: Sequence[Block]) -> list[Attribution]:
             if word not in CUE_VERBS or word in WEAK_CUES or word in AMBIGUOUS_CUES:
                 continue
             mention = mention_before(body, block.start, m.start())
-            before = body[max(block.start, m.start() - 3) : m.start()]
+            before = body[max(block.start, m.start() - _INVERTED_GAP) : m.start()]
             if mention is None and any(c in before for c in ',”"'):
                 mention = mention_after(body, m.end(), block.end)  # inverted: ", said X"
             if mention is not None:

@@ -5,7 +5,7 @@ General newswire English; nothing names a particular article or outlet.
 
 from __future__ import annotations
 
-from .lexicon import wordset
+from ...lexicon import wordset
 
 #: Heads of documents a figure can come from: a report, a budget, a filing, a study, a poll.
 DOCUMENT_HEADS = wordset(

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ...records import Block, Claim, FigureSource, Quote, Span, SpeakerMention
+from ...records import SPEECH_KINDS, Block, Claim, FigureSource, Quote, Span, SpeakerMention
 from ...text import SpanIndex, split_sentences
 from ..reported.rules import INDIRECT_VERBS
 from .cues import cue_after
@@ -38,7 +38,7 @@ from .speakers import speaker_problem
 __all__ = ["credit_figures", "credit_of", "is_anonymous", "is_document"]
 
 #: Quote kinds that are speech: a term ("so-called") or a title is nobody's words.
-_SPEECH = ("direct", "partial", "headline")
+_SPEECH = SPEECH_KINDS
 #: Why a figure has no source, by attribution.
 UNATTRIBUTED = "no source named for it: the reporter's own words"
 #: Tokens a document's name is read back over from its head noun ("a 2014 Pew Research Center study").
@@ -51,6 +51,10 @@ _SUBJECT_REACH = 10
 #: at most, and a bound keeps a 2 MB paragraph with thousands of figures linear.
 _READ_AROUND = 400
 
+#: Characters after an anonymous source read for its anonymity phrase ("…, who spoke on condition of anonymity").
+_ANONYMITY_REACH = 160
+#: Characters after a document read for its maker ("a report by the Congressional Budget Office").
+_MAKER_REACH = 80
 
 def credit_figures(body: str, blocks: Sequence[Block], quotes: Sequence[Quote],
                    claims: Sequence[Claim]) -> list[Claim]:
@@ -167,7 +171,7 @@ def is_anonymous(body: str, mention: SpeakerMention) -> bool:
         return False
     if words[-1] in ANONYMOUS_HEADS and person_name(mention.text) is None:
         return True
-    window = body[mention.span[1] : mention.span[1] + 160].lower()
+    window = body[mention.span[1] : mention.span[1] + _ANONYMITY_REACH].lower()
     return any(phrase in window for phrase in ANONYMITY)
 
 
@@ -216,7 +220,7 @@ def _capitalised_run(toks: Sequence[Token]) -> str | None:
     """The capitalised words ending ``toks`` (a possessive's "’s" dropped), if they may name a source."""
     run: list[str] = []
     for t in reversed(toks):
-        text = t.text[:-2] if t.text.endswith(("’s", "'s")) and not run else t.text
+        text = t.text[: -len("’s")] if t.text.endswith(("’s", "'s")) and not run else t.text
         if not (is_capitalised(t) and t.low not in STOP_WORDS):
             break
         run.insert(0, text)
@@ -226,7 +230,7 @@ def _capitalised_run(toks: Sequence[Token]) -> str | None:
 
 def _maker_after(body: str, end: int) -> str | None:
     """``a report by the Congressional Budget Office``: the maker named right after the document."""
-    toks = tokens(body, end, min(len(body), end + 80))
+    toks = tokens(body, end, min(len(body), end + _MAKER_REACH))
     if len(toks) < 2 or toks[0].low not in ("by", "from"):
         return None
     j = 1

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import re
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` as a set."""
-    return frozenset(text.split())
-
+from ...lexicon import DETERMINERS, PERSONAL_TITLES, WEEKDAYS, wordset
 
 # Reporting verbs as (base, third person, past, gerund) when regular enough to derive.
 _VERBS = """
@@ -204,14 +200,14 @@ PERSON_PRONOUNS = wordset("he she")
 #: Words of a title or role in front of a name ("Secretary of State", "U.S. Army Brig. Gen.").
 TITLE_WORDS = wordset(
     """
-    president vice secretary state senator sen sen. rep rep. representative gov gov. governor mayor
-    gen gen. general brig brig. col col. lt lt. maj maj. capt capt. sgt sgt. adm adm. admiral
-    colonel lieutenant major captain sergeant commander cmdr army navy air force marine marines
-    corps coast guard u.s. u.s us uk u.k. mr mr. mrs mrs. ms ms. dr dr. prof prof. professor judge
-    justice chief leader spokesman spokeswoman spokesperson minister prime premier chairman
-    chairwoman chair director ambassador attorney former then-president speaker house senate
+    state sen. rep. gov.
+    gen. brig brig. col. lt. maj. capt. sgt. adm adm. admiral
+    lieutenant major captain sergeant commander cmdr army navy air force marine marines
+    corps coast guard u.s. u.s us uk u.k. mr. mrs. ms. dr. prof. professor
+    justice spokesperson premier
+    chairwoman chair attorney former then-president speaker house senate
     majority minority whip deputy assistant acting candidate nominee sheriff officer detective
-    pastor rev rev. father sister rabbi imam ayatollah sheikh king queen prince princess sir lord
+    pastor rev. father sister rabbi princess lord
     lady dame democratic republican democrat gop sens. reps. messrs. defense homeland security
     treasury interior commerce labor energy education health agriculture transportation justice
     department white press staff campaign manager adviser advisor strategist analyst scholar fellow
@@ -219,7 +215,7 @@ TITLE_WORDS = wordset(
     congressman congresswoman councilman councilwoman commissioner superintendent inspector supt
     supt. insp insp. cmdr. spc spc. pvt pvt. cpl cpl. staff
     """
-)
+) | PERSONAL_TITLES
 
 #: Lower-case particles that can sit inside a personal name ("Ibn", "de", "al-").
 NAME_PARTICLES = wordset("al el bin ibn de da del della di van von der den le la du abu abdul")
@@ -256,19 +252,19 @@ SOURCE_NOUNS = wordset(
 #: Words that cannot be part of a speaker mention (they end a backward scan).
 STOP_WORDS = wordset(
     """
-    the a an and or but that which who whom whose when where while because as if of in on at to for
+    and or but that which who whom whose when where while because as if of in on at to for
     with by from into than then also not was were is are be been being has have had do does did this
-    these those there here it its their his her our your my said says
+    these those there here it said says
     """
-)
+) | DETERMINERS
 
 #: Adverbs and time words allowed between a source and its verb ("Rashid said then").
 SKIPPABLE = wordset(
     """
     also later then again further previously earlier recently once repeatedly simply flatly publicly
-    privately reportedly bluntly famously yesterday today tonight monday tuesday wednesday thursday
-    friday saturday sunday has have had had've would will could might may should often frequently
+    privately reportedly bluntly famously yesterday today tonight
+    has have had had've would will could might may should often frequently
     still ultimately finally quickly
      himself herself themselves itself
     """
-)
+) | WEEKDAYS

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from ...lexicon import DETERMINERS, MONTHS, WEEKDAYS, wordset
 from ...records import Span, SpeakerMention
 from ...text import ABBREVIATIONS
 from .lexicon import (
@@ -27,11 +28,31 @@ from .lexicon import (
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
-    wordset,
 )
 
+#: Named limits of the mention scans (characters for reaches, tokens otherwise).
+_ABBREVIATION_MAX = 5  # "Gov.", "Calif.": a short capitalised word before a full stop abbreviates
+_PARTY = len("D-")  # the party prefix of "D-Calif."
+_ARTICLE = len("al-")  # the Arabic article of "al-Sadr", "el-Sisi"
+_BEFORE_REACH = 300  # characters before a cue read for its source
+_SKIP_PASSES = 2  # "X on Friday flatly denied": adverbs, then a time phrase, then adverbs again
+_ASIDE_MAX_TOKENS = 12  # tokens of a parenthetical aside "(R-Texas)" skipped back over at most
+_DAY_DIGITS = 2  # "on March 3": a day of the month has one or two digits
+_CHAIN_MAX = 4  # "The leader of one of the militias in Iraq": prepositions followed back at most
+_LOWER_MODIFIER_REACH = 4  # "the rival bloc": lower-case words join a phrase only this near its end
+_DETERMINER_BACK = 6  # "the Lincoln actor": a determiner, at most three modifiers, then the noun
+_DATE_TOKENS = 2  # "March 3": a month and its day
+_AFTER_REACH = 300  # characters after a cue read for its source ("said Ed Morales, who …")
+_CLAUSE_REACH = 400  # characters before a cue read for the fallback subject of its clause
+_NAME_RUN_MAX = 8  # tokens of a capitalised subject ("Sen. Rand Paul") at most
+#: Limits of the subject scan of ``sentence_subject``.
+_SUBJECT_REACH = 400  # characters of the sentence read: a subject and its introduction fit well inside
+_DATELINE_MAX_WORDS = 8  # "WASHINGTON (AFP) –": a dateline's dash comes within eight words
+_MAX_INTRO_PHRASES = 3  # "Last month, when I asked him, he said": introductions skipped at most
+_INTRO_MAX_WORDS = 25  # an introduction without a comma within this many words is not one
+_SUBJECT_MAX_WORDS = 10  # a lower-case subject longer than this is a clause, not a source
+_DESCRIBED_MAX_WORDS = 6  # "the agency's longtime spokesman": a described noun stays short
 _TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F](?:[\w’'\-\u00C0-\u024F]|\.(?=\w))*|[^\w\s]")
-DETERMINERS = wordset("the a an his her its their our my your")
 _FORWARD_STOPS = wordset(
     """
     in on at during who which whose after before when as while that because but and to from about
@@ -99,9 +120,9 @@ def _tokenize(body: str, lo: int, hi: int) -> list[Token]:
                 (len(word) == 1 and word.isupper())
                 or "." in word
                 or word.lower() in ABBREVIATIONS
-                or (word.lower() in TITLE_WORDS and len(word) <= 5 and word[:1].isupper())
-                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= 5 and word[:1].isupper())
-                or (word[:2] in _PARTY_PREFIXES and word[2:].lower() in ABBREVIATIONS)  # "D-Calif."
+                or (word.lower() in TITLE_WORDS and len(word) <= _ABBREVIATION_MAX and word[:1].isupper())
+                or (end + 1 < hi and body[end + 1] in "),;" and len(word) <= _ABBREVIATION_MAX and word[:1].isupper())
+                or (word[:_PARTY] in _PARTY_PREFIXES and word[_PARTY:].lower() in ABBREVIATIONS)  # "D-Calif."
             )
         ):
             out.append(_token(word + ".", m.start(), end + 1))
@@ -144,20 +165,20 @@ def tokens(body: str, lo: int, hi: int) -> list[Token]:
 
 def is_capitalised(tok: Token) -> bool:
     t = tok.text
-    if t[:3].lower() in ("al-", "el-") and len(t) > 3:
-        return t[3:4].isupper()
+    if t[:_ARTICLE].lower() in ("al-", "el-") and len(t) > _ARTICLE:
+        return t[_ARTICLE : _ARTICLE + 1].isupper()
     return t[:1].isupper() or (t[:1].isdigit() and False)
 
 
 def _possessive(tok: Token) -> bool:
-    return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > 2
+    return tok.text.endswith(("’s", "'s", "’", "'")) and len(tok.text) > len("’s")
 
 
 # ------------------------------------------------------------------ mention scans
 def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """The source written just before a cue ("Rashid said", "the budget overview stated")."""
-    toks = tokens(body, max(lo, cue_start - 300), cue_start)
-    for _ in range(2):
+    toks = tokens(body, max(lo, cue_start - _BEFORE_REACH), cue_start)
+    for _ in range(_SKIP_PASSES):
         while toks and (
             (toks[-1].low in SKIPPABLE and toks[-1].text.islower())
             or (toks[-1].low.endswith("ly") and toks[-1].text.islower())
@@ -171,7 +192,7 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
         _drop_time_phrase(toks)  # "X on Friday said", "X last week said", "who has in the past described"
     if toks and toks[-1].text == ")":
         k = len(toks) - 1
-        while k > 0 and toks[k].text != "(" and len(toks) - k < 12:
+        while k > 0 and toks[k].text != "(" and len(toks) - k < _ASIDE_MAX_TOKENS:
             k -= 1
         if toks[k].text == "(":
             toks = toks[:k]
@@ -188,13 +209,8 @@ def mention_before(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     return found
 
 
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
 _TIME_NOUNS = wordset(
     "week weekend month year morning evening night afternoon past day days weeks months years decade"
-)
-_MONTHS = wordset(
-    """january february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec"""
 )
 _TIME_LEADS = wordset("on in at during over last this next early late earlier the that each every past")
 
@@ -204,10 +220,10 @@ def _drop_time_phrase(toks: list[Token]) -> None:
     if len(toks) < 2:
         return
     last = toks[-1]
-    if last.low in _WEEKDAYS:
+    if last.low in WEEKDAYS:
         toks.pop()
-    elif last.low.isdigit() and len(last.low) <= 2 and toks[-2].low in _MONTHS and len(toks) > 2:
-        del toks[-2:]
+    elif last.low.isdigit() and len(last.low) <= _DAY_DIGITS and toks[-2].low in MONTHS and len(toks) > _DATE_TOKENS:
+        del toks[-_DATE_TOKENS:]
     elif last.low in _TIME_NOUNS and last.text.islower() and toks[-2].low in _TIME_LEADS:
         toks.pop()
     else:
@@ -224,7 +240,7 @@ def _head_of_chain(body: str, toks: list[Token], found: SpeakerMention) -> Speak
     k = next((i for i, t in enumerate(toks) if t.start == found.span[0]), None)
     start = found.span[0]
     steps = 0
-    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < 4:
+    while k is not None and k >= 2 and toks[k - 1].low in _CHAIN_PREPOSITIONS and steps < _CHAIN_MAX:
         head = np_before(body, toks[: k - 1])
         if head is None:
             break
@@ -285,7 +301,8 @@ def np_before(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         ):
             i -= 1  # "senior adviser", "chief economist"
             continue
-        if _possessive(prev) or (prev.text.islower() and len(toks) - i < 4 and not is_capitalised(last)):
+        near_end = len(toks) - i < _LOWER_MODIFIER_REACH
+        if _possessive(prev) or (prev.text.islower() and near_end and not is_capitalised(last)):
             i -= 1  # "the rival bloc", "Clinton’s campaign"
             continue
         break
@@ -309,7 +326,7 @@ def _described(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
         or last.low.endswith("ly")
     ):
         return None
-    for k in range(len(toks) - 2, max(-1, len(toks) - 6), -1):
+    for k in range(len(toks) - 2, max(-1, len(toks) - _DETERMINER_BACK), -1):
         t = toks[k]
         if t.low in _QUANTIFIERS or _possessive(t):
             if t.low == "that" and k + 1 < len(toks) - 1:
@@ -367,7 +384,7 @@ def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> 
     ``appositive=False`` stops at the first comma: after "according to" a comma ends the source
     ("According to police, Grayden Denham was not allowed …" names the police, not Denham).
     """
-    toks = tokens(body, cue_end, min(hi, cue_end + 300))
+    toks = tokens(body, cue_end, min(hi, cue_end + _AFTER_REACH))
     i = 0
     while i < len(toks) and (toks[i].low in SKIPPABLE or toks[i].text == ","):
         i += 1
@@ -412,7 +429,7 @@ def mention_after(body: str, cue_end: int, hi: int, appositive: bool = True) -> 
 
 def subject_of_clause(body: str, lo: int, cue_start: int) -> SpeakerMention | None:
     """Fallback subject: the last name or pronoun in ``[lo, cue_start)`` followed by a verb."""
-    toks = tokens(body, max(lo, cue_start - 400), cue_start)
+    toks = tokens(body, max(lo, cue_start - _CLAUSE_REACH), cue_start)
     for i in range(len(toks) - 2, -1, -1):
         t, nxt = toks[i], toks[i + 1]
         nl = nxt.low
@@ -443,7 +460,7 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     j = 0
     while (
         j < len(toks)
-        and j < 8
+        and j < _NAME_RUN_MAX
         and (
             is_capitalised(toks[j])
             or toks[j].low in NAME_PARTICLES
@@ -459,7 +476,7 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     ):
         if _possessive(toks[j]):
             j += 1
-            while j < len(toks) and j < 8 and toks[j].text.isalpha() and toks[j].text.islower():
+            while j < len(toks) and j < _NAME_RUN_MAX and toks[j].text.isalpha() and toks[j].text.islower():
                 if (
                     toks[j].low in STOP_WORDS
                     or toks[j].low in CUE_VERBS
@@ -476,34 +493,41 @@ def _name_run(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
     return SpeakerMention(body[toks[0].start : toks[j - 1].end], (toks[0].start, toks[j - 1].end))
 
 
+def _subject_tokens(body: str, lo: int, hi: int) -> list[Token] | None:
+    """The sentence's tokens from where its subject may start: past opening marks, a dateline and
+    introductory phrases; None when an introduction never reaches its comma."""
+    toks = tokens(body, lo, min(hi, lo + _SUBJECT_REACH))
+    while toks and toks[0].text in "“”\"‘’'([—–-":
+        toks = toks[1:]
+    if not toks:
+        return None
+    for k in range(min(_DATELINE_MAX_WORDS, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
+        if toks[k].text in "–—-―" and k > 0:
+            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
+                toks = toks[k + 1 :]
+            break
+    for _ in range(_MAX_INTRO_PHRASES):  # skip introductory phrases: "Last month, when I asked him, he said …"
+        if not toks or not (
+            toks[0].low in _INTRO_WORDS
+            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
+        ):
+            break
+        for k, t in enumerate(toks[:_INTRO_MAX_WORDS]):
+            if t.text == ",":
+                toks = toks[k + 1 :]
+                break
+        else:
+            return None
+    return toks
+
+
 def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
     """The grammatical subject at the start of the sentence ``[lo, hi)``, as written.
 
     An introductory phrase ending with a comma ("In an interview Tuesday, ...") is skipped; the
     subject is the noun phrase before the first verb-like word.
     """
-    toks = tokens(body, lo, min(hi, lo + 400))
-    while toks and toks[0].text in "“”\"‘’'([—–-":
-        toks = toks[1:]
-    if not toks:
-        return None
-    for k in range(min(8, len(toks))):  # a dateline: "WASHINGTON (AFP) – …"
-        if toks[k].text in "–—-―" and k > 0:
-            if all(x.text[:1].isupper() or x.text in "()," for x in toks[:k]):
-                toks = toks[k + 1 :]
-            break
-    for _ in range(3):  # skip introductory phrases: "Last month, when I asked him, he said …"
-        if not toks or not (
-            toks[0].low in _INTRO_WORDS
-            or (toks[0].low.endswith(("ing", "ly")) and toks[0].text[:1].isupper())
-        ):
-            break
-        for k, t in enumerate(toks[:25]):
-            if t.text == ",":
-                toks = toks[k + 1 :]
-                break
-        else:
-            return None
+    toks = _subject_tokens(body, lo, hi)
     if not toks:
         return None
     first = toks[0]
@@ -513,8 +537,14 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         return None
     if is_capitalised(first) and first.low not in DETERMINERS:
         return _name_run(body, toks)
+    return _common_subject(body, toks)
+
+
+def _common_subject(body: str, toks: Sequence[Token]) -> SpeakerMention | None:
+    """A lower-case subject ("the spokesman", "officials") up to the first verb-like word, when
+    its head is a source noun, a title, a name or a described noun."""
     j = 0
-    while j < len(toks) and j < 10:
+    while j < len(toks) and j < _SUBJECT_MAX_WORDS:
         t = toks[j]
         low = t.low
         if not t.text[:1].isalnum():
@@ -533,11 +563,12 @@ def sentence_subject(body: str, lo: int, hi: int) -> SpeakerMention | None:
         ):
             break
         j += 1
-    if j == 0 or j >= 10:
+    if j == 0 or j >= _SUBJECT_MAX_WORDS:
         return None
     span = toks[0].start, toks[j - 1].end
     head = toks[j - 1]
-    described = (toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= 6 and head.text.isalpha()
+    described = ((toks[0].low in DETERMINERS or _possessive(toks[0])) and j <= _DESCRIBED_MAX_WORDS
+                 and head.text.isalpha())
     if _possessive(head) or not (
         is_capitalised(head) or head.low in SOURCE_NOUNS or head.low in TITLE_WORDS or described
     ):

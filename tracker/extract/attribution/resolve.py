@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from ...lexicon import DETERMINERS, NAME_SUFFIXES, wordset
 from ...records import Block, SpeakerMention
 from ...text import split_sentences
 from .lexicon import (
@@ -26,18 +27,26 @@ from .lexicon import (
     SOURCE_NOUNS,
     STOP_WORDS,
     TITLE_WORDS,
-    wordset,
 )
 from .mentions import sentence_subject
 from .speakers import NO_SOURCE, is_source_noun, speaker_problem
 
 __all__ = ["Resolver", "person_name"]
 
+#: Named limits of speaker resolution (besides the reaches documented where they are used).
+_INITIALS_MAX = 2  # capitals of an initial pair ("JD"); longer all-capital words are no part of a name
+_SURNAME_CACHE = 8192  # surname keys memoised: the distinct words of a large batch of articles
+_POSSESSIVE = len("’s")  # characters of a possessive ending stripped to reach its owner
+_STOP_WORD_CHARS = 3  # the three letters the full-stop pattern (\w{3}\.) reads before the stop
+_TITLE_REACH = 30  # characters before a name read for its title ("Sen.", "Secretary of State")
+_ANTECEDENT_REACH = 120  # characters before "who" read for the name it refers to
+_ABBREVIATION_MAX = 12  # letters before a full stop read to tell an abbreviation from a sentence end
+
 _CAP_RUN = re.compile(
     r"\b[A-Z][\w’'\-]*\.?"
     r"(?:[ \t]+(?:(?:al|el|bin|ibn|de|da|van|von|der|le|la|du|abu)[ -])?[A-Z][\w’'\-]*\.?){0,5}"
 )
-_DETERMINERS = wordset("the a an his her its their our my your")
+_DETERMINERS = DETERMINERS
 #: Determiners of a description that refers back to someone introduced before ("the official");
 #: "a"/"an"/"one" introduce someone new ("a UAMS spokesman"), who is named by that description.
 _DEFINITE = wordset("the his her its their our that this")
@@ -196,7 +205,7 @@ def _person_name(text: str) -> str | None:
     while run and (
         _lower(run[0]) in TITLE_WORDS
         or _lower(run[0]) in _COMMON
-        or (run[0].isupper() and len(run[0]) > 2 and "." not in run[0])
+        or (run[0].isupper() and len(run[0]) > _INITIALS_MAX and "." not in run[0])
         or (run[0].endswith(".") and not _initial(run[0]))
     ):
         titled = titled or _lower(run[0]) in TITLE_WORDS
@@ -220,7 +229,7 @@ _ROLE_WORDS = TITLE_WORDS | wordset(
     """
 )
 #: Words that end a name after its surname ("Jr."), kept with it.
-_NAME_SUFFIXES = wordset("jr sr ii iii iv")
+_NAME_SUFFIXES = NAME_SUFFIXES
 #: A personal name as news writes it: a given name and a surname, with initials, particles and a
 #: suffix between or after. Longer capitalised runs before a name are titles and bodies
 #: ("Director of National Intelligence James Clapper", "Police News Affairs Officer Daniel O'Brien").
@@ -254,14 +263,14 @@ def _initial(word: str) -> bool:
     return "." in word and _INITIALS.fullmatch(word) is not None
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_SURNAME_CACHE)
 def _surname_key(word: str) -> str:
     w = word.lower().replace("’", "'")
     for prefix in ("al-", "el-"):
         if w.startswith(prefix):
             w = w[len(prefix) :]
     if w.endswith("'s"):
-        w = w[:-2]
+        w = w[: -_POSSESSIVE]
     return w.strip(".,")
 
 
@@ -297,7 +306,7 @@ class Resolver:
     def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
         sentence_end = re.search(r"\w{3}\.\s", run)
         if sentence_end:  # "… Russia. A …": the run crossed a full stop
-            self._note_run(body, lo, pos, run[: sentence_end.start() + 3])
+            self._note_run(body, lo, pos, run[: sentence_end.start() + _STOP_WORD_CHARS])
             rest = sentence_end.end()
             self._note_run(body, lo, pos + rest, run[rest:])
             return
@@ -305,7 +314,7 @@ class Resolver:
         if not full:
             return
         words = run.split()
-        before = body[max(lo, pos - 30) : pos].split()
+        before = body[max(lo, pos - _TITLE_REACH) : pos].split()
         title = None
         if words and _lower(words[0]) in TITLE_WORDS:
             title = _title_key(words[0])
@@ -357,7 +366,7 @@ class Resolver:
             return None
         first = mention.text.split()[0]
         if first.endswith(("’s", "'s")) and first[:1].isupper():
-            name = person_name(first[:-2])  # the owner of the subject
+            name = person_name(first[: -_POSSESSIVE])  # the owner of the subject
         else:
             name = person_name(mention.text)
         if not name or speaker_problem(name) is not None:
@@ -426,8 +435,8 @@ class Resolver:
             best, best_at = self._by_surname[key]
             if titled_at is None or best_at < titled_at:
                 return best
-        if name[:3].lower() == "al-" and len(name) > 4:
-            return name[3].upper() + name[4:]
+        if name[: len("al-")].lower() == "al-" and len(name) > len("al-") + 1:
+            return name[len("al-")].upper() + name[len("al-") + 1 :]
         return name
 
     def last_person(self, pos: int) -> str | None:
@@ -447,7 +456,7 @@ class Resolver:
 
     def _antecedent(self, pos: int) -> str | None:
         """The name a relative pronoun refers to: ``Jane Doe, who said …``."""
-        before = self.body[max(0, pos - 120) : pos].rstrip().rstrip(",–—-").rstrip()
+        before = self.body[max(0, pos - _ANTECEDENT_REACH) : pos].rstrip().rstrip(",–—-").rstrip()
         for stop in (".", ";", ":", "“", "”", '"', "(", ")"):
             before = before.rsplit(stop, 1)[-1]
         chunk = before.rsplit(",", 1)[-1]
@@ -553,7 +562,7 @@ class Resolver:
         if low in PRONOUNS:
             return None
         if text.endswith(("’s", "'s")) and text[:1].isupper() and " " not in text:
-            text = text[:-2]  # "Gorsuch’s stated belief": the owner holds the belief
+            text = text[: -_POSSESSIVE]  # "Gorsuch’s stated belief": the owner holds the belief
         text = _trim_adverbs(text)
         issuer = self._issuer(text, mention)
         if issuer is not None:
@@ -662,7 +671,7 @@ def _opens_sentence(body: str, lo: int, pos: int) -> bool:
     if body[i - 1] != ".":
         return False
     j = i - 1
-    while j > lo and j > i - 12 and body[j - 1].isalpha():
+    while j > lo and j > i - _ABBREVIATION_MAX and body[j - 1].isalpha():
         j -= 1
     word = body[j : i - 1]
     return not (len(word) == 1 and word.isupper()) and word.lower() not in _ABBREVIATIONS

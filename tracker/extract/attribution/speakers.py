@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import MONTHS, WEEKDAYS, wordset
 from ...records import SpeakerMention
-from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS, wordset
+from .lexicon import CUE_VERBS, PRONOUNS, SKIPPABLE, SOURCE_NOUNS, STOP_WORDS, TITLE_WORDS
 
 __all__ = ["NO_SOURCE", "is_source_noun", "speaker_problem"]
 
@@ -28,13 +29,11 @@ NO_SOURCE = "no source named near the quote"
 #: left out: it is also a surname, and a capitalised "May" before a verb is more often the person.)
 _TIME_WORDS = wordset(
     """
-    january february march april june july august september october november december jan feb mar
-    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
     today yesterday tomorrow tonight morning afternoon evening night week weekend month year decade
     century spring summer autumn fall winter weeks months years days day hours hour moment minute
     minutes seconds
     """
-)
+) | (MONTHS - {"may"}) | WEEKDAYS
 #: Words that lead a time phrase ("the following November", "last week", "a few minutes").
 _TIME_LEADS = wordset(
     "the this that last next following previous early late earlier later each every same mid a few several couple"
@@ -56,6 +55,14 @@ _CLAUSE_OPENERS = wordset(
 )
 #: A party and state tag ("D-Calif.", "R-Ky."): it follows a name and is never one.
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+#: Named limits of the speaker-word tests.
+_POSSESSIVE = len("’s")  # characters of a possessive ending stripped to reach its owner
+_SURNAME_MIN = 3  # letters of a lone surname at least: "Li" is too often a word or an initial
+_SUFFIXED_MIN = 4  # letters of a word read by its source suffix ("-ist", "-er") beyond the suffix itself
+_PARTICIPLE_MIN = 4  # letters of an "-ed" participle ("retired"): "red", "bed" are not
+_CLAUSE_MIN_WORDS = 3  # words of a phrase before an "-ed" verb for it to read as a clause
+_THING_MAX_WORDS = 3  # "video shows": a thing that speaks is named in a few words
 
 #: Words that never make a speaker on their own: function words and sentence adverbs ("NOW").
 _FUNCTION_WORDS = STOP_WORDS | wordset(
@@ -186,7 +193,8 @@ def _common_word(words: list[str], mention: SpeakerMention, body: str) -> bool:
     "Early"): capitalised only because it opens a sentence, so not a name. A name that resolved
     to a full name is not a lone word; a surname that is also a word ("Young") rarely is written
     in lower case in an article about that person, and the rule only reads this article."""
-    if len(words) != 1 or not words[0][:1].isupper() or words[0] != mention.text.strip() or len(words[0]) < 3:
+    if len(words) != 1 or not words[0][:1].isupper() or words[0] != mention.text.strip() or (
+            len(words[0]) < _SURNAME_MIN):
         return False
     low = words[0].lower()
     if low in _PERSON_HEADS or low[:-1] in _PERSON_HEADS or low in _GROUP_WORDS:
@@ -308,11 +316,11 @@ def is_source_noun(word: str) -> bool:
     plural of one, or a noun ending as nouns for people do ("linguist", "demonstrators")."""
     head = word.rstrip("’'")
     if head.endswith(("'s", "’s")):
-        head = head[:-2]
+        head = head[: -_POSSESSIVE]
     if head in _ALL_SOURCE_HEADS or (head.endswith("s") and head[:-1] in _ALL_SOURCE_HEADS) \
-            or (head.endswith("es") and head[:-2] in _ALL_SOURCE_HEADS):
+            or (head.endswith("es") and head[: -len("es")] in _ALL_SOURCE_HEADS):
         return True
-    return head.endswith(_SOURCE_SUFFIXES) and not head.endswith(_NOT_SOURCE_SUFFIXES) and len(head) > 4
+    return head.endswith(_SOURCE_SUFFIXES) and not head.endswith(_NOT_SOURCE_SUFFIXES) and len(head) > _SUFFIXED_MIN
 
 
 def _is_clause(words: list[str], lows: list[str]) -> bool:
@@ -320,7 +328,7 @@ def _is_clause(words: list[str], lows: list[str]) -> bool:
     ending on a function word ("one way you can", "She didn't", "took over huge")."""
     if any(w.endswith(_CONTRACTION_ENDS) for w in lows):
         return True
-    if any(w.endswith(("'s", "’s")) and w[:-2] in _FUNCTION_WORDS | _CLAUSE_PRONOUNS for w in lows):
+    if any(w.endswith(("'s", "’s")) and w[: -_POSSESSIVE] in _FUNCTION_WORDS | _CLAUSE_PRONOUNS for w in lows):
         return True  # "That's", "It's", "There's": a pronoun and "is"
     if len(words) == 1:
         return False
@@ -336,7 +344,7 @@ def _past_verb(words: list[str], lows: list[str]) -> bool:
     before a noun ("a retired officer") or a preposition ("a man injured in") is a modifier."""
     for i in range(1, len(lows)):
         low = lows[i]
-        if not (words[i].islower() and low.endswith("ed") and len(low) > 4):
+        if not (words[i].islower() and low.endswith("ed") and len(low) > _PARTICIPLE_MIN):
             continue
         before = lows[i - 1]
         if before in _FUNCTION_WORDS or before.endswith("ly") or before in _COUNT_WORDS:
@@ -344,7 +352,7 @@ def _past_verb(words: list[str], lows: list[str]) -> bool:
         if i + 1 < len(lows):
             if lows[i + 1] not in _HEAD_ENDS and lows[i + 1] not in _AGENT_WORDS and words[i + 1].islower():
                 return True
-        elif len(lows) >= 3 and before.endswith("s"):
+        elif len(lows) >= _CLAUSE_MIN_WORDS and before.endswith("s"):
             return True
     return False
 
@@ -359,7 +367,7 @@ def _unidentified(words: list[str], lows: list[str]) -> bool:
         return head not in _PERSON_HEADS
     if lows[0] in _FUNCTION_WORDS:
         return False  # "the report", "those officials": a definite description
-    return len(words) <= 3 and head in _THING_HEADS  # "video shows", "Statement said"
+    return len(words) <= _THING_MAX_WORDS and head in _THING_HEADS  # "video shows", "Statement said"
 
 
 def _word_before(body: str, pos: int, any_case: bool = False) -> tuple[str, int]:

@@ -13,12 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ...records import Block, Claim, Quote, Span
+from ...records import SPEECH_KINDS, Block, Claim, Quote, Span
 from ..numbers.quantities import find_quantities
 from . import lexicon
 
 #: Quote kinds an outlet's "quote" means: the words inside quotation marks, not reported speech.
-QUOTED_KINDS = ("direct", "partial", "headline")
+QUOTED_KINDS = SPEECH_KINDS
 #: Words a quote must have for a longer passage a notice quotes to name it (a two-word fragment
 #: such as "phony system" recurs inside other quotes).
 MIN_QUOTED_WORDS = 4

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...lexicon import DEMONSTRATIVES, DETERMINERS, wordset
 from ...records import FoundClaim, Quantity, Span
 from ...text import normalize_space
 from .lexicon import (
@@ -28,13 +29,26 @@ from .lexicon import (
 )
 from .quantities import find_quantities
 from .scope import count_scope
-from .words import wordset
 
 __all__ = ["find_claims"]
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]|\.(?=[A-Za-z]\.))*\.?|-|\S")
 _MAX_PHRASE = 4
 _WINDOW = 24  # words looked at on each side of a number
+_AFTER_CHARS = 120  # characters after a number (and before a year) read for its noun phrase or event
+_BEFORE_CHARS = 80  # characters before a count read for what it counts
+_OF_REACH_CHARS = 80  # "60% of its revenue": characters after a percentage read for "of" and its noun
+_OF_REACH_WORDS = 8  # and the words of that phrase at most
+_PLURAL_VALUE = 2.0  # a percentage's noun is read as a plural count's ("of its voters")
+_SHORT_WORD = 3  # letters of a head noun at least ("gas" … is; "us", "it" are not)
+_HARM_AFTER = 9  # words after a count read for "killed"/"injured"
+_HARM_WORDS = 7  # of which alphabetic words before the harm verb at most
+_HARM_BEFORE = 4  # words before a count read for "killing", "death toll"
+_TOLL_REACH = 3  # "the death toll rose to 5": "toll" within three words before the count
+_FURNITURE_REACH = 4  # words before a year read for "Posted:", "Updated"
+_YEAR_PREP_REACH = 2  # "in 2009", "in late 2017": the preposition within two words before a year
+_EVENT_BEFORE = 8  # words before a year read for its event ("released in 2009")
+_EVENT_AFTER = 6  # words after it
 
 
 def find_claims(body: str, sentences: Sequence[Span], limit: int | None = None) -> list[FoundClaim]:
@@ -91,7 +105,8 @@ def _claim(
     if low == "one" and _MEMBER_OR_IDIOM.match(text, q.end) and not _HARM_TEXT.search(text):
         return None  # "one of the most ...", "one of his offices": a member; "one way to tell": an idiom
     if q.unit == "ratio" and low.startswith("one of") and _HARM_TEXT.search(text):
-        q = replace(q, end=q.start + 3, surface=q.surface[:3], value=1.0, unit=None)  # "One of two girls ... died"
+        # "One of two girls ... died"
+        q = replace(q, end=q.start + len("one"), surface=q.surface[: len("one")], value=1.0, unit=None)
     unit, measure = _unit_and_measure(text, q)
     if q.kind == "count" and unit is None and _RANK_BEFORE.search(text, 0, q.start):
         return None  # "slipped towards the bottom three": a place in a ranking, not a count
@@ -147,9 +162,9 @@ def _written_unit(surface: str) -> str | None:
 def _percent_measure(text: str, q: Quantity) -> str:
     """Percentages compare only when they are of the same thing: "% revenue" for "60% of its
     revenue"; the bare unit when the sentence does not say of what."""
-    after = _tokens(text[q.end : q.end + 80], 8)
+    after = _tokens(text[q.end : q.end + _OF_REACH_CHARS], _OF_REACH_WORDS)
     if len(after) > 1 and after[0].lower() == "of":
-        phrase, _ = _noun_phrase(after, 2.0)
+        phrase, _ = _noun_phrase(after, _PLURAL_VALUE)
         if phrase:
             return f"{q.unit or '%'} {lemma(phrase[-1])}"
     return q.unit or "%"
@@ -179,8 +194,8 @@ def _in_legislature(text: str) -> bool:
 
 def _counted(text: str, q: Quantity) -> tuple[str | None, str | None]:
     """The noun phrase after a count ("5,200 U.S. troops in Iraq" -> "U.S. troops", "troop")."""
-    after = _tokens(text[q.end : q.end + 120], _WINDOW)
-    before = _tokens(text[max(0, q.start - 80) : q.start])[-_WINDOW:]
+    after = _tokens(text[q.end : q.end + _AFTER_CHARS], _WINDOW)
+    before = _tokens(text[max(0, q.start - _BEFORE_CHARS) : q.start])[-_WINDOW:]
     phrase, end = _noun_phrase(after, q.value)
     killed = _harm(before, after[end:], phrase)
     if phrase and phrase[0].lower() == "member" and len(phrase) > 1 and phrase[-1].lower() in GROUP_NOUNS:
@@ -230,7 +245,7 @@ def _noun_phrase(after: Sequence[str], value: float) -> tuple[list[str], int]:
 
 
 _MODIFIERS = wordset("more other additional new extra further most least")
-_DETERMINERS = wordset("the a an my his her their its our your these those this that")
+_DETERMINERS = DETERMINERS | DEMONSTRATIVES
 
 
 def _partitive(after: Sequence[str], k: int) -> int:
@@ -251,7 +266,7 @@ def _plural_head(low: str) -> bool:
         return False  # "U.S.", "a.m.": abbreviations, not heads
     if low in _IRREGULAR or low in KILL_WORDS or low in INJURE_WORDS:
         return True
-    if low.endswith("ss") or low.endswith("us") or len(low) < 3:
+    if low.endswith("ss") or low.endswith("us") or len(low) < _SHORT_WORD:
         return False
     return low.endswith("s") and not low.endswith("'s")
 
@@ -272,21 +287,21 @@ def _harm(before: Sequence[str], after: Sequence[str], phrase: Sequence[str]) ->
             return "killed"
         if w in INJURE_WORDS:
             return "injured"
-    rest = [w.lower() for w in after[:9] if w[0].isalpha()]
-    for w in rest[:7]:
+    rest = [w.lower() for w in after[:_HARM_AFTER] if w[0].isalpha()]
+    for w in rest[:_HARM_WORDS]:
         if w in KILL_WORDS:
             return "killed"
         if w in INJURE_WORDS:
             return "injured"
         if w not in _HARM_GAP and not (w.endswith(("ed", "en")) and "and" in rest):
             break  # a coordinated participle may come first: "were kidnapped and then murdered"
-    prev = [w.lower() for w in before if w[0].isalpha()][-4:]
+    prev = [w.lower() for w in before if w[0].isalpha()][-_HARM_BEFORE:]
     prev = [w for w in prev if w not in ("some", "about", "around", "nearly", "at", "least", "than", "more",
                                           "estimated", "an", "the", "roughly", "approximately", "of", "to",
                                           "almost", "over", "up")]
     if prev and prev[-1] in KILL_WORDS | {"killing", "toll", "kills", "claimed", "lives"}:
         return "killed"
-    if "toll" in prev[-3:] and any(w in KILL_WORDS for w in prev):
+    if "toll" in prev[-_TOLL_REACH:] and any(w in KILL_WORDS for w in prev):
         return "killed"  # "the death toll rose to 5"
     if prev and prev[-1] in INJURE_WORDS | {"injuring", "wounding"}:
         return "injured"
@@ -327,9 +342,9 @@ def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | Non
     """The event class a year dates ("released in 2009" -> "release"), or None for background."""
     if _near_any(others, q):
         return None  # the year is background to a nearby quantity ("$800 million in 2019")
-    before = _tokens(text[max(0, q.start - 120) : q.start])[-_WINDOW:]
-    after = _tokens(text[q.end : q.end + 120], _WINDOW)
-    if any(w.lower() in _FURNITURE for w in before[-4:]) or _CLOCK.match(text, q.end):
+    before = _tokens(text[max(0, q.start - _AFTER_CHARS) : q.start])[-_WINDOW:]
+    after = _tokens(text[q.end : q.end + _AFTER_CHARS], _WINDOW)
+    if any(w.lower() in _FURNITURE for w in before[-_FURNITURE_REACH:]) or _CLOCK.match(text, q.end):
         return None  # page furniture: "Posted: Jan. 7, 2015 12:45 PM", "CREATED Jun 12, 2015"
     if before and before[-1][0].isupper() and before[-1].lower() not in _YEAR_PREP and q.kind == "year":
         return None  # part of a name: "Euro 2020", "Act 1974"
@@ -341,15 +356,15 @@ def _year_event(text: str, q: Quantity, others: Sequence[Quantity]) -> str | Non
         not before or before[-1].lower() not in _YEAR_PREP
     ):
         return None  # attributive: "2018 sales"
-    prep = [w.lower() for w in before[-2:]]
+    prep = [w.lower() for w in before[-_YEAR_PREP_REACH:]]
     if not any(w in _YEAR_PREP for w in prep) and q.kind == "year":
         return None
-    window = [w.lower() for w in before[-8:]] + [w.lower() for w in after[:6]]
-    for w in reversed(window[: len(before[-8:])]):
+    window = [w.lower() for w in before[-_EVENT_BEFORE:]] + [w.lower() for w in after[:_EVENT_AFTER]]
+    for w in reversed(window[: len(before[-_EVENT_BEFORE:])]):
         c = event_class(w)
         if c is not None:
             return c
-    for w in window[len(before[-8:]) :]:
+    for w in window[len(before[-_EVENT_BEFORE:]) :]:
         c = event_class(w)
         if c is not None:
             return c

@@ -5,7 +5,7 @@ General English, no article-specific strings: the same rules must hold on unseen
 
 from __future__ import annotations
 
-from .words import wordset
+from ...lexicon import DETERMINERS, wordset
 
 KILL_WORDS = frozenset(
     wordset("killed dead died deaths death fatalities fatality slain murdered dying perished fatally "
@@ -32,14 +32,14 @@ SYNONYMS = {
 
 #: Words that end a counted noun phrase.
 NOUN_STOP = frozenset(
-    wordset("""a an the of in on at to for from by with into onto over under about after before during since
+    wordset("""of in on at to for from by with into onto over under about after before during since
     until than and or but nor as is are was were be been being has have had do does did will would
     can could should may might must shall this that these those who whom which what where when why
-    how it its their his her our your my we they he she i you them him us me per each every said says
+    how it we they he she i you them him us me per each every said says
     say according while if because so also not no yet just only still even both all some any more
     most less least such own via amid among between against across through including like versus vs
     up down out off around there here then now ago last next yesterday today tonight later earlier away
-    back together""")
+    back together""") | DETERMINERS
 )
 
 #: Event words -> event class, for years that date an event.
@@ -84,17 +84,20 @@ _IRREGULAR = {
 }
 
 
+#: Words this short keep their final "s" ("gas", "bus"); "-ies" needs one letter more ("lies", "ties").
+_SHORT_WORD = 3
+
 def lemma(word: str) -> str:
     """A crude singular lemma of an English noun, lower-cased ("troops" -> "troop", "cities" -> "city")."""
     w = word.lower().rstrip(".").replace("’", "'")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    if w in _KEEP_S or len(w) <= 3 or w.endswith(("ss", "us", "is")):
+    if w in _KEEP_S or len(w) <= _SHORT_WORD or w.endswith(("ss", "us", "is")):
         return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
+    if w.endswith("ies") and len(w) > _SHORT_WORD + 1:
+        return w[: -len("ies")] + "y"
     if w.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return w[:-2]
+        return w[: -len("es")]
     if w.endswith("s"):
         return w[:-1]
     return w

@@ -121,7 +121,7 @@ def _outside_urls(text: str, toks: list[Tok]) -> list[Tok]:
         spans += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     at = text.find("@")
     while at >= 0:
-        left = _EMAIL_LEFT.search(text, max(0, at - 64), at)
+        left = _EMAIL_LEFT.search(text, max(0, at - _EMAIL_LOCAL_MAX), at)
         right = _EMAIL_RIGHT.match(text, at + 1)
         if left and right:
             spans.append((left.start(), right.end()))
@@ -181,10 +181,27 @@ _STARTERS = (
 )
 
 
+
+#: Facts of numbers and units, and limits of reading them.
+_TEN = 10.0
+_HUNDRED = 100.0
+_THOUSAND = 1e3
+_MILLION = 1e6
+_CENTS_PER_UNIT = 100  # "5 dollars and 20 cents"
+_INCHES_PER_FOOT = 12
+_MIN_FEET, _MAX_FEET = 3, 8  # "5 feet 11": a person's height in feet
+_INCH_DIGITS = 2  # "6-foot-1", "6’02": inches have one or two digits
+_MAX_AGE = 130  # "aged 45": a human age is below this
+_GROUP_DIGITS = 3  # "5 200 000": a thousands group (and a whole number before "1/4") has three digits
+_MIXED_GAP = 3  # characters between "2" and "1/4" of a mixed number at most
+_FRACTION_TOKENS = 3  # "1", "/", "4"
+_SHORT_WORD = 3  # letters of a plural noun at least ("gas", "bus" are not plurals)
+_EMAIL_LOCAL_MAX = 64  # characters of an e-mail address before its "@" (the RFC 5321 limit)
+
 def _atom_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
     t = toks[i]
-    if lows[i].endswith("fold") and lows[i][:-4] in _FOLD:
-        return Atom(i, i + 1, _FOLD[lows[i][:-4]], "count", unit="fold")  # "sixfold", "tenfold"
+    if lows[i].endswith("fold") and lows[i][: -len("fold")] in _FOLD:
+        return Atom(i, i + 1, _FOLD[lows[i][: -len("fold")]], "count", unit="fold")  # "sixfold", "tenfold"
     if lows[i] not in _STARTERS and not is_num(t) and (len(t.text) != 1 or t.text.isalpha() or not (
         unicodedata.numeric(t.text, -1.0) >= 0
     )):
@@ -258,7 +275,7 @@ def _digit_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None
         start -= 1
         value = -value
     elif (start > 1 and lows[start - 1] in ("minus", "negative")) or (
-        start > 2 and lows[start - 2] in ("minus", "negative") and toks[start - 1].text == "-"
+        start - 2 > 0 and lows[start - 2] in ("minus", "negative") and toks[start - 1].text == "-"
     ):
         value = -value
     atom = Atom(start, core.j, value, "count", scaled=core.scaled)
@@ -273,7 +290,8 @@ def _fraction_value(toks: Sequence[Tok], i: int) -> float | None:
     a, b = toks[i].text, toks[i + 2].text
     if not (a.isdigit() and b.isdigit()) or int(b) not in _FRACTION_DENOMINATORS or not 0 < int(a) < int(b):
         return None
-    if i + 3 < n and toks[i + 3].text == "/" and glued(toks, i + 2, i + 3):
+    after = i + _FRACTION_TOKENS  # "1/4/2016" is a date, not a fraction
+    if after < n and toks[after].text == "/" and glued(toks, i + 2, after):
         return None
     return int(a) / int(b)
 
@@ -283,9 +301,10 @@ def _digit_fraction(toks: Sequence[Tok], i: int) -> Atom | None:
     if value is None:
         return None
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.text.isdigit() and len(prev.text) <= 3 and toks[i].start - prev.end <= 3:
+    if prev is not None and prev.text.isdigit() and len(prev.text) <= _GROUP_DIGITS and (
+            toks[i].start - prev.end <= _MIXED_GAP):
         return None  # part of a mixed number ("2 1/4"), read from the whole number
-    return Atom(i, i + 3, value, "count")
+    return Atom(i, i + _FRACTION_TOKENS, value, "count")
 
 
 def _fraction_atom(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
@@ -299,21 +318,21 @@ def _mixed_fraction(toks: Sequence[Tok], i: int, core: Core) -> Core:
     j = core.j
     if core.scaled != 1.0 or j != i + 1 or not toks[i].text.isdigit() or j >= len(toks):
         return core
-    if not 0 < toks[j].start - toks[j - 1].end <= 3:
+    if not 0 < toks[j].start - toks[j - 1].end <= _MIXED_GAP:
         return core
     frac = _fraction_value(toks, j)
-    return Core(core.value + frac, j + 3) if frac is not None else core
+    return Core(core.value + frac, j + _FRACTION_TOKENS) if frac is not None else core
 
 
 def _space_grouped(toks: Sequence[Tok], i: int, core: Core) -> Core:
     """ "1 234 567", "40 000": thousands separated by single spaces (groups of exactly three)."""
     core = _mixed_fraction(toks, i, core)
     t = toks[i]
-    if core.j != i + 1 or not t.text.isdigit() or len(t.text) > 3 or (i > 0 and is_num(toks[i - 1])):
+    if core.j != i + 1 or not t.text.isdigit() or len(t.text) > _GROUP_DIGITS or (i > 0 and is_num(toks[i - 1])):
         return core
     k = i + 1
     digits = t.text
-    while k < len(toks) and len(toks[k].text) == 3 and toks[k].text.isdigit() and (
+    while k < len(toks) and len(toks[k].text) == _GROUP_DIGITS and toks[k].text.isdigit() and (
         toks[k].start - toks[k - 1].end == 1
     ) and not (k + 1 < len(toks) and glued(toks, k, k + 1) and is_num(toks[k + 1])):
         digits += toks[k].text
@@ -327,9 +346,10 @@ def _height(toks: Sequence[Tok], lows: Sequence[str], a: Atom, k: int) -> Atom:
     """The inches after feet ("5 feet 11", "6-foot-1", "5'10\""): one height in feet."""
     n = len(toks)
     m = k + 1 if k < n and toks[k].text in ("-", "'", "’") and glued(toks, k - 1, k) else k
-    if m >= n or not toks[m].text.isdigit() or len(toks[m].text) > 2 or int(toks[m].text) >= 12:
+    inches = toks[m].text if m < n else ""
+    if not inches.isdigit() or len(inches) > _INCH_DIGITS or int(inches) >= _INCHES_PER_FOOT:
         return a
-    if not a.value.is_integer() or not 3 <= a.value <= 8 or toks[m].start - toks[m - 1].end > 1:
+    if not a.value.is_integer() or not _MIN_FEET <= a.value <= _MAX_FEET or toks[m].start - toks[m - 1].end > 1:
         return a  # a person's height; "200 feet 3 times" is not one
     end = m + 1
     if end < n and lows[end] in ("inches", "inch", "in", '"', "”", "''") and toks[end].start - toks[end - 1].end <= 1:
@@ -357,7 +377,7 @@ def _money_tail(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> Atom:
     if k >= n:
         return a
     core = digit_core(toks, k, money=False) if toks[k].text.isdigit() else word_core(toks, k, lows)
-    if core is None or not 0 < core.value < 100 or core.j >= n or lows[core.j] not in _CENTS:
+    if core is None or not 0 < core.value < _CENTS_PER_UNIT or core.j >= n or lows[core.j] not in _CENTS:
         return a
     return replace(a, j=core.j + 1, value=a.value + core.value / 100)
 
@@ -414,8 +434,8 @@ def _compound_ordinal(toks: Sequence[Tok], lows: Sequence[str], core: Core, star
             return None  # "one hundredth of a second" is a fraction
         return Atom(start, end, core.value * big, "ordinal")
     assert o is not None
-    step = 100 if core.value % 100 == 0 else 10 if core.value % 10 == 0 else 0
-    if not step or core.value < 100 or o.value >= step:
+    step = _HUNDRED if core.value % _HUNDRED == 0 else _TEN if core.value % _TEN == 0 else 0
+    if not step or core.value < _HUNDRED or o.value >= step:
         return None
     return Atom(start, end, core.value + o.value, "ordinal")
 
@@ -425,7 +445,7 @@ def _close_to(toks: Sequence[Tok], j: int) -> bool:
 
 
 def _plural_word(low: str) -> bool:
-    return len(low) > 3 and low.endswith("s") and not low.endswith("ss")
+    return len(low) > _SHORT_WORD and low.endswith("s") and not low.endswith("ss")
 
 
 def _is_fraction_context(lows: Sequence[str], i: int) -> bool:
@@ -440,10 +460,10 @@ def _vague_at(toks: Sequence[Tok], lows: Sequence[str], i: int) -> Atom | None:
         return None
     value = nw.VAGUE[w]
     j = i + 1
-    if j + 1 < len(lows) and lows[j] == "of" and lows[j + 1] in nw.VAGUE and nw.VAGUE[lows[j + 1]] >= 1e3:
+    if j + 1 < len(lows) and lows[j] == "of" and lows[j + 1] in nw.VAGUE and nw.VAGUE[lows[j + 1]] >= _THOUSAND:
         value *= nw.VAGUE[lows[j + 1]]
         j += 2
-    if w == "tens" and value == 10.0:
+    if w == "tens" and value == _TEN:
         return None  # "tens" alone is rarely a number in news
     if j < len(lows) and lows[j] != "of" and w in ("scores", "tens"):
         return None
@@ -473,7 +493,7 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
         kind, unit, k = u
         if kind == "measure" and unit in ("year",) and k < len(lows) and lows[k] == "old":
             return replace(a, j=k + 1, kind="age", unit="years")
-        if kind == "measure" and unit == "pound" and a.scaled >= 1e6:
+        if kind == "measure" and unit == "pound" and a.scaled >= _MILLION:
             kind, unit = "currency", "GBP"  # "361 million pounds" is money, "200 pounds" a weight
         if kind == "currency":
             return _money_tail(toks, lows, replace(a, j=k, kind=kind, unit=unit))
@@ -481,13 +501,15 @@ def _suffix(toks: Sequence[Tok], lows: Sequence[str], a: Atom, is_int: bool) -> 
             return _height(toks, lows, replace(a, j=k, kind=kind, unit=unit), k)
         return replace(a, j=k, kind=kind, unit=unit)
     if j + 1 < len(toks) and toks[j].text in ("'", "’") and glued(toks, j - 1, j) and glued(toks, j, j + 1) and (
-        is_int and 3 <= a.value <= 8 and toks[j + 1].text.isdigit() and int(toks[j + 1].text) < 12
+        is_int and _MIN_FEET <= a.value <= _MAX_FEET and toks[j + 1].text.isdigit()
+        and int(toks[j + 1].text) < _INCHES_PER_FOOT
     ):
         return _height(toks, lows, replace(a, kind="measure", unit="foot"), j)  # "5'10", "6’02"
     million = _MILLION_CODES.get(lows[j]) if j < len(lows) and toks[j].start - toks[j - 1].end <= 1 else None
     if million is not None and a.scaled == 1.0:
-        return replace(a, j=j + 1, kind="currency", unit=million, value=a.value * 1e6, scaled=1e6)  # "30 MUSD"
-    if a.i > 0 and lows[a.i - 1] in ("aged", "age", "ages") and is_int and 0 < a.value < 130:
+        # "30 MUSD"
+        return replace(a, j=j + 1, kind="currency", unit=million, value=a.value * _MILLION, scaled=_MILLION)
+    if a.i > 0 and lows[a.i - 1] in ("aged", "age", "ages") and is_int and 0 < a.value < _MAX_AGE:
         return replace(a, kind="age", unit="years")  # "aged 45", "men aged 18 to 34"
     if is_num(toks[a.i if lows[a.i] != "-" else a.i + 1]):
         if is_year(toks, lows, a, is_int):

@@ -110,10 +110,18 @@ def merge_bound_pairs(text: str, quantities: list[Quantity]) -> list[Quantity]:
 _BOUND_PHRASES = frozenset(" ".join(k) for k, _ in BOUND_BEFORE)
 
 
+#: Named limits of range and bound reading.
+_BOUND_GAP_MAX = 40  # characters between two bounds ("more than 10 and less than 20")
+_YEAR_SUFFIX_LIMIT = 100  # "2015-16": a two-digit second year
+_MAX_AGE = 130  # "ages 18-25": a human age is below this
+_SMALL_GAP = 2  # characters between a table entry and its number: same line, at most a space or two
+_THAN_REACH = 3  # tokens after a number read for "than" ("10 or more than")
+_AS_MANY_AS = ("as", "many", "as")
+
 def _bound_gap(text: str, end: int, start: int) -> bool:
     """Between two bounds only "and"/"but" and the second bound's words ("and less than")."""
     m = _PAIR_GAP.match(text, end)
-    if m is None or start - end >= 40 or m.end() > start:
+    if m is None or start - end >= _BOUND_GAP_MAX or m.end() > start:
         return False
     return " ".join(text[m.end() : start].lower().split()) in _BOUND_PHRASES
 
@@ -150,7 +158,7 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     low = a.value
     if a.scaled == 1.0 and b.scaled > 1.0 and a.kind == "count" and low * b.scaled <= b.value:
         low *= b.scaled  # "four to five thousand", "1 to 2 million"
-    if a.kind == "year" and b.kind == "count" and join in ("-", "–") and b.value < 100:
+    if a.kind == "year" and b.kind == "count" and join in ("-", "–") and b.value < _YEAR_SUFFIX_LIMIT:
         century = low - low % 100
         high = century + b.value if century + b.value > low else century + 100 + b.value
         if high != low + 1:
@@ -163,7 +171,7 @@ def _range(toks: Sequence[Tok], lows: Sequence[str], a: Atom, b: Atom) -> Atom |
     kinds = {a.kind, b.kind}
     if len(kinds) > 1 and "count" not in kinds:
         return None
-    if a.kind == "age" and b.kind == "count" and float(b.value).is_integer() and b.value < 130:
+    if a.kind == "age" and b.kind == "count" and float(b.value).is_integer() and b.value < _MAX_AGE:
         b = replace(b, kind="age", unit=a.unit)  # "aged 18 to 34"
     if a.kind != "count" and b.kind == "count" and b.j < len(lows) and not between:
         return None
@@ -203,7 +211,7 @@ def _before(
     lows: Sequence[str], toks: Sequence[Tok], i: int, table: Mapping[tuple[str, ...], str]
 ) -> str | None:
     """The longest entry of ``table`` ending right before token ``i`` (same line, small gap)."""
-    if i <= 0 or toks[i].start - toks[i - 1].end > 2:
+    if i <= 0 or toks[i].start - toks[i - 1].end > _SMALL_GAP:
         return None
     for n in range(min(_HEDGE_LEN, i), 0, -1):
         hit = table.get(tuple(lows[i - n : i]))
@@ -243,10 +251,10 @@ def hedges(toks: Sequence[Tok], lows: Sequence[str], a: Atom) -> tuple[bool, str
         approx = _before(lows, toks, i - 2, _APPROX_TABLE) is not None  # "about more than 10"
     if bound is None:
         bound = _after(lows, a.j, _BOUND_AFTER)
-        if bound is not None and "than" in lows[a.j + 1 : a.j + 4]:
+        if bound is not None and "than" in lows[a.j + 1 : a.j + 1 + _THAN_REACH]:
             bound = None  # "5000 or less than 6000": the bound belongs to the next number
     if not approx:
         approx = _after(lows, a.j, _APPROX_AFTER_TABLE) is not None
-    if approx and bound == "<=" and tuple(lows[max(0, i - 3) : i]) == ("as", "many", "as"):
+    if approx and bound == "<=" and tuple(lows[max(0, i - len(_AS_MANY_AS)) : i]) == _AS_MANY_AS:
         approx = False
     return approx, bound

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ...lexicon import wordset
 from . import words as nw
 from .units import (
     ATTACHED_ONLY,
@@ -27,7 +28,6 @@ from .units import (
     TOKEN_RE,
     UNITS,
 )
-from .words import wordset
 
 
 @dataclass(slots=True, eq=False)
@@ -136,9 +136,18 @@ def _longest(table: Mapping[tuple[str, ...], str]) -> dict[str, int]:
     return found
 
 
+#: Named limits of the number scanner.
+_CLOSE_GAP = 3  # characters between tokens of one number: a space or a newline (with a stray space)
+_MAX_SIGNS = 6  # "1e--5": signs of an exponent read at most
+_EXPONENT_DIGITS = 3  # digits of a scientific exponent at most
+_MILLION = 1e6  # "$5m", "5M"
+_TRILLION = 1e12  # "$5t"
+_UNIT_GAP = 2  # characters between a number and its unit word at most
+_CODE_AND_SIGN = 2  # ("a", "$") of "A$5": a one-letter country code and the dollar sign
+
 def _close(toks: Sequence[Tok], i: int, j: int) -> bool:
     """Tokens i..j-1 separated by at most one space or newline each."""
-    return all(toks[k].start - toks[k - 1].end <= 3 for k in range(i + 1, j))
+    return all(toks[k].start - toks[k - 1].end <= _CLOSE_GAP for k in range(i + 1, j))
 
 
 def glued(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -212,10 +221,10 @@ def _exponent(toks: Sequence[Tok], j: int) -> tuple[int, int] | None:
     else:
         return None
     sign = 1
-    while k < n and toks[k].text in ("-", "−", "+") and glued(toks, k - 1, k) and k - j < 6:
+    while k < n and toks[k].text in ("-", "−", "+") and glued(toks, k - 1, k) and k - j < _MAX_SIGNS:
         sign *= -1 if toks[k].text != "+" else 1
         k += 1
-    if k < n and toks[k].text.isdecimal() and len(toks[k].text) <= 3 and glued(toks, k - 1, k):
+    if k < n and toks[k].text.isdecimal() and len(toks[k].text) <= _EXPONENT_DIGITS and glued(toks, k - 1, k):
         return sign * int(toks[k].text), k + 1
     return None
 
@@ -240,9 +249,9 @@ def _scale(toks: Sequence[Tok], j: int, value: float, money: bool, has_point: bo
         if t.low == "k" or (t.low == "b" and (money or t.text == "B" or has_point)):
             return Core(value * SHORT_SCALES[t.low], j + 1, scaled=SHORT_SCALES[t.low])
         if t.low == "m" and (money or t.text == "M" or has_point) and not _dimension_word(toks, j + 1):
-            return Core(value * 1e6, j + 1, scaled=1e6)
+            return Core(value * _MILLION, j + 1, scaled=_MILLION)
         if t.low == "t" and money:
-            return Core(value * 1e12, j + 1, scaled=1e12)
+            return Core(value * _TRILLION, j + 1, scaled=_TRILLION)
     return Core(value, j)
 
 
@@ -311,7 +320,7 @@ def unit_after(toks: Sequence[Tok], j: int) -> tuple[str, str, int] | None:
     if toks[k].text in ("-", "‑") and glued(toks, k - 1, k) and k + 1 < len(toks) and glued(toks, k, k + 1):
         k += 1
         hyphen = True
-    if k >= len(toks) or toks[k].start - toks[k - 1].end > 2:
+    if k >= len(toks) or toks[k].start - toks[k - 1].end > _UNIT_GAP:
         return None
     p = match_tuple(toks, k, PERCENT)
     if p is not None:
@@ -374,7 +383,7 @@ def currency_before(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
         return None
     if is_word(toks[i]) and not toks[i].text[0].isupper():
         return None  # "a $5 fee" is not Australian dollars; codes are written in capitals
-    if len(key) == 2 and key[1] == "$" and len(key[0]) == 1 and not glued(toks, i, i + 1):
+    if len(key) == _CODE_AND_SIGN and key[1] == "$" and len(key[0]) == 1 and not glued(toks, i, i + 1):
         return None  # "A $5 fee" neither; "A$5" is
     if is_word(toks[i]) and i > 0 and glued(toks, i - 1, i) and is_word(toks[i - 1]):
         return None

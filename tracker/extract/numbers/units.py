@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import MONTH_NUMBERS
+
 #: The tokenizer shared by the scanner and these tables: digit groups (separators only between
 #: digits, so no nested quantifier can backtrack), letter runs, or one other visible character.
 TOKEN_RE = re.compile(r"\d+(?:[.,\u202f]\d+)*|[^\W\d_]+|\S")
@@ -223,9 +225,4 @@ BOUND_AFTER: tuple[tuple[tuple[str, ...], str], ...] = (
     (("and", "above"), ">="), (("and", "over"), ">="), (("and", "up"), ">="), (("or", "over"), ">="),
 )
 
-MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
+MONTHS = MONTH_NUMBERS  # the month numbers of dates ("March 3, 2016")

@@ -11,11 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-
-def wordset(text: str) -> frozenset[str]:
-    """The space-separated words of a literal, as a set (keeps long word lists readable)."""
-    return frozenset(text.split())
-
+from ...lexicon import wordset
 
 UNITS = {
     "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -79,8 +75,22 @@ def _tok(toks: Sequence[str], k: int) -> str:
     return toks[k] if 0 <= k < len(toks) else ""
 
 
+
+#: Facts of English numbers and limits of reading them.
+_DOZEN = 12
+_HALF = 0.5
+_DIGITS_MAX = 6  # "250 thousand": a numeral a scale word may follow; longer ones stand alone
+_SMALL_DIGITS = 2  # "2 dozen": a numeral inside a word-number phrase has one or two digits
+_HUNDREDS_MAX = 1000  # "nineteen hundred": the count of hundreds is below a thousand
+_MAX_DECIMALS = 12  # "three point one four …": spoken decimals read at most
+_UNIT_ORDINAL_LIMIT = 10  # "twenty-first": after a tens word the ordinal is a unit (first … ninth)
+_ORDINAL_DENOMINATOR = 20  # "a twenty-first century city": denominators from twenty may be ordinals
+_AND_N_DOZENS = 3  # tokens of "and two dozens"
+_OF_A_SCALE = 3  # tokens of "of a million"
+_HALF_A_DOZEN = 3  # tokens of "half a dozen", "half a million"
+
 def _digits(w: str) -> bool:
-    return w.isdigit() and len(w) <= 6
+    return w.isdigit() and len(w) <= _DIGITS_MAX
 
 
 def _small(toks: Sequence[str], k: int, digits: bool = True) -> tuple[float, int] | None:
@@ -97,7 +107,7 @@ def _small(toks: Sequence[str], k: int, digits: bool = True) -> tuple[float, int
         return float(TEENS[w]), k + 1
     if UNITS.get(w, 0) > 0:
         return float(UNITS[w]), k + 1
-    if digits and w.isdigit() and len(w) <= 2 and int(w) > 0:
+    if digits and w.isdigit() and len(w) <= _SMALL_DIGITS and int(w) > 0:
         return float(w), k + 1
     return None
 
@@ -119,7 +129,7 @@ def _group(toks: Sequence[str], i: int) -> tuple[float, int] | None:
         if small is None:
             return None
         value, j = small
-    if _tok(toks, j) == "hundred" and value < 1000:
+    if _tok(toks, j) == "hundred" and value < _HUNDREDS_MAX:
         value *= 100
         j += 1
         k = j + 1 if _tok(toks, j) == "and" else j
@@ -195,16 +205,16 @@ def parse_cardinal(toks: Sequence[str], i: int) -> WordNumber | None:
         unit = last if last != float("inf") and value % last == 0 and value > 0 else 1.0
         return WordNumber(value + fv * unit, fj)
     if _tok(toks, j) in DOZENS and value > 0:
-        return WordNumber(value * 12, j + 1)
+        return WordNumber(value * _DOZEN, j + 1)
     if _tok(toks, j) == "and" and _tok(toks, j + 2) in DOZENS and _small(toks, j + 1) is not None:
         extra = _small(toks, j + 1)
         assert extra is not None
-        return WordNumber(value + extra[0] * 12, j + 3)  # "three hundred and two dozens"
+        return WordNumber(value + extra[0] * _DOZEN, j + _AND_N_DOZENS)  # "three hundred and two dozens"
     den = _denominator(toks, j, value, one=toks[i] in ("a", "an", "one"))
     if den is not None:
         end = den[1]
         if _tok(toks, end) == "of" and _tok(toks, end + 1) == "a" and _tok(toks, end + 2) in SCALES:
-            return WordNumber(value / den[0] * SCALES[toks[end + 2]], end + 3)  # "two thirds of a million"
+            return WordNumber(value / den[0] * SCALES[toks[end + 2]], end + _OF_A_SCALE)  # "two thirds of a million"
         return WordNumber(value / den[0], end)
     return WordNumber(value, j)
 
@@ -215,7 +225,7 @@ def _point(toks: Sequence[str], j: int) -> tuple[float, int] | None:
         return None
     k = j + 1
     digits = ""
-    while _tok(toks, k) in UNITS and len(digits) < 12:
+    while _tok(toks, k) in UNITS and len(digits) < _MAX_DECIMALS:
         digits += str(UNITS[toks[k]])
         k += 1
     if not digits:
@@ -257,9 +267,9 @@ def _denominator(toks: Sequence[str], j: int, value: float, one: bool) -> tuple[
     if w in TENS:  # compound denominators: "twenty-first", "twenty fifths"
         m = k + 2 if _tok(toks, k + 1) in HYPHENS else k + 1
         o = _tok(toks, m)
-        if o in ORDINALS and ORDINALS[o] < 10:
+        if o in ORDINALS and ORDINALS[o] < _UNIT_ORDINAL_LIMIT:
             return _accept(TENS[w] + ORDINALS[o], m + 1, plural=False, value=value, one=one, toks=toks)
-        if o.endswith("s") and o[:-1] in ORDINALS and ORDINALS[o[:-1]] < 10:
+        if o.endswith("s") and o[:-1] in ORDINALS and ORDINALS[o[:-1]] < _UNIT_ORDINAL_LIMIT:
             return _accept(TENS[w] + ORDINALS[o[:-1]], m + 1, plural=True, value=value, one=one, toks=toks)
         return None
     if w in ("half", "halves", "second", "seconds", "first", "firsts") or w not in DENOMINATORS:
@@ -275,7 +285,7 @@ def _accept(den: float, end: int, plural: bool, value: float, one: bool,
     if not one or value != 1:
         return None
     nxt = _tok(toks, end)
-    if den >= 20 and nxt.isalpha() and nxt not in ("of", "and", "or"):
+    if den >= _ORDINAL_DENOMINATOR and nxt.isalpha() and nxt not in ("of", "and", "or"):
         return None  # "a twenty-first century city" is an ordinal
     return den, end
 
@@ -288,7 +298,7 @@ def _lead_fraction(toks: Sequence[str], i: int) -> WordNumber | None:
         return None  # "a month and a half": the tail of a duration, not a number of its own
     if w in ("a", "an", "one") and nxt in DENOMINATORS and not nxt.endswith("s"):
         d = DENOMINATORS[nxt]
-        if nxt in _BIG_ORDINALS or d >= 20:
+        if nxt in _BIG_ORDINALS or d >= _ORDINAL_DENOMINATOR:
             return WordNumber(1 / d, i + 2) if w != "one" or nxt not in _BIG_ORDINALS else None
         j = i + 2
         if _tok(toks, j) in SCALES:
@@ -303,14 +313,14 @@ def _lead_fraction(toks: Sequence[str], i: int) -> WordNumber | None:
         if nxt in SCALES:
             return WordNumber(SCALES[nxt] / d, i + 2)
         if nxt == "a" and _tok(toks, i + 2) in DOZENS:
-            return WordNumber(12 / d, i + 3)
+            return WordNumber(_DOZEN / d, i + _HALF_A_DOZEN)
         if nxt == "a" and _tok(toks, i + 2) in SCALES:
-            return WordNumber(SCALES[toks[i + 2]] / d, i + 3)
+            return WordNumber(SCALES[toks[i + 2]] / d, i + _HALF_A_DOZEN)
         if nxt in _HALF_OF and w == "half":
-            return WordNumber(0.5, i + 1)  # "half the condos", "half of them"
+            return WordNumber(_HALF, i + 1)  # "half the condos", "half of them"
         return None
     if w in ("a", "an") and nxt == "dozen":
-        return WordNumber(12.0, i + 2)
+        return WordNumber(float(_DOZEN), i + 2)
     if w in ("a", "an") and nxt in SCALES:
         return WordNumber(SCALES[nxt], i + 2)
     return None
@@ -322,7 +332,7 @@ def parse_ordinal(toks: Sequence[str], i: int) -> WordNumber | None:
     if w in TENS:
         k = i + 2 if _tok(toks, i + 1) in HYPHENS else i + 1
         o = _tok(toks, k)
-        if o in ORDINALS and ORDINALS[o] < 10:
+        if o in ORDINALS and ORDINALS[o] < _UNIT_ORDINAL_LIMIT:
             return WordNumber(TENS[w] + ORDINALS[o], k + 1, ordinal=True)
         return None
     if w in ORDINALS and w not in _BIG_ORDINALS:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ...lexicon import DEMONSTRATIVES, DETERMINERS, wordset
 from ...records import Block, FoundQuote, Span, SpeakerMention
 from ...text import normalize_space, split_sentences
 from ..attribution.cues import all_cues, cue_after, cue_before, dash_source
-from ..attribution.lexicon import CUE_VERBS, wordset
+from ..attribution.lexicon import CUE_VERBS
 from ..attribution.mentions import Attribution, sentence_subject
 from ..attribution.resolve import Resolver
 from ..reported.rules import find_indirect
@@ -32,6 +33,24 @@ _TERM_INTRO = re.compile(
 )
 _CONTINUATION_REACH = 2  # blocks back a cue-less quote may look for its speaker
 _CONTEXT = 300  # characters of the sentence looked at on each side of a quote
+#: Quote-kind limits, in words of the quotation.
+_NICKNAME_MAX_WORDS = 2  # Robert C. “Bobby” Scott: a nickname is one or two words
+_SHORT_MAX_WORDS = 3  # up to three words a fragment (partial or scare quote), not a sentence
+_GLOSS_MAX_WORDS = 4  # “x”, a form of …: a glossed word or phrase is short
+_SENTENCE_MIN_WORDS = 4  # fewer words than this do not make a quoted sentence
+_TITLE_MAX_WORDS = 8  # longer title-case runs are headlines or speech, not titles or labels
+_CAPITALS_MIN_LETTERS = 3  # “NO WAY”: more letters than this, all capitals, is a term
+#: Characters looked back from a quote, for the cue of ``X said,``, the determiner and ``as a``.
+_CUE_COMMA_REACH = 60
+_CUE_COMMA_WORDS = 3  # the cue of ``X said,`` is among the last three words
+_PREV_WORD_REACH = 40
+_CHARACTERISED_REACH = 30
+_COORDINATED_GAP = 60  # characters between coordinated fragments (“a” and “b”) at most
+_HEADLINE_TERM_MAX_WORDS = 2  # An Iraqi 'Terrorist' Leader: a term in a headline is one or two words
+_TAG_REACH = 400  # characters back to a tag's "<": as far as the _TAG_OPEN pattern reads
+_SPLIT_GAP_MAX = 120  # characters of "he added," between the parts of a split quote at most
+_TRANSCRIPT_REACH = 40  # characters from a paragraph's start where a transcript label ends
+_SIGNATURE_MAX = 60  # characters of a signature paragraph ("- Hillary Clinton.") at most
 _TAG_OPEN = re.compile(r"<[a-zA-Z][^<>]{0,400}$")
 
 
@@ -114,7 +133,7 @@ def find_quotes(body: str, blocks: Sequence[Block], limit: int | None = None) ->
 def _headline_term(body: str, block: Block, span: Span) -> bool:
     """A one- or two-word quote inside a headline phrase (``An Iraqi 'Terrorist' Leader``) is a term."""
     s, e = span
-    if len(body[s:e].split()) > 2:
+    if len(body[s:e].split()) > _HEADLINE_TERM_MAX_WORDS:
         return False
     before = body[block.start : s - 1].rstrip()
     after = body[e + 1 : block.end].lstrip()
@@ -189,7 +208,7 @@ def _in_markup(body: str, pos: int, lo: int) -> bool:
     """A mark inside an HTML/XML tag (``<tweet id="...">``) is not a quotation mark."""
     if pos > lo and body[pos - 1] == "=":
         return True
-    return _TAG_OPEN.search(body, max(lo, pos - 400), pos) is not None
+    return _TAG_OPEN.search(body, max(lo, pos - _TAG_REACH), pos) is not None
 
 
 def _merge_split(quotes: list[_Quote], body: str) -> list[_Quote]:
@@ -212,7 +231,7 @@ def _is_split(a: _Quote, b: _Quote, body: str) -> bool:
     if not inner.endswith((",", "—", "–", "-", "…")):
         return False
     gap = body[close + 1 : b.open_mark]
-    if len(gap) > 120 or (
+    if len(gap) > _SPLIT_GAP_MAX or (
         any(c in gap for c in ".!?;") and not re.search(r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.", gap)
     ):
         return False
@@ -229,6 +248,152 @@ def _sentence_bounds(pos: int, sentences: Sequence[Span], starts: Sequence[int])
     return sentences[i]
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What the kind rules read about one quote: its words and the sentence around it."""
+
+    body: str
+    q: _Quote
+    prior: _Quote | None
+    inner: str
+    words: list[str]
+    pre: str
+    post: str
+    adjacent_after: bool  # a cue right after the quote (or inside a split one)
+    at_start: bool  # the quote opens its sentence, or follows a colon, dash or "X said,"
+    cue_comma: bool  # Rashid said, “we categorically reject …”
+    sentence_cue: bool
+    sentence_like: bool
+    title_case: bool
+    det_before: bool
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def pre_stripped(self) -> str:
+        return self.pre.rstrip()
+
+
+def _nickname(s: _Shape) -> bool:
+    """Robert C. “Bobby” Scott."""
+    return (s.n <= _NICKNAME_MAX_WORDS and s.title_case and bool(re.search(r"\b[A-Z][a-z]*\.?\s*$", s.pre))
+            and bool(re.match(r"\s*[A-Z][a-z]", s.post)))
+
+
+def _coordinated_term(s: _Shape) -> bool:
+    """“Parks and Recreation” and “Guardians of the Galaxy”."""
+    p = s.prior
+    return (p is not None and p.kind == "term" and p.block == s.q.block and p.close_mark is not None
+            and bool(_COORDINATED.match(s.body[p.close_mark + 1 : s.q.open_mark]))
+            and (s.title_case or s.n <= _SHORT_MAX_WORDS))
+
+
+def _capitals(s: _Shape) -> bool:
+    letters = [c for c in s.inner if c.isalpha()]
+    return (s.n >= 2 and len(letters) > _CAPITALS_MIN_LETTERS and "".join(letters).isupper()
+            and not s.sentence_cue)
+
+
+def _name_term(s: _Shape) -> bool:
+    """Iraqi “Special Groups” to show."""
+    return (s.title_case and s.n <= _SHORT_MAX_WORDS and all(w[:1].isupper() for w in s.words)
+            and not s.adjacent_after and bool(re.search(r"\b[A-Z][a-z]+\s*$", s.pre))
+            and bool(_LOWER_NEXT.match(s.post)) and not _has_cue(" ".join(s.post.split()[:1])))
+
+
+def _short(s: _Shape) -> bool:
+    return s.n <= _SHORT_MAX_WORDS and not s.adjacent_after and not s.sentence_like
+
+
+def _short_term(s: _Shape) -> bool:
+    """A lone word, no speech verb (and not ``likened … to a “vicious snake”``)."""
+    return _short(s) and not s.sentence_cue and not _CHARACTERISED.search(s.pre[-_CHARACTERISED_REACH:])
+
+
+def _titled(s: _Shape) -> bool:
+    return s.title_case and s.n <= _TITLE_MAX_WORDS and bool(
+        _TITLE_CONTEXT.search(s.pre_stripped) or (s.det_before and not s.sentence_cue))
+
+
+def _quote_bounds(blocks: Sequence[Block], q: _Quote, sentences: Sequence[Span],
+                  starts: Sequence[int]) -> Span:
+    """Start of the quote's first sentence and end of its last, kept inside the blocks it spans."""
+    block = blocks[q.block]
+    lo, _ = _sentence_bounds(q.segments[0].open_mark, sentences, starts)
+    lo = max(lo, block.start)
+    close = q.close_mark
+    last_block = blocks[q.segments[-1].block]
+    hi = last_block.end
+    if close is not None:
+        _, hi = _sentence_bounds(close, sentences, starts)
+        hi = min(max(hi, close + 1), last_block.end)
+    return lo, hi
+
+
+def _at_start(pre_stripped: str) -> bool:
+    """The quote opens its sentence, follows a colon or dash, or follows ``X said,``."""
+    tail = pre_stripped[-_CUE_COMMA_REACH:]
+    return (
+        pre_stripped == ""
+        or pre_stripped.endswith((":", "—", "(", "–"))
+        or bool(pre_stripped.endswith(",") and _has_cue(" ".join(tail.split()[-_CUE_COMMA_WORDS:]))
+                and not any(c in tail for c in ".!?"))
+    )
+
+
+def _cue_split_or_after(body: str, blocks: Sequence[Block], q: _Quote, pre: str, hi: int) -> Attribution | None:
+    """A cue inside a split quote (``“A,” he said, “B”``) or right after the quote."""
+    att: Attribution | None = None
+    if len(q.segments) > 1 and q.segments[0].close_mark is not None and q.segments[0].block == q.segments[1].block:
+        s0 = q.segments[0]
+        att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
+        q.via = "split"
+    close = q.close_mark
+    if att is None and close is not None:
+        starts_sentence = pre.strip() == "" or pre.rstrip().endswith(":")
+        att = cue_after(body, close + 1, blocks[q.segments[-1].block].end if starts_sentence else hi)
+        q.via = "after"
+    return att
+
+
+def _cue_coordinated_or_before(body: str, q: _Quote, previous: _Quote | None, lo: int,
+                               at_start: bool) -> Attribution | None:
+    """The source of a coordinated earlier fragment (“a” and “b”), else a cue before the quote."""
+    open_mark = q.segments[0].open_mark
+    if previous is not None and previous.attribution is not None:
+        pclose = previous.close_mark
+        gap = body[pclose + 1 : open_mark] if pclose is not None else ""
+        if pclose is not None and pclose >= lo and len(gap) < _COORDINATED_GAP and _COORDINATED.match(gap):
+            q.via = "coordinated"
+            return previous.attribution
+    q.via = "before"
+    return cue_before(body, lo, open_mark, adjacent=at_start)
+
+
+def _shape(body: str, q: _Quote, prior: _Quote | None, pre: str, hi: int, att: Attribution | None,
+           adjacent_after: bool) -> _Shape:
+    close = q.close_mark
+    inner = _text(body, [(s.start, s.end) for s in q.segments])
+    words = inner.split()
+    n = len(words)
+    at_start = _at_start(pre.rstrip())
+    post = body[close + 1 : min(hi, close + 1 + _CONTEXT)].lstrip("'’") if close is not None else ""
+    prev_words = re.findall(r"[\w’']+", pre[-_PREV_WORD_REACH:])
+    prev_word = prev_words[-1].lower() if prev_words else ""
+    return _Shape(
+        body, q, prior, inner, words, pre, post, adjacent_after, at_start,
+        cue_comma=at_start and pre.rstrip().endswith(","),
+        sentence_cue=att is not None or _has_cue(pre) or _has_cue(post),
+        sentence_like=n >= _SENTENCE_MIN_WORDS and (words[0][:1].isupper() or at_start)
+        and inner[-1:] in ".,!?…-—",
+        title_case=all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words)
+        and n <= _TITLE_MAX_WORDS,
+        det_before=prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s")),
+    )
+
+
 def _classify_and_attribute(
     body: str,
     blocks: Sequence[Block],
@@ -238,119 +403,17 @@ def _classify_and_attribute(
     previous: _Quote | None,
     prior: _Quote | None = None,
 ) -> None:
-    block = blocks[q.block]
     first = q.segments[0]
-    lo, _ = _sentence_bounds(first.open_mark, sentences, starts)
-    lo = max(lo, block.start)
-    close = q.close_mark
-    last_block = blocks[q.segments[-1].block]
-    hi = last_block.end
-    if close is not None:
-        _, hi = _sentence_bounds(close, sentences, starts)
-        hi = min(max(hi, close + 1), last_block.end)
+    lo, hi = _quote_bounds(blocks, q, sentences, starts)
     # the sentence around the quote, bounded so a run-on "sentence" costs linear time overall
     pre = body[max(lo, first.open_mark - _CONTEXT) : first.open_mark].rstrip("'’")  # '' leaves one behind
-    inner = _text(body, [(s.start, s.end) for s in q.segments])
-    words = inner.split()
-    n = len(words)
     # 1. attribution inside a split quote, after the quote, or before it
-    att: Attribution | None = None
-    if (
-        len(q.segments) > 1
-        and q.segments[0].close_mark is not None
-        and q.segments[0].block == q.segments[1].block
-    ):
-        s0 = q.segments[0]
-        att = cue_after(body, (s0.close_mark or s0.end) + 1, q.segments[1].open_mark)
-        q.via = "split"
-    if att is None and close is not None:
-        starts_sentence = pre.strip() == "" or pre.rstrip().endswith(":")
-        att = cue_after(body, close + 1, last_block.end if starts_sentence else hi)
-        q.via = "after"
+    att = _cue_split_or_after(body, blocks, q, pre, hi)
     adjacent_after = att is not None
-    pre_stripped = pre.rstrip()
-    at_start = (
-        pre_stripped == ""
-        or pre_stripped.endswith((":", "—", "(", "–"))
-        or bool(
-            pre_stripped.endswith(",")
-            and _has_cue(" ".join(pre_stripped[-60:].split()[-3:]))
-            and not any(c in pre_stripped[-60:] for c in ".!?")
-        )
-    )
-    cue_comma = at_start and pre_stripped.endswith(",")  # Rashid said, “we categorically reject …”
-    if att is None and previous is not None and previous.attribution is not None:
-        pclose = previous.close_mark
-        gap = body[pclose + 1 : first.open_mark] if pclose is not None else ""
-        if pclose is not None and pclose >= lo and len(gap) < 60 and _COORDINATED.match(gap):
-            att = previous.attribution  # “a” and “b”: one source for coordinated fragments
-            q.via = "coordinated"
     if att is None:
-        att = cue_before(body, lo, first.open_mark, adjacent=at_start)
-        q.via = "before"
+        att = _cue_coordinated_or_before(body, q, previous, lo, _at_start(pre.rstrip()))
     # 2. kind
-    post = body[close + 1 : min(hi, close + 1 + _CONTEXT)].lstrip("'’") if close is not None else ""
-    sentence_cue = att is not None or _has_cue(pre) or _has_cue(post)
-    sentence_like = n >= 4 and (words[0][:1].isupper() or at_start) and inner[-1:] in ".,!?…-—"
-    title_case = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words) and n <= 8
-    nickname = (
-        n <= 2
-        and title_case
-        and bool(re.search(r"\b[A-Z][a-z]*\.?\s*$", pre))
-        and bool(re.match(r"\s*[A-Z][a-z]", post))
-    )
-    prev_words = re.findall(r"[\w’']+", pre[-40:])
-    prev_word = prev_words[-1].lower() if prev_words else ""
-    det_before = prev_word in _DETERMINERS or prev_word.endswith(("’s", "'s"))
-    letters = [c for c in inner if c.isalpha()]
-    if nickname:
-        q.kind, q.reason = "term", "nickname"  # Robert C. “Bobby” Scott
-    elif n <= 4 and _GLOSS_AFTER.match(post) and not adjacent_after and not pre_stripped.endswith(","):
-        q.kind, q.reason = "term", "gloss"
-    elif _BYLINE_AFTER.match(post):
-        q.kind, q.reason = "term", "byline"
-    elif (
-        prior is not None
-        and prior.kind == "term"
-        and prior.block == q.block
-        and prior.close_mark is not None
-        and _COORDINATED.match(body[prior.close_mark + 1 : first.open_mark])
-        and (title_case or n <= 3)
-    ):
-        q.kind, q.reason = "term", "coordinated"  # “Parks and Recreation” and “Guardians of the Galaxy”
-    elif title_case and _TERM_AFTER.match(post) and not adjacent_after:
-        q.kind, q.reason = "term", "label"  # the “Make America Great Again” hats
-    elif title_case and n <= 8 and (_TITLE_CONTEXT.search(pre_stripped) or (det_before and not sentence_cue)):
-        q.kind, q.reason = "term", "title" + ("-cue" if sentence_cue else "")
-    elif title_case and not sentence_cue and not (at_start and sentence_like):
-        q.kind, q.reason = "term", "titlecase"
-    elif n >= 2 and len(letters) > 3 and "".join(letters).isupper() and not sentence_cue:
-        q.kind, q.reason = "term", "capitals"
-    elif _TERM_INTRO.search(pre_stripped) and n <= 8 and not sentence_cue:
-        q.kind, q.reason = "term", "intro"
-    elif (
-        title_case
-        and n <= 3
-        and all(w[:1].isupper() for w in words)
-        and not adjacent_after
-        and re.search(r"\b[A-Z][a-z]+\s*$", pre)
-        and _LOWER_NEXT.match(post)
-        and not _has_cue(" ".join(post.split()[:1]))
-    ):
-        q.kind, q.reason = "term", "name"  # Iraqi “Special Groups” to show
-    elif n <= 3 and not adjacent_after and not sentence_like:
-        if sentence_cue:
-            q.kind, q.reason = "partial", "short-cue"
-        elif (det_before or n == 1) and not _CHARACTERISED.search(pre[-30:]):
-            q.kind, q.reason = "term", "short-det" if det_before else "scare"  # a lone word, no speech verb
-        else:
-            q.kind, q.reason = "partial", "short"
-    elif at_start and (words[0][:1].isupper() or pre_stripped.endswith(":") or (cue_comma and n >= 4)):
-        q.kind, q.reason = "direct", "start"
-    elif sentence_like and at_start:
-        q.kind, q.reason = "direct", "sentence"
-    else:
-        q.kind, q.reason = "partial", "inside"
+    q.kind, q.reason = _kind(_shape(body, q, prior, pre, hi, att, adjacent_after))
     if q.kind == "term":
         q.attribution = None
         return
@@ -373,7 +436,7 @@ def _classify_and_attribute(
 
 
 _MINOR = wordset("a an the of and or in on at to for by with from as vs. v. de la")
-_DETERMINERS = wordset("a an the this that these those his her its their our my your")
+_DETERMINERS = DETERMINERS | DEMONSTRATIVES
 _TERM_AFTER = re.compile(
     r"\s*(?:hats?|caps?|signs?|shirts?|t-shirts?|slogans?|banners?|buttons?|stickers?|posters?|"
     r"show|program|series|film|movie|book|song|album|podcast|documentary)\b"
@@ -403,8 +466,8 @@ _TRANSCRIPT = re.compile(r"[\"“'‘]?\s*([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]
 
 def _transcript_speaker(body: str, block: Block, pos: int) -> Attribution | None:
     """A transcript paragraph ``"PENCE: Well, …"``: the capitalised label names the speaker."""
-    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
-    if m is None or m.end() > pos + 40:
+    m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + _TRANSCRIPT_REACH))
+    if m is None or m.end() > pos + _TRANSCRIPT_REACH:
         return None
     span = m.start(1), m.end(1)
     return Attribution(":", (m.end(1), m.end(1) + 1), SpeakerMention(body[span[0] : span[1]], span))
@@ -415,7 +478,7 @@ def _next_block_source(body: str, blocks: Sequence[Block], index: int) -> Attrib
     if index + 1 >= len(blocks):
         return None
     nxt = blocks[index + 1]
-    if nxt.end - nxt.start > 60:
+    if nxt.end - nxt.start > _SIGNATURE_MAX:
         return None
     return dash_source(body, nxt.start, nxt.end)
 
@@ -454,3 +517,33 @@ def _continuation(
         if candidate is None or ev.cue_span[0] > candidate.cue_span[0]:
             candidate = ev
     return candidate
+
+
+#: The quote-kind decision list, first match wins: (kind, reason recorded, test).
+_KIND_RULES: tuple[tuple[str, str, Callable[[_Shape], bool]], ...] = (
+    ("term", "nickname", _nickname),
+    ("term", "gloss", lambda s: s.n <= _GLOSS_MAX_WORDS and bool(_GLOSS_AFTER.match(s.post))
+     and not s.adjacent_after and not s.pre_stripped.endswith(",")),
+    ("term", "byline", lambda s: bool(_BYLINE_AFTER.match(s.post))),
+    ("term", "coordinated", _coordinated_term),
+    ("term", "label", lambda s: s.title_case and bool(_TERM_AFTER.match(s.post)) and not s.adjacent_after),
+    ("term", "title-cue", lambda s: _titled(s) and s.sentence_cue),
+    ("term", "title", _titled),
+    ("term", "titlecase", lambda s: s.title_case and not s.sentence_cue and not (s.at_start and s.sentence_like)),
+    ("term", "capitals", _capitals),
+    ("term", "intro", lambda s: bool(_TERM_INTRO.search(s.pre_stripped)) and s.n <= _TITLE_MAX_WORDS
+     and not s.sentence_cue),
+    ("term", "name", _name_term),
+    ("partial", "short-cue", lambda s: _short(s) and s.sentence_cue),
+    ("term", "short-det", lambda s: _short_term(s) and s.det_before),
+    ("term", "scare", lambda s: _short_term(s) and s.n == 1),
+    ("partial", "short", _short),
+    ("direct", "start", lambda s: s.at_start and (s.words[0][:1].isupper() or s.pre_stripped.endswith(":")
+                                                  or (s.cue_comma and s.n >= _SENTENCE_MIN_WORDS))),
+    ("direct", "sentence", lambda s: s.sentence_like and s.at_start),
+)
+
+
+def _kind(shape: _Shape) -> tuple[str, str]:
+    """The first rule of ``_KIND_RULES`` that holds; a quote no rule claims is a partial one inside."""
+    return next(((kind, reason) for kind, reason, test in _KIND_RULES if test(shape)), ("partial", "inside"))

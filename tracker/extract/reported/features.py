@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import wordset
 from ...records import Span
-from ..attribution.lexicon import PRONOUNS, wordset
+from ..attribution.lexicon import PRONOUNS
 from ..attribution.mentions import Token
 
 __all__ = [
@@ -59,9 +60,29 @@ def _shape(tok: Token) -> str:
     return "l"
 
 
+
+#: Feature buckets. They are part of the trained model (``cue-model.json`` was fitted on these
+#: strings): change one and the model must be retrained.
+_STEM_MIN = 3  # letters a stem keeps after its suffix ("said" is not "sa" + "id")
+_SUFFIX_CHARS = 3  # the suffix feature: the word's last three letters
+_COMMA_GAP_CAP = 4  # tokens since the last comma, "4" meaning four or more
+_THAT_WINDOW = 3  # tokens after the cue read for "that"
+_SUBJECT_WINDOW = 3  # tokens before the cue read for a name or pronoun
+_POS_CAP = 6  # the cue's position in its sentence, capped
+_REM_CAP = 8  # tokens left in the sentence after the cue, capped
+_WREM_CAP = 5  # the same, coarser, joined with the word
+_GAP_EXACT = 4  # content lengths below this are their own bucket
+_GAP_BUCKETS = ((8, "4-7"), (16, "8-15"))  # then ranges of content length in tokens
+_BREAKS_CAP = 3  # clause breaks inside the content, capped
+_RELATIVE_WINDOW = 4  # tokens before the content read for "who"/"which"
+_REST_CAP = 10  # tokens left after the end, capped
+_SIZE_BUCKETS = ((2, "1"), (4, "2-3"), (7, "4-6"), (13, "7-12"), (26, "13-25"))  # span words
+_P_BUCKETS = 10  # the cue model's probability in tenths
+_FIRST_WORDS = 2  # the span's first two words, as one feature
+
 def _stem(low: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+        if low.endswith(suffix) and len(low) - len(suffix) >= _STEM_MIN:
             return low[: -len(suffix)]
     return low
 
@@ -104,14 +125,14 @@ def cue_features(view: SentenceView, k: int) -> list[str]:
     low, shape, n = view.low, view.shape, view.n
     w = low(k)
     comma = view.last_comma[k]
-    comma_gap = "none" if comma is None else str(min(k - comma, 4))
-    that_near = "that" in view.lows[k + 1 : k + 4]
-    subject = any(shape(i) in ("C", "PRO") for i in range(max(0, k - 3), k))
+    comma_gap = "none" if comma is None else str(min(k - comma, _COMMA_GAP_CAP))
+    that_near = "that" in view.lows[k + 1 : k + 1 + _THAT_WINDOW]
+    subject = any(shape(i) in ("C", "PRO") for i in range(max(0, k - _SUBJECT_WINDOW), k))
     return [
         "bias",
         "w=" + w,
         "stem=" + _stem(w),
-        "s3=" + w[-3:],
+        "s3=" + w[-_SUFFIX_CHARS:],
         "p1=" + low(k - 1),
         "p2=" + low(k - 2),
         "n1=" + low(k + 1),
@@ -123,9 +144,9 @@ def cue_features(view: SentenceView, k: int) -> list[str]:
         "psh=" + shape(k - 1) + "|" + w,
         "nsh=" + w + "|" + shape(k + 1),
         "pp=" + shape(k - 2) + shape(k - 1) + "|" + shape(k),
-        f"pos={min(k, 6)}",
-        f"rem={min(n - k, 8)}",
-        f"wrem={w}|{min(n - k, 5)}",
+        f"pos={min(k, _POS_CAP)}",
+        f"rem={min(n - k, _REM_CAP)}",
+        f"wrem={w}|{min(n - k, _WREM_CAP)}",
         "commab=" + comma_gap,
         f"wcommab={w}|{comma_gap}",
         f"that={that_near}",
@@ -169,11 +190,11 @@ def end_features(view: SentenceView, start: int, j: int, cue: str) -> list[str]:
     low, shape, n, lows = view.low, view.shape, view.n, view.lows
     b = low(j)
     gap = j - start
-    gap_bucket = str(gap) if gap < 4 else ("4-7" if gap < 8 else ("8-15" if gap < 16 else "16+"))
-    brk = min(view.breaks_before[j] - view.breaks_before[start], 3)
+    gap_bucket = str(gap) if gap < _GAP_EXACT else next((label for bound, label in _GAP_BUCKETS if gap < bound), "16+")
+    brk = min(view.breaks_before[j] - view.breaks_before[start], _BREAKS_CAP)
     # a cue inside an opening subordinate clause or a relative clause: its content ends with that clause
     opener = n > 0 and lows[0] in _SUBORDINATE_OPENERS
-    relative = any(lows[i] in ("who", "which") for i in range(max(0, start - 4), start))
+    relative = any(lows[i] in ("who", "which") for i in range(max(0, start - _RELATIVE_WINDOW), start))
     return [
         f"open={opener}|{b}|{brk}",
         f"rel={relative}|{b}|{brk}",
@@ -188,7 +209,7 @@ def end_features(view: SentenceView, start: int, j: int, cue: str) -> list[str]:
         "bgap=" + b + "|" + gap_bucket,
         "cue=" + cue + "|" + b,
         "cuegap=" + cue + "|" + gap_bucket,
-        f"rest={min(n - j, 10)}",
+        f"rest={min(n - j, _REST_CAP)}",
         f"brk={brk}",
     ]
 
@@ -201,7 +222,7 @@ def span_features(
     words = body[a:b].split()
     lows = [w.lower().strip(".,;:!?") for w in words]
     n = len(words)
-    size = "1" if n < 2 else "2-3" if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13-25" if n < 26 else "26+"
+    size = next((label for bound, label in _SIZE_BUCKETS if n < bound), "26+")
     w = toks[k].low
     side = "A" if kind == AFTER else "B"
     capitals = sum(1 for x in words if x[:1].isupper()) * 4 // max(1, n)
@@ -211,10 +232,10 @@ def span_features(
         "kind=" + side,
         "cue=" + w,
         "cuekind=" + w + "|" + side,
-        f"p={min(int(p * 10), 9)}",
-        f"pk={min(int(p * 10), 9)}|{side}",
+        f"p={min(int(p * _P_BUCKETS), _P_BUCKETS - 1)}",
+        f"pk={min(int(p * _P_BUCKETS), _P_BUCKETS - 1)}|{side}",
         "first=" + lows[0],
-        "first2=" + "|".join(lows[:2]),
+        "first2=" + "|".join(lows[:_FIRST_WORDS]),
         "last=" + lows[-1],
         "size=" + size,
         "sizekind=" + size + "|" + side,

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ...lexicon import MONTH_NAMES, WEEKDAYS, wordset
 from ...records import Span, SpeakerMention
 from ...text import overlap_chars
-from ..attribution.lexicon import STOP_WORDS, wordset
+from ..attribution.lexicon import STOP_WORDS
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from .features import (
     AFTER,
@@ -34,6 +35,7 @@ from .model import CueModel
 
 __all__ = ["Candidate", "learned_attributions", "learned_candidates", "learned_end"]
 
+_CUE_REACH = 3  # tokens back from a rule's content where its cue word stands ("said that the")
 _MIN_CHARS = 8
 _MIN_WORDS = 2
 _SAME_PHRASE = 3  # cue words closer than this belong to one cue phrase
@@ -130,7 +132,7 @@ def learned_end(model: CueModel, body: str, lo: int, hi: int, span: Span, cue: s
     if start is None or start == 0 or toks[start].start != span[0]:
         return span
     cue_word = cue.split()[-1].lower() if cue.split() else ""
-    k = next((i for i in range(start - 1, max(-1, start - 4), -1) if toks[i].low == cue_word), None)
+    k = next((i for i in range(start - 1, max(-1, start - _CUE_REACH - 1), -1) if toks[i].low == cue_word), None)
     if k is None:
         return span
     return trim_end(body, span[0], _best_end(model, SentenceView(toks), start, toks[k].low, span[1]))
@@ -151,11 +153,10 @@ def _source_before(body: str, lo: int, tok: Token) -> SpeakerMention | None:
 #: Words that end a time phrase or open a clause, never a source: "earlier this year", "Just".
 _NOT_SOURCES = wordset(
     """
-    january february march april may june july august september october november december monday
-    tuesday wednesday thursday friday saturday sunday year years month months week weeks day days
+    year years month months week weeks day days
     today yesterday tonight ago earlier later time just but and so yet also still then now
     """
-)
+) | MONTH_NAMES | WEEKDAYS
 
 
 def _plausible(mention: SpeakerMention | None) -> SpeakerMention | None:

@@ -100,10 +100,12 @@ class CueModel:
             float(data["cue_threshold"]),
             float(data["end_threshold"]),
             LinearModel.from_json(data["span"]) if "span" in data else None,
-            float(data.get("span_threshold", 0.5)),
+            float(data.get("span_threshold", _SPAN_THRESHOLD)),
         )
 
 
+#: Span threshold of model files written before they carried one: an even chance.
+_SPAN_THRESHOLD = 0.5
 _LOCK = threading.Lock()
 _LOADED: list[CueModel | None] = []
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ...lexicon import wordset
 from ...records import Span, SpeakerMention
-from ..attribution.lexicon import wordset
 from ..attribution.mentions import Token, mention_before, tokens
 
 __all__ = ["OBJECT_CUES", "object_stances"]
@@ -41,6 +41,9 @@ PHRASAL: dict[str, frozenset[str]] = dict.fromkeys(
 )
 _BREAKS = frozenset(",;:()—–\"“”")
 _MAX_WORDS = 30
+
+#: Capitalised words of a short name ("Hillary Clinton", "Mr. Trump's campaign") at most.
+_NAME_MAX_WORDS = 4
 
 
 def object_stances(
@@ -84,4 +87,4 @@ def _object_end(toks: Sequence[Token], j: int) -> int:
 
 def _name(phrase: Sequence[Token]) -> bool:
     """``Hillary Clinton``, ``Mr. Trump's campaign``: a short phrase of capitalised words."""
-    return 0 < len(phrase) <= 4 and all(x.text[:1].isupper() or x.low in ("'s", "’s") for x in phrase)
+    return 0 < len(phrase) <= _NAME_MAX_WORDS and all(x.text[:1].isupper() or x.low in ("'s", "’s") for x in phrase)

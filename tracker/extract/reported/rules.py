@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ...lexicon import WEEKDAYS, wordset
 from ...records import Block, FoundQuote, Span, SpeakerMention
 from ...text import SpanIndex, normalize_space, overlap_chars, split_sentences
-from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS, wordset
+from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from ..attribution.resolve import Resolver
 from .learned import learned_attributions, learned_end
-from .model import load_cue_model
+from .model import CueModel, load_cue_model
 from .objects import object_stances
 
 __all__ = ["INDIRECT_VERBS", "find_indirect"]
@@ -84,11 +85,11 @@ INDIRECT_VERBS: frozenset[str] = frozenset(CUE_VERBS | set(_ATTITUDE.split())) -
 
 _SKIP_AFTER_CUE = wordset(
     """
-    that on in at during after before this last monday tuesday wednesday thursday friday saturday
-    sunday today yesterday tonight week month year morning evening night afternoon earlier later
+    that on in at during after before this last
+    today yesterday tonight week month year morning evening night afternoon earlier later
     also again repeatedly previously recently privately publicly flatly
     """
-)
+) | WEEKDAYS
 _AUXILIARIES = wordset(
     "has have had is are was were will would could can may might should also still now already "
     "increasingly repeatedly later then again often never not reportedly publicly privately"
@@ -100,6 +101,50 @@ _TELL = wordset(
 )
 _MIN_WORDS = 2
 _MAX_CONTENT = 600
+#: Named limits of the sentence scans, in tokens unless said otherwise.
+_MIN_SENTENCE_TOKENS = 4  # shorter "sentences" hold no source, cue and content
+_MAX_SENTENCE_CHARS = 2000  # longer runs are tables or lists, not one sentence of reported speech
+_TRANSCRIPT_REACH = 40  # characters from a paragraph's start where a transcript label may end
+_BOTH_SIDES_MIN = 20  # characters of content after "according to X," that make it a second part
+_OWNER_MAX_WORDS = 5  # capitalised words of a possessive owner ("Hillary Clinton's claim")
+_AUX_MAX = 3  # auxiliaries and adverbs between a subject and its cue ("are increasingly admitting")
+_RELATIVE_MAX = 12  # words of a relative clause between a subject and its cue
+_DATA_REACH = 12  # words back from a finding verb where its study or poll is named
+_RAISING_REACH = 400  # characters of a sentence read for a raising verb ("is widely expected to")
+_RAISING_MAX_TOKENS = 25  # the raising verb stands within the first 25 tokens, after its subject
+_MIN_CLAUSE_CHARS = 8  # shorter content is a fragment, not a reported clause
+_ASKER_MAX_WORDS = 5  # "asked by a reporter from CNN": the asker is a short phrase
+_ASKED_MAX_WORDS = 4  # "asked the president about": the person asked is a short phrase
+_ASKED_LEAD_MAX = 2  # "When asked whether": at most two words lead "asked"
+_CLAUSE_SUBJECT_MAX = 10  # words of a clause's subject ("Experts on North Korea … said") at most
+_NP_AFTER_MAX = 15  # words of "according to a count by The Associated Press" before its comma
+_ADJUNCT_MAX_TOKENS = 12  # tokens of time words and short phrases skipped after a cue
+_PREP_PHRASE_REACH = 8  # tokens of "said in a statement" read for the "that" or comma ending it
+_PREP_NAME_MAX = 4  # capitalised words of a phrase's object ("on Fox News Sunday") at most
+_PRONOUN_REACH = 5  # "said after the convention he would": tokens read for the clause's pronoun
+_SET_OFF_LEAD = 2  # tokens of content before a set-off attribution ("At first, he said, …") at least
+_SET_OFF_TAIL = 3  # tokens after the cue: a comma and content follow it
+_SET_OFF_SOURCE_MAX = 6  # words of the source of a set-off attribution
+_COLON_SCAN = 7  # tokens of a headline read for "Pat Caddell:"
+_HEADLINE_SOURCE_MAX = 5  # words of a headline source before its colon
+_HEADLINE_CONTENT_MIN = 4  # tokens of a headline's content at least
+_SAYS_SOURCE_REACH = 6  # "…, Lindsey Graham Says": the comma within five tokens before the verb
+_HEADLINE_SUBJECT_MAX = 8  # "Rubio Thinks …": the verb within the first eight tokens
+_LABEL_MIN_CAPS = 4  # "HUFFPOLLSTER:", "BUSTED:": one all-capital word longer than this is a label
+_HEARER_REACH = 9  # tokens after "told" read for the "that" that ends its hearer
+_HEARER_MAX_WORDS = 5  # words of a hearer ("the conference in Kuwait") at most
+_COMMA_REACH = 15  # tokens after "according to X" read for the comma ending it
+_TAIL_CONTENT_MIN = 2  # a trailing attribution's comma comes after more than two tokens of content
+_LONG_TAIL = 14  # tokens after a comma beyond which the tail is no attribution (unless subordinate)
+_TAIL_CUE_REACH = 9  # "…, one senior Democrat said": the cue within eight words after the comma
+_NAMED_SOURCE_MAX = 6  # words of a named source ("Jane Doe, a spokeswoman") at most
+_PLAIN_NP_MAX = 8  # words of a plain noun phrase ("a source close to him") at most
+_SUBORDINATE_FROM = 2  # ", as they …" comes after the source and its cue (two tokens at least)
+_SUBORDINATE_REACH = 12  # tokens of a tail read for ", as they …"
+_ADJUNCT_MAX_WORDS = 7  # "on Friday in Washington": a short adjunct may end the sentence
+_ADJUNCT_HEAD_MAX = 6  # words of an adjunct before ", as …"
+_TAIL_MAX_WORDS = 3  # words that may follow a source without a verb ("last week")
+_OWN_CLAUSE_MIN = 20  # characters of a clause of its own before a direct quotation
 
 
 def find_indirect(
@@ -107,15 +152,30 @@ def find_indirect(
 ) -> list[FoundQuote]:
     """Reported-speech attributions in the content blocks, as ``indirect`` quotes; with ``limit``,
     the scan stops once it has more than that many."""
-    out: list[FoundQuote] = []
-    turns: list[Span] = []
     model = load_cue_model()
     # Each sentence sees only the quotations that reach into it: scanning every quotation of the
     # article once per sentence and candidate made extraction quadratic in article size.
     index = SpanIndex(quoted)
     titles = [b for b in blocks if b.role == "title"]
+    out, turns = _transcript_turns(body, blocks, index, resolver)
+    in_turn = SpanIndex(turns)
+    for lo, hi in split_sentences(body, blocks):
+        if limit is not None and len(out) > limit:
+            break
+        if hi - lo > _MAX_SENTENCE_CHARS or in_turn.covers(lo):
+            continue
+        headline = any(b.start <= lo < b.end for b in titles)
+        out.extend(_sentence_records(body, lo, hi, index.overlapping(lo, hi), headline, resolver, model))
+    return out
+
+
+def _transcript_turns(body: str, blocks: Sequence[Block], index: SpanIndex,
+                      resolver: Resolver) -> tuple[list[FoundQuote], list[Span]]:
+    """Transcript paragraphs (``PENCE: …``) as records, and the blocks they take."""
+    out: list[FoundQuote] = []
+    turns: list[Span] = []
     for block in blocks:
-        m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + 40))
+        m = _TRANSCRIPT.match(body, block.start, min(block.end, block.start + _TRANSCRIPT_REACH))
         if block.role == "title" or m is None:
             continue
         mention = SpeakerMention(m.group(1), (m.start(1), m.end(1)))
@@ -126,52 +186,53 @@ def find_indirect(
             turns.append((block.start, block.end))
             text = normalize_space(body[span[0] : span[1]])
             out.append(_indirect(text, (span,), resolver, mention, ":"))
-    in_turn = SpanIndex(turns)
-    for lo, hi in split_sentences(body, blocks):
-        if limit is not None and len(out) > limit:
-            break
-        if hi - lo > 2000 or in_turn.covers(lo):
-            continue
-        quoted = index.overlapping(lo, hi)
-        headline = any(b.start <= lo < b.end for b in titles)
-        found = _in_sentence(body, lo, hi, quoted, headline)
-        # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
-        # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
-        raised = None if headline else _raising(body, lo, hi, quoted)
-        if raised is not None:
-            text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
-            if found is not None and found[2] is not None and overlap_chars(raised[0], found[0][0], found[0][1]):
-                out.append(_indirect(text, raised[0], resolver, found[2], found[1]))  # the speaker's cue
-            else:
-                out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
-            continue
-        taken: list[Span] = []
-        if found is not None:
-            span, cue, mention = found[0], found[1], found[2]
-            if model is not None and len(found) == 3 and not headline:
-                span = learned_end(model, body, lo, hi, span, cue)
-            spans: tuple[Span, ...] = (span,) if len(found) == 3 else (span, found[3])
-            text = " ".join(normalize_space(body[a:b]) for a, b in spans)
-            if len(text.split()) >= _MIN_WORDS:
-                out.append(_indirect(text, spans, resolver, mention, cue))
-                taken.extend(spans)
-        if not headline:
-            for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
-                if model is not None:
+    return out, turns
+
+
+def _sentence_records(body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool, resolver: Resolver,
+                      model: CueModel | None) -> list[FoundQuote]:
+    """The reported speech of one sentence: a rule shape, object stances, questions, learned cues."""
+    out: list[FoundQuote] = []
+    found = _in_sentence(body, lo, hi, quoted, headline)
+    # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
+    # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
+    raised = None if headline else _raising(body, lo, hi, quoted)
+    if raised is not None:
+        text = " ".join(normalize_space(body[a:b]) for a, b in raised[0])
+        if found is not None and found[2] is not None and overlap_chars(raised[0], found[0][0], found[0][1]):
+            out.append(_indirect(text, raised[0], resolver, found[2], found[1]))  # the speaker's cue
+        else:
+            out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
+        return out
+    taken: list[Span] = []
+    if found is not None:
+        span, cue, mention = found[0], found[1], found[2]
+        spans: tuple[Span, ...]
+        match found:
+            case (_, _, _, second):  # content on both sides of the attribution
+                spans = (span, second)
+            case _:
+                if model is not None and not headline:
                     span = learned_end(model, body, lo, hi, span, cue)
-                text = normalize_space(body[span[0] : span[1]])
-                out.append(_indirect(text, (span,), resolver, mention, cue))
-                taken.append(span)
-        if not headline:
-            for span, cue, asker in _questions(body, lo, hi, quoted):
-                if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
-                    text = normalize_space(body[span[0] : span[1]])
-                    out.append(_indirect(text, (span,), resolver, asker, cue))
-                    taken.append(span)
-        if not headline and model is not None:
-            for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
-                text = normalize_space(body[span[0] : span[1]])
-                out.append(_indirect(text, (span,), resolver, source, cue))
+                spans = (span,)
+        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
+        if len(text.split()) >= _MIN_WORDS:
+            out.append(_indirect(text, spans, resolver, mention, cue))
+            taken.extend(spans)
+    if headline:
+        return out
+    for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
+        if model is not None:
+            span = learned_end(model, body, lo, hi, span, cue)
+        out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, mention, cue))
+        taken.append(span)
+    for span, cue, asker in _questions(body, lo, hi, quoted):
+        if overlap_chars(taken, span[0], span[1]) == 0 and overlap_chars(quoted, span[0], span[1]) == 0:
+            out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, asker, cue))
+            taken.append(span)
+    if model is not None:
+        for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
+            out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, source, cue))
     return out
 
 
@@ -191,8 +252,8 @@ def _raising(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> tuple[tuple
 
     The content is the subject and the infinitive clause, without the verb between them.
     """
-    toks = tokens(body, lo, min(hi, lo + 400))
-    for k in range(1, min(len(toks) - 2, 25)):
+    toks = tokens(body, lo, min(hi, lo + _RAISING_REACH))
+    for k in range(1, min(len(toks) - 2, _RAISING_MAX_TOKENS)):
         t = toks[k]
         if t.low not in _RAISING or not t.text.islower() or toks[k + 1].low != "to":
             continue
@@ -209,7 +270,8 @@ def _raising(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> tuple[tuple
             return None
         subject = _clause(body, toks[start].start, toks[a - 1].end)
         clause = _clause(body, toks[k + 1].start, hi)
-        if clause[1] - clause[0] < 8 or overlap_chars(quoted, clause[0], clause[1]) * 2 >= clause[1] - clause[0]:
+        size = clause[1] - clause[0]
+        if size < _MIN_CLAUSE_CHARS or overlap_chars(quoted, clause[0], clause[1]) * 2 >= size:
             return None
         return ((subject[0], clause[1]),), body[toks[a].start : t.end]
     return None
@@ -234,20 +296,22 @@ def _questions(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> list[tupl
         j = k + 1
         if j < len(toks) and toks[j].low == "by":
             m = j + 1
-            while m < len(toks) and m - j <= 5 and toks[m].low not in _QUESTION_WORDS and toks[m].text not in ",;:":
+            while (m < len(toks) and m - j <= _ASKER_MAX_WORDS and toks[m].low not in _QUESTION_WORDS
+                   and toks[m].text not in ",;:"):
                 m += 1
             if m > j + 1:
                 asker = SpeakerMention(body[toks[j + 1].start : toks[m - 1].end], (toks[j + 1].start, toks[m - 1].end))
             j = m
         elif j < len(toks) and toks[j].low not in _QUESTION_WORDS:
             m = j  # the person asked: "asked him whether", "asked the president about"
-            while m < len(toks) and m - j < 4 and toks[m].low not in _QUESTION_WORDS and toks[m].text not in ',;:“"':
+            while (m < len(toks) and m - j < _ASKED_MAX_WORDS and toks[m].low not in _QUESTION_WORDS
+                   and toks[m].text not in ',;:“"'):
                 m += 1
             j = m
         if j >= len(toks) or toks[j].low not in _QUESTION_WORDS:
             continue
         end = hi
-        if k == 0 or (k <= 2 and toks[0].low in ("when", "if", "after", "once")):
+        if k == 0 or (k <= _ASKED_LEAD_MAX and toks[0].low in ("when", "if", "after", "once")):
             # "Asked whether …, Mr. Trump said: …": up to the comma before the main clause
             commas = [m for m in range(j + 2, len(toks)) if toks[m].text == ","]
             main = next(
@@ -263,7 +327,7 @@ def _questions(body: str, lo: int, hi: int, quoted: Sequence[Span]) -> list[tupl
             if comma is not None:
                 end = toks[comma].start
         span = _clause(body, toks[j].start, end)
-        if span[1] - span[0] >= 8 and len(body[span[0] : span[1]].split()) >= _MIN_WORDS:
+        if span[1] - span[0] >= _MIN_CLAUSE_CHARS and len(body[span[0] : span[1]].split()) >= _MIN_WORDS:
             out.append((span, t.text, asker))
     return out
 
@@ -275,33 +339,15 @@ _Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Spa
 def _in_sentence(
     body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
 ) -> _Found | None:
+    """The first sentence shape that holds, in the order of the module doc."""
     toks = tokens(body, lo, hi)
     if headline:
         return _headline(body, toks, hi, quoted)
-    if len(toks) < 4:
+    if len(toks) < _MIN_SENTENCE_TOKENS:
         return None
-    # According to X, CONTENT  /  CONTENT, according to X.
-    for k, t in enumerate(toks[:-1]):
-        if t.low == "according" and toks[k + 1].low == "to":
-            mention = mention_after(body, toks[k + 1].end, hi, appositive=False) or _np_after(body, toks, k + 2)
-            if mention is None:
-                continue
-            if k == 0 or toks[k - 1].text in "(":
-                comma = _next_comma(toks, k + 2)
-                if comma is None:
-                    return None
-                span = _clause(body, toks[comma].end, hi)
-            elif toks[k - 1].text == ",":
-                span = _clause(body, lo, toks[k - 1].start)
-                after = _clause(body, mention.span[1], hi)
-                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > 20:
-                    # "Fundraising, according to the campaign, has surged": content on both sides
-                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
-                    if first is not None:
-                        return first[0], first[1], mention, after
-            else:
-                continue
-            return _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    decided, found = _according(body, toks, lo, hi, quoted)
+    if decided:
+        return found
     # CONTENT, SOURCE CUE, CONTENT  (the attribution set off in the middle)
     middle = _parenthetical(body, toks, lo, hi, quoted)
     if middle is not None:
@@ -312,66 +358,121 @@ def _in_sentence(
         comma, cue, mention = tail
         span = _clause(body, lo, toks[comma].start)
         return _checked(body, span, quoted, cue, mention)
-    # SOURCE’s claim that CONTENT
+    return _claim_noun(body, toks, hi, quoted) or _source_cue(body, toks, lo, hi, quoted)
+
+
+def _according(body: str, toks: Sequence[Token], lo: int, hi: int,
+               quoted: Sequence[Span]) -> tuple[bool, _Found | None]:
+    """``According to X, CONTENT`` / ``CONTENT, according to X.``: (whether the shape decided the
+    sentence, what it found)."""
+    for k, t in enumerate(toks[:-1]):
+        if t.low == "according" and toks[k + 1].low == "to":
+            mention = mention_after(body, toks[k + 1].end, hi, appositive=False) or _np_after(body, toks, k + 2)
+            if mention is None:
+                continue
+            if k == 0 or toks[k - 1].text in "(":
+                comma = _next_comma(toks, k + 2)
+                if comma is None:
+                    return True, None
+                span = _clause(body, toks[comma].end, hi)
+            elif toks[k - 1].text == ",":
+                span = _clause(body, lo, toks[k - 1].start)
+                after = _clause(body, mention.span[1], hi)
+                if body[mention.span[1] : mention.span[1] + 1] == "," and after[1] - after[0] > _BOTH_SIDES_MIN:
+                    # "Fundraising, according to the campaign, has surged": content on both sides
+                    first = _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+                    if first is not None:
+                        return True, (first[0], first[1], mention, after)
+            else:
+                continue
+            return True, _checked(body, span, quoted, body[t.start : toks[k + 1].end], mention)
+    return False, None
+
+
+def _claim_noun(body: str, toks: Sequence[Token], hi: int, quoted: Sequence[Span]) -> _Found | None:
+    """``SOURCE’s claim that CONTENT``."""
     for k in range(1, len(toks) - 2):
         t = toks[k]
         if t.low in _CLAIM_NOUNS and toks[k + 1].low == "that" and toks[k - 1].text.endswith(("’s", "'s")):
             owner = toks[k - 1]
             mention = SpeakerMention(owner.text, (owner.start, owner.end))
             start = k - 1
-            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < 5:
+            while start > 0 and toks[start - 1].text[:1].isupper() and k - start < _OWNER_MAX_WORDS:
                 start -= 1
             if start < k - 1:
                 mention = SpeakerMention(body[toks[start].start : owner.end], (toks[start].start, owner.end))
             found = _checked(body, _clause(body, toks[k + 2].start, hi), quoted, t.text, mention)
             if found is not None:
                 return found
-    # SOURCE CUE [that] CONTENT
-    for k, t in enumerate(toks):
-        if k == 0 or not t.text.islower():
-            continue
-        data = t.low in _FINDING and _data_subject(toks, k)
-        call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
-        that_clause = (
-            k + 2 < len(toks)
-            and toks[k + 1].low == "that"
-            and t.low.endswith("ed")
-            and t.text.isalpha()
-            and toks[k - 1].low not in _OBJECT_DETERMINERS
-        )  # "Clinton signaled that …", "some speculated that …"
-        if t.low not in INDIRECT_VERBS and not data and not call_for and not that_clause:
-            continue
-        if any(x.text in '”"' for x in toks[:k]) and not (
-            t.low.endswith("ing")
-            or (k + 1 < len(toks) and toks[k + 1].low == "that")
-            or toks[k - 1].low in ("and", "but", "who")
+    return None
+
+
+def _cue_at(toks: Sequence[Token], k: int) -> tuple[bool, bool] | None:
+    """(a finding verb with a data subject, a phrasal cue) when token ``k`` can be the cue of
+    ``SOURCE CUE [that] CONTENT``; None when it cannot."""
+    t = toks[k]
+    if k == 0 or not t.text.islower():
+        return None
+    data = t.low in _FINDING and _data_subject(toks, k)
+    call_for = k + 2 < len(toks) and toks[k + 1].low in _PHRASAL.get(t.low, ())
+    that_clause = (
+        k + 2 < len(toks)
+        and toks[k + 1].low == "that"
+        and t.low.endswith("ed")
+        and t.text.isalpha()
+        and toks[k - 1].low not in _OBJECT_DETERMINERS
+    )  # "Clinton signaled that …", "some speculated that …"
+    if t.low not in INDIRECT_VERBS and not data and not call_for and not that_clause:
+        return None
+    if any(x.text in '”"' for x in toks[:k]) and not (
+        t.low.endswith("ing")
+        or (k + 1 < len(toks) and toks[k + 1].low == "that")
+        or toks[k - 1].low in ("and", "but", "who")
+    ):
+        return None  # "“…,” he said, adding that …": only the later clause is reported speech
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+        return None
+    return data, call_for
+
+
+def _cue_subject(body: str, toks: Sequence[Token], k: int, lo: int) -> SpeakerMention | None:
+    """Who speaks through the cue at ``k``: the mention before it, a relative pronoun, or the
+    sentence subject when only auxiliaries or a short relative clause stand between."""
+    t = toks[k]
+    mention = mention_before(body, lo, t.start)
+    prev = toks[k - 1].low
+    if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
+        mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
+    if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
+        mention = sentence_subject(body, lo, t.start)
+    if mention is None:
+        subject = sentence_subject(body, lo, t.start)
+        between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
+        if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= _AUX_MAX:
+            mention = subject  # "Democratic party leaders are increasingly admitting that …"
+        elif (
+            subject is not None
+            and between
+            and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
+            and len(between) <= _RELATIVE_MAX
+            and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
         ):
-            continue  # "“…,” he said, adding that …": only the later clause is reported speech
-        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-        if t.low in _CLAUSE_ONLY and nxt not in ("that", "to", "how", "why", "whether", "if", "what"):
+            mention = subject  # "The officials whose laws were struck down say …"
+    return mention
+
+
+def _source_cue(body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]) -> _Found | None:
+    """``SOURCE CUE [that] CONTENT``."""
+    for k, t in enumerate(toks):
+        cue = _cue_at(toks, k)
+        if cue is None:
             continue
-        mention = mention_before(body, lo, t.start)
-        prev = toks[k - 1].low
-        if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
-            mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
-        if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
-            mention = sentence_subject(body, lo, t.start)
-        if mention is None:
-            subject = sentence_subject(body, lo, t.start)
-            between = [x for x in toks[:k] if subject is not None and x.start >= subject.span[1]]
-            if subject is not None and all(x.low in _AUXILIARIES for x in between) and len(between) <= 3:
-                mention = subject  # "Democratic party leaders are increasingly admitting that …"
-            elif (
-                subject is not None
-                and between
-                and between[0].low in ("who", "whose", "which", "that", "of", "in", "at", "from", "with")
-                and len(between) <= 12
-                and not any(x.text in ",;:()" or x.low in CUE_VERBS for x in between)
-            ):
-                mention = subject  # "The officials whose laws were struck down say …"
+        data, call_for = cue
+        mention = _cue_subject(body, toks, k, lo)
         from_data = data and (mention is None or mention.span[1] < toks[k - 1].start)
         if from_data:  # the study or poll itself, not a phrase that ends short of the verb
-            head = next(x for x in reversed(toks[max(0, k - 12) : k]) if x.low in _DATA_NOUNS)
+            head = next(x for x in reversed(toks[max(0, k - _DATA_REACH) : k]) if x.low in _DATA_NOUNS)
             mention = SpeakerMention(head.text, (head.start, head.end))  # "a 2014 study by … found"
         if mention is None and t.low in _SAY:
             mention = _clause_subject(body, toks, k)  # "Experts on North Korea and nonproliferation said …"
@@ -403,7 +504,7 @@ _DATA_NOUNS = wordset(
 
 def _data_subject(toks: Sequence[Token], k: int) -> bool:
     """A study, poll, report or court among the words just before the verb, in the same clause."""
-    for x in reversed(toks[max(0, k - 12) : k]):
+    for x in reversed(toks[max(0, k - _DATA_REACH) : k]):
         if x.text in ";:":
             return False
         if x.low in _DATA_NOUNS:
@@ -433,7 +534,7 @@ def _clause_subject(body: str, toks: Sequence[Token], k: int) -> SpeakerMention 
     start = k
     while start > 0 and toks[start - 1].text not in ",;:()—–“”\"'’" and toks[start - 1].low not in _CLAUSE_BREAKS:
         start -= 1
-        if k - start > 10:
+        if k - start > _CLAUSE_SUBJECT_MAX:
             return None
     phrase = toks[start:k]
     if not phrase or not all(x.text[:1].isalnum() for x in phrase):
@@ -449,9 +550,9 @@ _PREPOSITIONS = wordset("on in at during after before with from for about via ov
 def _np_after(body: str, toks: Sequence[Token], j: int) -> SpeakerMention | None:
     """``according to the results``, ``according to a count by The Associated Press``: the phrase up to a comma."""
     m = j
-    while m < len(toks) and m - j < 15 and toks[m].text not in ",;:()—–" and toks[m].low not in _CUE_STOPS:
+    while m < len(toks) and m - j < _NP_AFTER_MAX and toks[m].text not in ",;:()—–" and toks[m].low not in _CUE_STOPS:
         m += 1
-    if m == j or m - j >= 15:
+    if m == j or m - j >= _NP_AFTER_MAX:
         return None
     return SpeakerMention(body[toks[j].start : toks[m - 1].end], (toks[j].start, toks[m - 1].end))
 
@@ -462,7 +563,7 @@ _CUE_STOPS = wordset("that who which is was are were has have had will would")
 def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
     """Past "that", time words and short prepositional phrases after the verb; -1 if unclear."""
     start = j
-    while j < len(toks) and j - start < 12:
+    while j < len(toks) and j - start < _ADJUNCT_MAX_TOKENS:
         t = toks[j]
         if t.low == "that":
             return j + 1
@@ -473,7 +574,7 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
             j + 1 < len(toks) and toks[j + 1].low in ("least", "most", "first", "last")
         ):
             # "said on Twitter the parliament …", "said in a statement that …"
-            for m in range(j + 1, min(len(toks), j + 8)):
+            for m in range(j + 1, min(len(toks), j + _PREP_PHRASE_REACH)):
                 if toks[m].low == "that":
                     return m + 1
                 if toks[m].text == ",":
@@ -484,15 +585,17 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
                 while k < len(toks) and toks[k].low in _OBJECT_DETERMINERS:
                     k += 1
                 named = k
-                while k < len(toks) and k - j <= 4 and (toks[k].text[:1].isupper() or toks[k].text.isdigit()):
+                while k < len(toks) and k - j <= _PREP_NAME_MAX and (
+                        toks[k].text[:1].isupper() or toks[k].text.isdigit()):
                     k += 1
                 if k == named:
                     # "said after the convention he would not …": the clause starts at its pronoun
-                    k = next((m for m in range(named, min(len(toks), j + 5)) if toks[m].low in _SUBJECT_PRONOUNS), k)
+                    reach = min(len(toks), j + _PRONOUN_REACH)
+                    k = next((m for m in range(named, reach) if toks[m].low in _SUBJECT_PRONOUNS), k)
                     if k == named:
                         return -1
                     return k
-                if k - j > 4:
+                if k - j > _PREP_NAME_MAX:
                     return -1
                 j = k
             continue
@@ -500,7 +603,7 @@ def _skip_adjuncts(toks: Sequence[Token], j: int) -> int:
     return -1
 
 
-_SUBJECT_PRONOUNS = wordset("he she they it we i")
+_SUBJECT_PRONOUNS = PRONOUNS
 _OBJECT_DETERMINERS = wordset("the a an his her their its this last")
 _HEARERS = wordset("reporters supporters audience crowd him her them me us you voters journalists listeners")
 
@@ -516,7 +619,7 @@ def _parenthetical(
     body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]
 ) -> _Found | None:
     """``At first, he said, there was pressure …``: content on both sides of a set-off attribution."""
-    for k in range(2, len(toks) - 3):
+    for k in range(_SET_OFF_LEAD, len(toks) - _SET_OFF_TAIL):
         t = toks[k]
         if t.low not in CUE_VERBS or not t.text.islower() or t.low in AMBIGUOUS_CUES:
             continue
@@ -526,7 +629,7 @@ def _parenthetical(
         if toks[after].text != ",":
             continue
         start = k - 1
-        while start > 0 and toks[start - 1].text != "," and k - start < 6:
+        while start > 0 and toks[start - 1].text != "," and k - start < _SET_OFF_SOURCE_MAX:
             start -= 1
         if start == 0 or toks[start - 1].text != ",":
             continue
@@ -548,8 +651,8 @@ def _headline(
 
     Also ``Pat Caddell: Voters Are Worried`` (a source and a colon) and ``…, Lindsey Graham Says.``
     """
-    colon = next((k for k, t in enumerate(toks[:7]) if t.text == ":"), None)
-    if colon is not None and 0 < colon <= 5 and len(toks) - colon >= 4:
+    colon = next((k for k, t in enumerate(toks[:_COLON_SCAN]) if t.text == ":"), None)
+    if colon is not None and 0 < colon <= _HEADLINE_SOURCE_MAX and len(toks) - colon >= _HEADLINE_CONTENT_MIN:
         source = toks[:colon]
         if _headline_source(source):
             mention = SpeakerMention(body[source[0].start : source[-1].end], (source[0].start, source[-1].end))
@@ -557,13 +660,13 @@ def _headline(
     last = len(toks) - 1
     while last > 0 and toks[last].text in ".!?":
         last -= 1
-    if last >= 4 and toks[last].low in _HEADLINE_VERBS and toks[last].text[:1].isupper():
-        comma = next((k for k in range(last - 1, max(0, last - 6), -1) if toks[k].text == ","), None)
+    if last >= _HEADLINE_CONTENT_MIN and toks[last].low in _HEADLINE_VERBS and toks[last].text[:1].isupper():
+        comma = next((k for k in range(last - 1, max(0, last - _SAYS_SOURCE_REACH), -1) if toks[k].text == ","), None)
         if comma is not None and comma >= 2 and comma < last - 1:
             source = toks[comma + 1 : last]
             mention = SpeakerMention(body[source[0].start : source[-1].end], (source[0].start, source[-1].end))
             return _checked(body, _clause(body, toks[0].start, toks[comma].start), quoted, toks[last].text, mention)
-    for k in range(1, min(len(toks) - 2, 8)):
+    for k in range(1, min(len(toks) - 2, _HEADLINE_SUBJECT_MAX)):
         t = toks[k]
         if t.low in _HEADLINE_VERBS:
             subject = toks[:k]
@@ -589,7 +692,7 @@ def _headline_source(source: Sequence[Token]) -> bool:
     """``Pat Caddell``, ``Poll``, ``Clinton camp``: a name or source before a headline colon."""
     if any(t.low in _NOT_HEADLINE_SOURCES or not t.text.replace(".", "").replace("’", "").isalpha() for t in source):
         return False
-    if len(source) == 1 and source[0].text.isupper() and len(source[0].text) > 4:
+    if len(source) == 1 and source[0].text.isupper() and len(source[0].text) > _LABEL_MIN_CAPS:
         return False  # "HUFFPOLLSTER:", "BUSTED:": a label
     return source[0].text[:1].isupper() and all(
         t.text[:1].isupper() or t.low in SOURCE_NOUNS or t.low in ("camp", "editorial") for t in source
@@ -598,7 +701,7 @@ def _headline_source(source: Sequence[Token]) -> bool:
 
 def _skip_object(toks: Sequence[Token], j: int) -> int:
     """Past the hearer of "told reporters", "told the conference in Kuwait that"."""
-    for k in range(j, min(len(toks), j + 9)):
+    for k in range(j, min(len(toks), j + _HEARER_REACH)):
         t = toks[k]
         if t.low == "that":
             return k
@@ -607,13 +710,14 @@ def _skip_object(toks: Sequence[Token], j: int) -> int:
     k = j
     if k < len(toks) and toks[k].low in _HEARERS:
         return k + 1
-    while k < len(toks) and k - j < 5 and (toks[k].low in _OBJECT_DETERMINERS or toks[k].text[:1].isupper()):
+    while k < len(toks) and k - j < _HEARER_MAX_WORDS and (
+            toks[k].low in _OBJECT_DETERMINERS or toks[k].text[:1].isupper()):
         k += 1
     return k
 
 
 def _next_comma(toks: Sequence[Token], k: int) -> int | None:
-    for j in range(k, min(len(toks), k + 15)):
+    for j in range(k, min(len(toks), k + _COMMA_REACH)):
         if toks[j].text == ",":
             return j
     return None
@@ -623,7 +727,7 @@ def _trailing_attribution(
     body: str, toks: Sequence[Token], hi: int
 ) -> tuple[int, str, SpeakerMention] | None:
     """``…, officials said.`` or ``…, said Jane Doe, a spokeswoman.`` at the end of the sentence."""
-    for comma in range(len(toks) - 2, 2, -1):
+    for comma in range(len(toks) - 2, _TAIL_CONTENT_MIN, -1):
         if toks[comma].text != ",":
             continue
         rest = toks[comma + 1 :]
@@ -632,9 +736,9 @@ def _trailing_attribution(
             mention = mention_after(body, first.end, hi)
             if mention is not None and _named_source(mention) and _ends_sentence(body, mention.span[1], hi):
                 return comma, first.text, mention
-        if len(rest) > 14 and not _subordinate_tail(rest):
+        if len(rest) > _LONG_TAIL and not _subordinate_tail(rest):
             continue  # a long tail: maybe an appositive after an inverted source further left
-        for k, t in enumerate(rest[1:9], start=1):
+        for k, t in enumerate(rest[1:_TAIL_CUE_REACH], start=1):
             if t.low in CUE_VERBS and t.text.islower():
                 mention = mention_before(body, first.start, t.start)
                 if (mention is None or mention.span[0] != first.start) and _plain_np(rest[:k]):
@@ -674,7 +778,7 @@ def _past_hearer(rest: Sequence[Token], k: int) -> int:
 def _named_source(mention: SpeakerMention) -> bool:
     """``Jane Doe``, ``the spokeswoman``: not a clause read as a name (``Ivanka Trump's statement didn't …``)."""
     words = mention.text.split()
-    return len(words) <= 6 and all(
+    return len(words) <= _NAMED_SOURCE_MAX and all(
         w[:1].isupper() or w.lower() in _NP_WORDS or w.lower() in SOURCE_NOUNS or w.lower() in TITLE_WORDS
         for w in words
     )
@@ -685,7 +789,7 @@ _NP_WORDS = wordset("a an the his her their its of to close familiar with in at 
 
 def _plain_np(toks: Sequence[Token]) -> bool:
     """``a source close to him``, ``one senior Democrat``: words of a noun phrase, no verb."""
-    if not toks or len(toks) > 8:
+    if not toks or len(toks) > _PLAIN_NP_MAX:
         return False
     if not (toks[0].low in _NP_WORDS or toks[0].low in _SOURCE_STARTS or toks[0].text[:1].isupper()):
         return False
@@ -707,9 +811,9 @@ _CLAIM_NOUNS = wordset(
     hope concern complaint accusation admission acknowledgment conclusion finding position"""
 )
 _ADJUNCT_STARTS = wordset(
-    """on in at during after before last this monday tuesday wednesday thursday friday saturday sunday
+    """on in at during after before last this
     yesterday today told reporters earlier later recently"""
-)
+) | WEEKDAYS
 
 
 _SUBORDINATORS = wordset("as while after before when because although though even citing adding noting")
@@ -718,7 +822,8 @@ _SUBORDINATORS = wordset("as while after before when because although though eve
 def _subordinate_tail(rest: Sequence[Token]) -> bool:
     """``…, lawmakers said Friday, as they bristled at …``: a subordinate clause after the attribution."""
     return any(
-        rest[m].text == "," and rest[m + 1].low in _SUBORDINATORS for m in range(2, min(len(rest) - 1, 12))
+        rest[m].text == "," and rest[m + 1].low in _SUBORDINATORS
+        for m in range(_SUBORDINATE_FROM, min(len(rest) - 1, _SUBORDINATE_REACH))
     )
 
 
@@ -728,19 +833,19 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     if not rest or rest.startswith(","):
         return True
     words = [w.lower() for w in rest.split()]
-    if words[0] in _ADJUNCT_STARTS and len(words) <= 7:
+    if words[0] in _ADJUNCT_STARTS and len(words) <= _ADJUNCT_MAX_WORDS:
         return True
     head, comma, tail = rest.partition(",")
     if (
         comma
-        and len(head.split()) <= 6
+        and len(head.split()) <= _ADJUNCT_HEAD_MAX
         and head.split()[:1]
         and head.split()[0].lower() in _ADJUNCT_STARTS
         and tail.split()[:1]
         and tail.split()[0].lower() in _SUBORDINATORS
     ):
         return _ends_sentence(body, pos, pos + len(body[pos:hi]) - len(body[pos:hi].lstrip()) + len(head))
-    return len(words) <= 3 and not any(
+    return len(words) <= _TAIL_MAX_WORDS and not any(
         w in CUE_VERBS or w in ("that", "to", "is", "was", "are") for w in words
     )
 
@@ -771,15 +876,15 @@ def _checked(
             while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
                 b -= 1
             break
-    if b - a < 8:
+    if b - a < _MIN_CLAUSE_CHARS:
         return None
     if overlap_chars(quoted, a, b) * 2 >= b - a:
         # mostly a direct quotation: the quote extractor has it; keep a clause of its own before it
-        if opening - a < 20:
+        if opening - a < _OWN_CLAUSE_MIN:
             return None
         b = opening
         while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
             b -= 1
-        if b - a < 20 or overlap_chars(quoted, a, b) * 2 >= b - a:
+        if b - a < _OWN_CLAUSE_MIN or overlap_chars(quoted, a, b) * 2 >= b - a:
             return None
     return (a, b), cue, mention
