@@ -7,7 +7,9 @@ has, so it is never committed) holds two things, each keyed by content, never by
   parsed again, an unchanged one is not (parsing is most of the cost of reading a folder);
 - the report model, keyed by the digest of every claim file's bytes, ``_reviews.yaml``, the
   working folder (``check`` reads article paths from it) and tracker's own code: ``report``
-  on a folder nothing changed in reads the model instead of checking and matching again.
+  on a folder nothing changed in reads the model instead of checking and matching again;
+- the report rendered in each text format under that same key, so such a ``report`` does not
+  decode the model and serialise it again either (most of its time on a large folder).
 
 Every entry is signed with a key kept in the user's cache folder (``$XDG_CACHE_HOME/tracker``),
 so a cache committed to a repository or copied from elsewhere is never believed: a pull request
@@ -42,6 +44,7 @@ BUSY_SECONDS = 5.0  # another run writing the cache: wait this long, then go on 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS parsed (sha TEXT PRIMARY KEY, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS report (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
 
 
@@ -167,6 +170,30 @@ class MatchCache:
     def store_parsed(self, sha: str, data: Any) -> None:
         self._put("parsed", sha, data)
 
+    def rendered(self, key: str, fmt: str) -> tuple[Any, str] | None:
+        """``(meta, text)`` of the report rendered in ``fmt`` for ``key``, or None when not cached."""
+        if self._db is None or self._secret is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM rendered WHERE key = ?", (f"{key}:{fmt}",)).fetchone()
+            blob = _verified(bytes(row[0]), self._secret) if row else None
+            if blob is None:
+                return None
+            head, _, text = zlib.decompress(blob).partition(b"\n")
+            return json.loads(head), text.decode("utf-8")
+        except (sqlite3.Error, zlib.error, ValueError, TypeError):
+            return None
+
+    def store_rendered(self, key: str, fmt: str, meta: Any, text: str) -> None:
+        """Keep ``text`` (the report in ``fmt``) with ``meta`` (one line of JSON) until the model changes."""
+        if self._db is None or self._secret is None:
+            return
+        head = json.dumps(meta, separators=(",", ":")).encode("utf-8")  # one line: JSON escapes newlines
+        blob = _sign(zlib.compress(head + b"\n" + text.encode("utf-8")), self._secret)
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?)", (f"{key}:{fmt}", blob))
+            self._db.commit()
+
     def report(self, key: str) -> Any:
         return self._get("report", "key", key)
 
@@ -176,6 +203,7 @@ class MatchCache:
             return
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("DELETE FROM report")
+            self._db.execute("DELETE FROM rendered")  # rendered from the model this one replaces
             self._put("report", key, model)
             if self._seen:
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS seen (sha TEXT PRIMARY KEY)")
