@@ -148,3 +148,14 @@ def test_a_labelled_update_keeps_its_news_and_a_time_stamp_is_no_notice() -> Non
     stamp = "Updated: Saturday, October 22, 2016 @ 6:59 PM"
     assert notices(f"Fire kills five\n\n{stamp}\n\n" + STORY.split("\n\n", 1)[1]) == []
     assert notices(STORY + "UPDATE:\n\nPolice said more.\n") == []
+
+
+def test_first_sentence_end_is_where_splitting_would_end_it() -> None:
+    from tracker.records import Block
+    from tracker.text import first_sentence_end, split_sentences
+
+    body = "Correction: Gen. Smith spoke on Monday. An earlier version said Tuesday. More text"
+    for start in (0, 40, 73):
+        expected = next((e for _, e in split_sentences(body, [Block(start, len(body))])), len(body))
+        assert first_sentence_end(body, start, len(body)) == expected
+    assert first_sentence_end(body, 5, 5) == 5

@@ -12,7 +12,15 @@ import pytest
 from tools import train_cue_model
 from tracker.extract.attribution.mentions import tokens
 from tracker.extract.reported import model as cue_model
-from tracker.extract.reported.features import AFTER, BEFORE, NONE, SentenceView, after_start, cue_features
+from tracker.extract.reported.features import (
+    AFTER,
+    BEFORE,
+    NONE,
+    SentenceView,
+    after_start,
+    cue_features,
+    end_features,
+)
 from tracker.extract.reported.model import CueModel, LinearModel, softmax_scores
 
 
@@ -110,3 +118,14 @@ def test_training_without_data_fails_with_one_line(tmp_path: Path, capsys: pytes
     assert train_cue_model.main([str(tmp_path)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("error: PolNeAR training split not found") and "\n" not in err
+
+
+def test_features_at_the_sentence_edges_see_the_boundary_markers() -> None:
+    """The padded lists the hot loops index must give what ``low``/``shape`` give out of range."""
+    body = "Rivals said so."
+    toks = tokens(body, 0, len(body))
+    view = SentenceView(toks)
+    first, last = cue_features(view, 0), cue_features(view, len(toks) - 1)
+    assert "p1=<s>" in first and "p2=<s>" in first and "pp=<s><s>|C" in first
+    assert "n1=</s>" in last and "n2=</s>" in last and "nsh=.|</s>" in last
+    assert end_features(view, 1, len(toks) - 1, "said")[5] == "bn=.|</s>"

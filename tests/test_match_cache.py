@@ -119,3 +119,27 @@ def test_a_cache_from_elsewhere_is_not_believed(folder: Path, monkeypatch: pytes
         result = CliRunner().invoke(main, ["report", "claims", "--format", "json"])
     assert result.exit_code == 3  # the refusal above: the foreign cache was not read
     assert _report() == expected
+
+
+@pytest.mark.parametrize("fmt", ["json", "md", "html"])
+def test_an_unchanged_folder_is_not_rendered_again(folder: Path, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+    """On a large folder decoding the cached model and serialising it again is most of a cached run."""
+    first = _report(fmt)
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the model was read or rendered again")
+
+    monkeypatch.setattr(MatchCache, "report", refuse)
+    monkeypatch.setattr("tracker.cli._render", refuse)
+    assert _report(fmt) == first
+    result = CliRunner().invoke(main, ["run", "in"])  # the summary line comes from the cache too
+    assert result.exit_code == 0, result.output
+    assert "1 recycled" in result.output
+
+
+def test_a_rendered_report_follows_an_edit(folder: Path) -> None:
+    before = _report("md")
+    path = next((folder / "claims").glob("b*.yaml"))
+    path.write_text(path.read_text(encoding="utf-8").replace("status: unreviewed", "status: rejected", 1),
+                    encoding="utf-8")
+    assert _report("md") != before

@@ -284,17 +284,66 @@ def _render(folder: Path, fmt: str, report: Any = None) -> str:
     return safe(render_markdown(report))
 
 
-def _write_format(folder: Path, fmt: str, output: Path, report: Any) -> None:
+#: Formats rendered as one text, which the cache keeps per folder state (csv and sqlite write several files).
+CACHED_TEXT = ("md", "html", "json", "prov-json", "prov-n", "claimreview")
+
+
+class FolderReport:
+    """A folder's report, its model built at most once: a format rendered before for the same
+    claim files, reviews, article files and code comes from the cache without the model."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._model: Any = None
+        self._summary: Any = None
+
+    def model(self) -> Any:
+        if self._model is None:
+            self._model = _checked_report(self.folder)
+        return self._model
+
+    def summary(self) -> Any:
+        return self._summary if self._model is None and self._summary is not None else self.model()["summary"]
+
+    def text(self, fmt: str) -> str:
+        """The report in ``fmt``, as ``_render`` gives it."""
+        from .claimfile.reviews import REVIEWS_FILE, claim_file_paths
+        from .match.cache import MatchCache, folder_key, sources_signature
+
+        if fmt not in CACHED_TEXT or not self.folder.is_dir():
+            return _render(self.folder, fmt, self.model())
+        key = folder_key(claim_file_paths(self.folder), self.folder / REVIEWS_FILE)
+        cache = MatchCache(self.folder)
+        try:
+            hit = cache.rendered(key, fmt) if key else None
+            meta = hit[0] if hit is not None and isinstance(hit[0], dict) else {}
+            if hit is not None and isinstance(meta.get("paths"), list) and meta.get("sources") == sources_signature(
+                    [{"path": path} for path in meta["paths"]], self.folder):
+                self._summary = meta.get("summary")
+                return hit[1]
+            model = self.model()
+            text = _render(self.folder, fmt, model)
+            if key:
+                articles = model["articles"]
+                cache.store_rendered(key, fmt, {"sources": sources_signature(articles, self.folder),
+                                                "paths": [a.get("path") for a in articles],
+                                                "summary": model["summary"]}, text)
+            return text
+        finally:
+            cache.close()
+
+
+def _write_format(folder: Path, fmt: str, output: Path, report: FolderReport) -> None:
     """One format written to ``output`` (a folder for csv, a database for sqlite)."""
     if fmt == "csv":
-        _write_tables(folder, output, report)
+        _write_tables(folder, output, report.model())
     elif fmt == "sqlite":
         from .report.sqlite import write_sqlite
 
-        meta = write_sqlite(report, output)
+        meta = write_sqlite(report.model(), output)
         click.echo(f"browse it: datasette {output} -m {meta}", err=True)
     else:
-        _write_output(_render(folder, fmt, report), output)
+        _write_output(report.text(fmt), output)
 
 
 def _write_tables(folder: Path, out: Path, report: Any = None) -> None:
@@ -370,9 +419,9 @@ def report(folder: Path, fmt: str, output: Path | None) -> None:
     if output is not None and output.is_dir():
         raise TrackerError("is a folder; pass a file name to -o (only --format csv writes a folder)", str(output))
     if output is not None:
-        _write_format(folder, fmt, output, _checked_report(folder))
+        _write_format(folder, fmt, output, FolderReport(folder))
         return
-    _write_output(terminal_safe(_render(folder, fmt)), output)
+    _write_output(terminal_safe(FolderReport(folder).text(fmt)), output)
 
 
 @main.command()
@@ -403,10 +452,10 @@ def run(inputs: tuple[Path, ...], out: Path, report_path: Path, formats: tuple[s
     targets = {fmt: _run_target(report_path, fmt) for fmt in dict.fromkeys(formats or ("md",))}
     code = _extract(inputs or (Path("seeds"),), out, fail_fast=False, quiet=False, outputs=tuple(targets.values()),
                     engine=_engine(jobs, engine, scheduler))
-    rep = _checked_report(out)
+    rep = FolderReport(out)
     for fmt, target in targets.items():
         _write_format(out, fmt, target, rep)
-    s = rep["summary"]
+    s = rep.summary()
     written = ", ".join(str(t) for t in targets.values())
     click.echo(f"report: {written} — {plural(s['quote_clusters'], 'quote cluster')} ({s['recycled_quotes']} "
                f"recycled), {plural(s['claim_groups'], 'claim group')}, {plural(s['conflicts'], 'conflict')}")

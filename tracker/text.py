@@ -59,6 +59,11 @@ def split_sentences(body: str, blocks: Sequence[Block]) -> list[Span]:
     return spans
 
 
+def first_sentence_end(body: str, start: int, end: int) -> int:
+    """Where the first sentence of ``[start, end)`` ends (``end`` if none): splits no further."""
+    return next((e for _, e in _sentences_in(body, start, end)), end)
+
+
 def _sentences_in(body: str, start: int, end: int) -> Iterator[Span]:
     text = body[start:end]
     cursor = 0

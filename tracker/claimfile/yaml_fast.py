@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -46,6 +47,12 @@ def _printable(ch: str) -> bool:
 _NOT_PLAIN_CHAR = re.compile(r"[:#\ufeff\x85\u2028\u2029]|[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+#: Distinct strings whose plain/quoted verdict is remembered: claim files repeat keys, statuses,
+#: outlets and speakers thousands of times, and the verdict is a pure function of the text.
+_PLAIN_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_PLAIN_CACHE_SIZE)
 def plain_ok(text: str, in_flow: bool = False) -> bool:
     """Can ``text`` be written unquoted so YAML 1.1 and 1.2 readers both read this same string?"""
     if not text or text != text.strip() or text[0] in _INDICATORS:
@@ -95,6 +102,8 @@ def _float(value: float) -> str:
 
 
 def scalar_text(value: Any, in_flow: bool = False) -> str:
+    if type(value) is str:  # most values: straight to the (cached) plain-or-quoted verdict
+        return value if plain_ok(value, in_flow) else _quoted(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -130,7 +139,7 @@ def _emit_mapping(mapping: Mapping[str, Any], indent: int, lines: list[str], fir
 def _emit_entry(head: str, value: Any, indent: int, lines: list[str]) -> None:
     if isinstance(value, Flow):
         lines.append(f"{head} {_flow(value)}")
-    elif isinstance(value, Mapping):
+    elif isinstance(value, dict | Mapping):  # dict first: the ABC check is slow
         if not value:
             lines.append(f"{head} {{}}")
         else:
@@ -168,13 +177,21 @@ def dump_fast(doc: Mapping[str, Any], header: str = "") -> str:
 
 def from_commented(node: Any) -> Any:
     """A ruamel round-trip tree as plain data with ``Flow`` markers where it is in flow style."""
-    flow = getattr(getattr(node, "fa", None), "flow_style", lambda: False)()
-    if isinstance(node, Mapping):
-        plain_map = {str(k): from_commented(v) for k, v in node.items()}
-        return Flow(plain_map) if flow else plain_map
-    if isinstance(node, list):
-        plain_list = [from_commented(v) for v in node]
-        return Flow(plain_list) if flow else plain_list
+    kind = type(node)
+    if kind in _PLAIN_SCALARS:  # most nodes: no flow lookup, no ABC isinstance (the hot path of a write)
+        return node
     if isinstance(node, str):
         return str(node)
-    return node
+    is_map = isinstance(node, dict | Mapping)
+    if not is_map and not isinstance(node, list):
+        return node
+    flow = getattr(getattr(node, "fa", None), "flow_style", lambda: False)()
+    if is_map:
+        plain_map = {str(k): from_commented(v) for k, v in node.items()}
+        return Flow(plain_map) if flow else plain_map
+    plain_list = [from_commented(v) for v in node]
+    return Flow(plain_list) if flow else plain_list
+
+
+#: Exact types ``from_commented`` returns as they are (their subclasses, ruamel's, go the long way).
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})

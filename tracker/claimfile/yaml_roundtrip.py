@@ -13,6 +13,7 @@ import math
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +243,11 @@ def scalar(value: Any) -> Any:
 _UNSAFE_PLAIN = re.compile("[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
+#: Distinct strings whose verdict is remembered (a pure function of the text; files repeat them).
+_QUOTES_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=_QUOTES_CACHE_SIZE)
 def _needs_quotes(text: str) -> bool:
     """Quote strings that some YAML reader would turn into a bool, number, date or null, or alter."""
     if text == "" or text != text.strip() or _UNSAFE_PLAIN.search(text):

@@ -7,7 +7,9 @@ has, so it is never committed) holds two things, each keyed by content, never by
   parsed again, an unchanged one is not (parsing is most of the cost of reading a folder);
 - the report model, keyed by the digest of every claim file's bytes, ``_reviews.yaml``, the
   working folder (``check`` reads article paths from it) and tracker's own code: ``report``
-  on a folder nothing changed in reads the model instead of checking and matching again.
+  on a folder nothing changed in reads the model instead of checking and matching again;
+- the report rendered in each text format under that same key, so such a ``report`` does not
+  decode the model and serialise it again either (most of its time on a large folder).
 
 Every entry is signed with a key kept in the user's cache folder (``$XDG_CACHE_HOME/tracker``),
 so a cache committed to a repository or copied from elsewhere is never believed: a pull request
@@ -38,10 +40,14 @@ from ..claimfile.yaml_roundtrip import MAX_YAML_BYTES
 CACHE_DIR = ".tracker-cache"
 CACHE_FILE = "cache.sqlite"
 SCHEMA = 1  # bumped when the tables change: an older cache is then simply rebuilt
+#: zlib level for rendered reports: tens of MB written on every cold report, so speed over size
+#: (level 1 compresses a JSON report about 6x, several times faster than the default).
+RENDERED_LEVEL = 1
 BUSY_SECONDS = 5.0  # another run writing the cache: wait this long, then go on without it
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS parsed (sha TEXT PRIMARY KEY, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS report (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
 
 
@@ -95,18 +101,24 @@ def _exact(value: Any) -> bytes | None:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     except (TypeError, ValueError):
         return None
-    return zlib.compress(text.encode("utf-8")) if _same(json.loads(text), value) else None
+    return zlib.compress(text.encode("utf-8")) if _reads_back(value) else None
 
 
-def _same(a: Any, b: Any) -> bool:
-    """Equal with the same types all the way down (``1 == 1.0`` and ``True == 1`` are not enough)."""
-    if type(a) is not type(b):
-        return False
-    if isinstance(a, dict):
-        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
-    if isinstance(a, list):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    return bool(a == b)
+#: Types JSON gives back as they went in (floats too, but for NaN, which equals nothing).
+_EXACT_SCALARS = frozenset({str, int, bool, type(None)})
+
+
+def _reads_back(value: Any) -> bool:
+    """Whether ``json.loads`` of ``value``'s JSON is equal with the same types all the way down
+    (``1 == 1.0`` and ``True == 1`` are not enough): decided from the types, without reading it back."""
+    kind = type(value)
+    if kind is dict:
+        return all(isinstance(key, str) and _reads_back(item) for key, item in value.items())
+    if kind is list:
+        return all(map(_reads_back, value))
+    if kind is float:
+        return bool(value == value)  # NaN comes back unequal to itself
+    return kind in _EXACT_SCALARS
 
 
 class MatchCache:
@@ -167,6 +179,30 @@ class MatchCache:
     def store_parsed(self, sha: str, data: Any) -> None:
         self._put("parsed", sha, data)
 
+    def rendered(self, key: str, fmt: str) -> tuple[Any, str] | None:
+        """``(meta, text)`` of the report rendered in ``fmt`` for ``key``, or None when not cached."""
+        if self._db is None or self._secret is None:
+            return None
+        try:
+            row = self._db.execute("SELECT data FROM rendered WHERE key = ?", (f"{key}:{fmt}",)).fetchone()
+            blob = _verified(bytes(row[0]), self._secret) if row else None
+            if blob is None:
+                return None
+            head, _, text = zlib.decompress(blob).partition(b"\n")
+            return json.loads(head), text.decode("utf-8")
+        except (sqlite3.Error, zlib.error, ValueError, TypeError):
+            return None
+
+    def store_rendered(self, key: str, fmt: str, meta: Any, text: str) -> None:
+        """Keep ``text`` (the report in ``fmt``) with ``meta`` (one line of JSON) until the model changes."""
+        if self._db is None or self._secret is None:
+            return
+        head = json.dumps(meta, separators=(",", ":")).encode("utf-8")  # one line: JSON escapes newlines
+        blob = _sign(zlib.compress(head + b"\n" + text.encode("utf-8"), RENDERED_LEVEL), self._secret)
+        with contextlib.suppress(sqlite3.Error):
+            self._db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?)", (f"{key}:{fmt}", blob))
+            self._db.commit()
+
     def report(self, key: str) -> Any:
         return self._get("report", "key", key)
 
@@ -176,6 +212,7 @@ class MatchCache:
             return
         with contextlib.suppress(sqlite3.Error):
             self._db.execute("DELETE FROM report")
+            self._db.execute("DELETE FROM rendered")  # rendered from the model this one replaces
             self._put("report", key, model)
             if self._seen:
                 self._db.execute("CREATE TEMP TABLE IF NOT EXISTS seen (sha TEXT PRIMARY KEY)")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...records import Block, Span
-from ...text import split_sentences
+from ...text import first_sentence_end, split_sentences
 from . import lexicon
 
 #: A notice is a few sentences; a longer block opening with "Update:" is a live blog's new
@@ -88,7 +88,7 @@ def _sentence_notice(body: str, index: int, block: Block) -> Notice | None:
 
 
 def _sentence_end(body: str, start: int, end: int) -> int:
-    return next((e for _, e in split_sentences(body, [Block(start, end)])), end)
+    return first_sentence_end(body, start, end)
 
 
 def find_notices(body: str, blocks: tuple[Block, ...]) -> list[Notice]:

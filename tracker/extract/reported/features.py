@@ -40,6 +40,7 @@ _QUOTES = frozenset('"“”')
 _SKIP_START = wordset("that")
 _SUBORDINATE_OPENERS = wordset("when while after as if because although though since before until once whenever")
 _MAX_CONTENT_TOKENS = 80
+_PAD = 2  # the features look at most two tokens either side of a word
 
 
 def is_candidate(tok: Token) -> bool:
@@ -90,13 +91,17 @@ def _stem(low: str) -> str:
 class SentenceView:
     """One sentence's tokens with what every word's features need, computed once (linear time)."""
 
-    __slots__ = ("breaks_before", "last_comma", "lows", "n", "quote_after", "quotes_before", "shapes", "toks")
+    __slots__ = ("breaks_before", "last_comma", "lows", "n", "padded_lows", "padded_shapes", "quote_after",
+                 "quotes_before", "shapes", "toks")
 
     def __init__(self, toks: Sequence[Token]) -> None:
         self.toks = toks
         self.n = len(toks)
         self.lows = [t.low for t in toks]
         self.shapes = [_shape(t) for t in toks]
+        # what low()/shape() give for i in [-_PAD, n + _PAD), at i + _PAD: the hot loops index, not call
+        self.padded_lows = ["<s>"] * _PAD + self.lows + ["</s>"] * _PAD
+        self.padded_shapes = ["<s>"] * _PAD + self.shapes + ["</s>"] * _PAD
         self.last_comma: list[int | None] = []
         self.quotes_before: list[int] = []
         self.breaks_before: list[int] = []  # breaks among tokens [0, i), so any range counts in O(1)
@@ -122,28 +127,30 @@ class SentenceView:
 
 def cue_features(view: SentenceView, k: int) -> list[str]:
     """What the model sees of word ``k``: the word, its neighbours, their shapes and the clause around it."""
-    low, shape, n = view.low, view.shape, view.n
-    w = low(k)
+    n, i = view.n, k + _PAD
+    p2, p1, w, n1, n2 = view.padded_lows[i - _PAD : i + _PAD + 1]
+    s2, s1, sh, sn1 = view.padded_shapes[i - _PAD : i + _PAD]
     comma = view.last_comma[k]
     comma_gap = "none" if comma is None else str(min(k - comma, _COMMA_GAP_CAP))
     that_near = "that" in view.lows[k + 1 : k + 1 + _THAT_WINDOW]
-    subject = any(shape(i) in ("C", "PRO") for i in range(max(0, k - _SUBJECT_WINDOW), k))
+    subject = ("C" in view.shapes[max(0, k - _SUBJECT_WINDOW) : k]
+               or "PRO" in view.shapes[max(0, k - _SUBJECT_WINDOW) : k])
     return [
         "bias",
         "w=" + w,
         "stem=" + _stem(w),
         "s3=" + w[-_SUFFIX_CHARS:],
-        "p1=" + low(k - 1),
-        "p2=" + low(k - 2),
-        "n1=" + low(k + 1),
-        "n2=" + low(k + 2),
-        "wn=" + w + "|" + low(k + 1),
-        "pw=" + low(k - 1) + "|" + w,
-        "wnn=" + w + "|" + low(k + 1) + "|" + low(k + 2),
-        "sh=" + shape(k),
-        "psh=" + shape(k - 1) + "|" + w,
-        "nsh=" + w + "|" + shape(k + 1),
-        "pp=" + shape(k - 2) + shape(k - 1) + "|" + shape(k),
+        "p1=" + p1,
+        "p2=" + p2,
+        "n1=" + n1,
+        "n2=" + n2,
+        "wn=" + w + "|" + n1,
+        "pw=" + p1 + "|" + w,
+        "wnn=" + w + "|" + n1 + "|" + n2,
+        "sh=" + sh,
+        "psh=" + s1 + "|" + w,
+        "nsh=" + w + "|" + sn1,
+        "pp=" + s2 + s1 + "|" + sh,
         f"pos={min(k, _POS_CAP)}",
         f"rem={min(n - k, _REM_CAP)}",
         f"wrem={w}|{min(n - k, _WREM_CAP)}",
@@ -187,24 +194,26 @@ def candidate_ends(toks: Sequence[Token], start: int) -> range:
 
 def end_features(view: SentenceView, start: int, j: int, cue: str) -> list[str]:
     """Whether the content that began at token ``start`` (> 0) ends just before token ``j`` (> start)."""
-    low, shape, n, lows = view.low, view.shape, view.n, view.lows
-    b = low(j)
+    n, lows, at = view.n, view.lows, j + _PAD
+    bp, b, bn = view.padded_lows[at - 1 : at + 2]
+    bsh, bnsh = view.padded_shapes[at : at + 2]
     gap = j - start
     gap_bucket = str(gap) if gap < _GAP_EXACT else next((label for bound, label in _GAP_BUCKETS if gap < bound), "16+")
     brk = min(view.breaks_before[j] - view.breaks_before[start], _BREAKS_CAP)
     # a cue inside an opening subordinate clause or a relative clause: its content ends with that clause
     opener = n > 0 and lows[0] in _SUBORDINATE_OPENERS
-    relative = any(lows[i] in ("who", "which") for i in range(max(0, start - _RELATIVE_WINDOW), start))
+    relative = ("who" in lows[max(0, start - _RELATIVE_WINDOW) : start]
+                or "which" in lows[max(0, start - _RELATIVE_WINDOW) : start])
     return [
         f"open={opener}|{b}|{brk}",
         f"rel={relative}|{b}|{brk}",
         "bias",
         "b=" + b,
-        "bsh=" + shape(j),
-        "bn=" + b + "|" + low(j + 1),
-        "bnsh=" + b + "|" + shape(j + 1),
-        "bp=" + low(j - 1) + "|" + b,
-        "p=" + low(j - 1),
+        "bsh=" + bsh,
+        "bn=" + b + "|" + bn,
+        "bnsh=" + b + "|" + bnsh,
+        "bp=" + bp + "|" + b,
+        "p=" + bp,
         "gap=" + gap_bucket,
         "bgap=" + b + "|" + gap_bucket,
         "cue=" + cue + "|" + b,

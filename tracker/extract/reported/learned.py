@@ -74,9 +74,9 @@ def learned_candidates(model: CueModel, body: str, lo: int, hi: int, taken: Sequ
     for k, tok in enumerate(toks):
         if not is_candidate(tok) or inside[k]:
             continue  # a cue inside a quotation or a rule's span yields content already taken
-        p = model.cue.probabilities(cue_features(view, k))
         if k - last_cue < _SAME_PHRASE:
             continue  # the same cue phrase as the candidate just taken ("called" + "for")
+        p = model.cue.probabilities(cue_features(view, k))
         if p[AFTER] >= model.cue_threshold and p[AFTER] >= p[BEFORE] and tok.low not in _HEARER_FIRST:
             if _inverted(body, toks, k, hi):
                 continue
