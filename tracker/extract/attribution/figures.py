@@ -307,23 +307,43 @@ _SET_OFF = ",”\"’"
 #: report, and …"): a short phrase of time or place, never a clause of its own.
 _SET_OFF_TAIL = 6
 _TAIL_OPENERS = frozenset("in on at during after before last this earlier later today yesterday".split())
+#: Marks after a figure tried as the start of a set-off attribution: past a list of a dozen items
+#: the attribution no longer speaks for the figure, and a run of commas ("1,1,1,…") stays linear.
+_SET_OFF_MARKS = 12
 
 
 def _set_off_after(body: str, figure_end: int, hi: int) -> tuple[SpeakerMention, str] | None:
     """``FIGURE …, the agency said [in a June report][,.]`` / ``…,” he said.`` / ``…, according to
     X.``: an attribution set off after the figure, ending its clause, credits what came before."""
     pos = figure_end
-    while True:
+    for _ in range(_SET_OFF_MARKS):
         pos = _next_mark(body, pos, hi)
         if pos < 0:
             return None
-        att = cue_after(body, pos + 1, hi) or _document_after(body, pos + 1, hi)
         pos += 1
+        if not _word_follows(body, pos, hi):  # "…, 5, 6": an attribution opens with a word
+            continue
+        att = cue_after(body, pos, hi) or _document_after(body, pos, hi)
         if att is None or att.mention is None or not _compact(body, pos, att):
             continue
         end = max(att.cue_span[1], att.mention.span[1])
         if _closes(body, end, hi):
             return att.mention, att.cue
+    return None
+
+
+#: What may stand between a mark and the attribution it sets off (as ``cue_after`` skips them).
+_BEFORE_ATTRIBUTION = " \t\n,—–-'’"
+
+
+def _word_follows(body: str, pos: int, hi: int) -> bool:
+    """The first character after ``pos`` that is not a space, comma or dash is a letter."""
+    rest = body[pos : min(hi, pos + _SET_OFF_PEEK)].lstrip(_BEFORE_ATTRIBUTION)
+    return bool(rest) and rest[0].isalpha()
+
+
+#: Characters looked at after a mark for the attribution's first letter.
+_SET_OFF_PEEK = 40
 
 
 #: Characters between a set-off source and its verb ("the agency said", "said Jane Roe").

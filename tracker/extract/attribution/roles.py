@@ -33,7 +33,7 @@ _NAME_REACH = 120
 # words costs one scan, never a regex retried from every word.
 _AFTER = re.compile(rf",\s+(?:the\s+|a\s+|its\s+)?(?:[a-z-]+\s+){{0,2}}{_HEADS}\s+of\s+"
                     rf"(?P<tail>[^,.;:()\n]{{1,{_MAX_TAIL}}}{_ACRONYM}?)")
-_BEFORE = re.compile(rf"\s+(?:[a-z-]+\s+)?{_HEADS}\s+(?P<person>{_PROPER})")
+_BEFORE = re.compile(rf"(?<!\s)\s+(?:[a-z-]+\s+)?{_HEADS}\s+(?P<person>{_PROPER})")  # from a run's start: linear
 _WHO = re.compile(rf",\s+who\s+(?:leads|heads|founded|runs|commands)\s+(?:the\s+)?{_ORG}")
 
 
