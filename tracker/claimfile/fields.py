@@ -6,7 +6,7 @@ beyond types: ``x-editable`` (a reviewer may correct the field in place and re-r
 correction; ``"later"`` when the field was added after claim files were first written, so it
 enters the ``auto`` fingerprint only when present), ``x-when-found`` (a machine field written
 only when extraction finds it and removed when a re-run no longer does). The store's key order
-and editable fields, ``shape``'s type guard and ``check``'s enumerations are all read from here,
+and editable fields and ``check``'s enumerations are read from here (``shape``'s guard lists are not yet),
 so a new field is declared once, in the schema, and the rest follows.
 """
 
@@ -54,25 +54,6 @@ def editable_later() -> frozenset[str]:
 def written_when_found(section: str) -> tuple[str, ...]:
     """Machine fields written only when extraction finds them (a re-run that does not, removes them)."""
     return tuple(key for key, spec in _properties(section).items() if spec.get("x-when-found"))
-
-
-def _is_text(spec: dict[str, Any]) -> bool:
-    if spec.get("$ref") == "#/definitions/text_or_null":
-        return True
-    types = spec.get("type")
-    return isinstance(types, list) and "string" in types and set(types) <= {"string", "null"}
-
-
-@functools.cache
-def text_or_null(section: str) -> tuple[str, ...]:
-    """Fields that hold text or null (what the report's type guard checks before reading them)."""
-    return tuple(key for key, spec in _properties(section).items() if _is_text(spec))
-
-
-@functools.cache
-def list_fields(section: str) -> tuple[str, ...]:
-    """Fields that hold a list."""
-    return tuple(key for key, spec in _properties(section).items() if spec.get("type") == "array")
 
 
 def enum(section: str, key: str) -> tuple[Any, ...]:

@@ -112,6 +112,10 @@ def _articles(doc: Any, report: Report, run: str) -> dict[str, str]:
     return outlets
 
 
+def claim_entity(article: str, claim_id: str) -> str:
+    return f"claim:{local(article)}.{local(claim_id)}"
+
+
 def quote_entity(article: str, quote_id: str) -> str:
     return f"quote:{local(article)}.{local(quote_id)}"
 
@@ -178,7 +182,7 @@ def _figures(doc: Any, report: Report, run: str) -> None:
     for c in report["claims"]:
         if c["status"] == "rejected" or c["orphaned"]:
             continue
-        entity = f"claim:{local(c['article'])}.{local(c['claim_id'])}"
+        entity = claim_entity(c["article"], c["claim_id"])
         attrs: dict[str, Any] = {**_type("tr:Figure"), "prov:value": c["surface"], "tr:sentence": c["sentence"]}
         for key in ("value", "low", "high", "unit", "measure", "kind", "bound"):
             if c.get(key) is not None:
@@ -192,11 +196,7 @@ def _figures(doc: Any, report: Report, run: str) -> None:
                              "tr:status": group["status"], "tr:verdict": group["verdict"],
                              "tr:reason": group["reason"]})
         for v in group["values"]:
-            doc.specializationOf(f"claim:{local(v['article'])}.{local(v['claim_id'])}", measure)
-
-
-def claim_entity(article: str, claim_id: str) -> str:
-    return f"claim:{local(article)}.{local(claim_id)}"
+            doc.specializationOf(claim_entity(v["article"], v["claim_id"]), measure)
 
 
 def _figure_sources(doc: Any, report: Report, live_quotes: set[str]) -> None:

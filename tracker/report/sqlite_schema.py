@@ -32,6 +32,16 @@ _REVIEW = (
     ("review_resolved", str, "Why a reviewer settled a conflict (empty when unresolved)."),
 )
 
+#: Who a figure is credited to: the same columns on claims and on group values.
+_CREDIT: tuple[Column, ...] = (
+        ("source", str, "Who the figure is credited to (person, organisation or document), or empty."),
+        ("source_reason", str, "Why source is empty (the reporter's own words, an unnamed source …)."),
+        ("attribution", str, "quoted, reported, according_to, document, anonymous or unattributed."),
+        ("cue", str, "The words crediting the figure (said, according to, includes)."),
+        ("source_mention", str, "The words naming the source as written, as JSON {text, span}."),
+        ("quote", str, "The id of the direct quote the figure stands in, when it does."),
+)
+
 TABLES: tuple[Table, ...] = (
     Table("outlets", "News outlets (sources) and how many of the articles each published.", "name", (
         ("name", str, "Outlet name as the article metadata gives it."),
@@ -138,12 +148,7 @@ TABLES: tuple[Table, ...] = (
         ("orphaned", int, "1 when the text is no longer in the article."),
         ("versions", str, "The versions of its story (article ids, JSON list) that hold this record."),
         ("group", str, "The claim group (claim_groups.id), when the figure is compared across articles."),
-        ("source", str, "Who the figure is credited to (person, organisation or document), or empty."),
-        ("source_reason", str, "Why source is empty (the reporter's own words, an unnamed source …)."),
-        ("attribution", str, "quoted, reported, according_to, document, anonymous or unattributed."),
-        ("cue", str, "The words crediting the figure (said, according to, includes)."),
-        ("source_mention", str, "The words naming the source as written, as JSON {text, span}."),
-        ("quote", str, "The id of the direct quote the figure stands in, when it does."),
+        *_CREDIT,
     ), (("article", "articles", "id"), ("group", "claim_groups", "id"))),
     Table("group_values", "Each figure of a claim group, oldest first.", ("group", "claim"), (
         ("group", str, "The group (claim_groups.id)."),
@@ -162,12 +167,7 @@ TABLES: tuple[Table, ...] = (
         ("start", int, "Start of the figure in the article body."),
         ("end", int, "End of the figure."),
         ("counts", str, "What the figure counts (predicate, scope, owner …), as JSON."),
-        ("source", str, "Who the figure is credited to (person, organisation or document), or empty."),
-        ("source_reason", str, "Why source is empty (the reporter's own words, an unnamed source …)."),
-        ("attribution", str, "quoted, reported, according_to, document, anonymous or unattributed."),
-        ("cue", str, "The words crediting the figure (said, according to, includes)."),
-        ("source_mention", str, "The words naming the source as written, as JSON {text, span}."),
-        ("quote", str, "The id of the direct quote the figure stands in, when it does."),
+        *_CREDIT,
     ), (("group", "claim_groups", "id"), ("claim", "claims", "ref"), ("article", "articles", "id"))),
     Table("reviews", "Every review decision: on clusters and groups (_reviews.yaml) and on records.",
           ("target_table", "target"), (

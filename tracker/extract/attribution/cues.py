@@ -76,11 +76,15 @@ def dash_source(body: str, pos: int, hi: int) -> Attribution | None:
     )
 
 
+#: What may stand between a closing mark and the attribution after it (skipped before reading it).
+BEFORE_ATTRIBUTION = " \t\n,—–-'’"
+
+
 def cue_after(body: str, pos: int, hi: int) -> Attribution | None:
     """Attribution right after a closing mark: `, he said`, `, said X`, `, X told Y`, `, according to X`."""
     seg_end = min(hi, pos + _AFTER_REACH)
     text = body[pos:seg_end]
-    lead = len(text) - len(text.lstrip(" \t\n,—–-'’"))
+    lead = len(text) - len(text.lstrip(BEFORE_ATTRIBUTION))
     start = pos + lead
     dashed = dash_source(body, pos, seg_end)
     if dashed is not None:

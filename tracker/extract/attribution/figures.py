@@ -21,7 +21,7 @@ from dataclasses import replace
 from ...records import SPEECH_KINDS, Block, Claim, FigureSource, Quote, Span, SpeakerMention
 from ...text import SpanIndex, split_sentences
 from ..reported.rules import INDIRECT_VERBS
-from .cues import cue_after
+from .cues import BEFORE_ATTRIBUTION, cue_after
 from .figure_words import (
     ANONYMITY,
     ANONYMOUS_HEADS,
@@ -332,13 +332,9 @@ def _set_off_after(body: str, figure_end: int, hi: int) -> tuple[SpeakerMention,
     return None
 
 
-#: What may stand between a mark and the attribution it sets off (as ``cue_after`` skips them).
-_BEFORE_ATTRIBUTION = " \t\n,—–-'’"
-
-
 def _word_follows(body: str, pos: int, hi: int) -> bool:
     """The first character after ``pos`` that is not a space, comma or dash is a letter."""
-    rest = body[pos : min(hi, pos + _SET_OFF_PEEK)].lstrip(_BEFORE_ATTRIBUTION)
+    rest = body[pos : min(hi, pos + _SET_OFF_PEEK)].lstrip(BEFORE_ATTRIBUTION)
     return bool(rest) and rest[0].isalpha()
 
 
