@@ -2,7 +2,8 @@
 
 Moments run from the first imports (Click used to turn an early Ctrl-C into "Aborted!" and
 exit 1) through extraction and the claim-file writes to the report; each run starts afresh
-or over the previous run's output, so both the new-file and the merge paths are cut.
+or over the previous run's output, so both the new-file and the merge paths are cut. A signal
+that lands after the command's last write is held through shutdown: exit 0, no message.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def test_sigint_at_any_moment_exits_130_and_leaves_no_tmp(tmp_path: Path, comman
         code, err = _interrupt(args, tmp_path, after)
         leftovers = [p.relative_to(tmp_path) for p in tmp_path.rglob("*.tmp")]
         assert not leftovers, f"SIGINT at {after:.2f}s left {leftovers}"
-        if code is None:
-            continue
+        if code is None or (code == 0 and "Interrupted." not in err):
+            continue  # finished first, or the signal landed in shutdown, after the last write
         interrupted += 1
         assert code == 130, f"SIGINT at {after:.2f}s: exit {code}: {err}"
         assert "Traceback" not in err and err.strip().splitlines()[-1] == "Interrupted.", err

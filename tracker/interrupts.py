@@ -6,7 +6,10 @@ removes it, escapes every handler. So the console script (``tracker.console``) i
 ``exit_130`` as the SIGINT handler before it imports anything else: ``SystemExit(130)``
 passes through Click and runs every ``finally`` and cleanup on its way out. Sections that must
 not be cut in two (create a temporary file, write it, rename or remove it) run inside
-``deferred()``, which holds SIGINT back until they end.
+``deferred()``, which holds SIGINT back until they end. Once the command has finished,
+``hold_after_finish`` blocks SIGINT for the interpreter's shutdown: a Ctrl-C that lands there
+finds nothing left to cut, and one raised inside an ``atexit`` hook would be swallowed by Python
+and leave exit 0 after printing "Interrupted." (seen in CI).
 """
 
 from __future__ import annotations
@@ -41,3 +44,13 @@ def deferred() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def hold_after_finish() -> None:
+    """Block SIGINT once the command is done, so shutdown cannot be cut; an interrupt that is
+    already pending still exits 130."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    if signal.SIGINT in signal.sigpending():
+        exit_130(signal.SIGINT, None)
