@@ -1,17 +1,19 @@
-"""The ``tracker`` console script: the SIGINT handler first, then the CLI (see ``interrupts``)."""
+"""The ``tracker`` console script: the SIGINT handling first, then the CLI (see ``interrupts``)."""
 
 from __future__ import annotations
 
-import signal
-
-from .interrupts import exit_130, hold_after_finish
+from .interrupts import command_ended, exit_code_of, install
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, exit_130)
+    install()
     from .cli import main as cli
 
     try:
         cli(prog_name="tracker")
-    finally:
-        hold_after_finish()
+    except SystemExit as ending:
+        command_ended(exit_code_of(ending))
+        raise
+    except BaseException:
+        command_ended(1)
+        raise
