@@ -74,7 +74,7 @@ def test_sigkill_at_random_moments_never_tears_a_claim_file(tmp_path: Path) -> N
     _check(out, edited, 0)
 
     rng = random.Random(20261125)
-    window = min(full_run * 1.1, 2.5)
+    window = full_run * 1.1  # scaled to this machine's speed: a fixed cap misses the writes under load
     rewritten = 0
     killed_running = 0
     for round_ in range(1, KILLS + 1):
