@@ -110,6 +110,7 @@ _BOTH_SIDES_MIN = 20  # characters of content after "according to X," that make 
 #: Participles that report speech on their own ("…, saying the bill was dead"); others ("telling
 #: jokes") report speech only with "that" after them.
 _SAYING = wordset("saying adding noting arguing insisting asking explaining claiming warning stating suggesting")
+_QUOTE_CUE_TOKENS = 6  # tokens after a closing mark read for its cue (", State Sen. Jane Doe said")
 _NESTED_SHARE = 0.5  # share of "according to X"'s content a nested cue must report to take it over
 _OWNER_MAX_WORDS = 5  # capitalised words of a possessive owner ("Hillary Clinton's claim")
 _AUX_MAX = 3  # auxiliaries and adverbs between a subject and its cue ("are increasingly admitting")
@@ -386,13 +387,14 @@ def _nested(body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence
     match outer:
         case (first, cue, mention, second) if first[0] <= at < first[1]:
             part, rest = first, [(second, cue, mention)]  # X keeps the content after it
-        case (_, _, _, second):
-            part = second
+        case (first, cue, mention, second):
+            part, rest = second, [(first, cue, mention)]  # X keeps the content before it
         case _:
             part = outer[0]
     if not part[0] <= at < part[1] or overlap_chars([inner[0]], *part) < _NESTED_SHARE * (part[1] - part[0]):
         return []  # the inner cue reports only a piece of the content: the outer source keeps it
-    return [inner, *rest]
+    clipped = _clause(body, max(inner[0][0], part[0]), min(inner[0][1], part[1]))  # not X's other part
+    return [(clipped, inner[1], inner[2]), *rest]
 
 
 def _nested_source(body: str, mention: SpeakerMention) -> bool:
@@ -919,6 +921,17 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     )
 
 
+def _attributed_quotation(body: str, opening: int, b: int) -> bool:
+    """Whether the content opens with a quotation that has its own cue right after it ("“I will
+    not resign,” he said …, according to the Globe"): the quote extractor credits that quotation,
+    so it is no paraphrase of the outer source."""
+    close = next((i for i in range(opening + 1, b) if body[i] in '”"'), -1)
+    if close < 0:
+        return False
+    after = tokens(body, close + 1, b)[:_QUOTE_CUE_TOKENS]
+    return any(t.low in CUE_VERBS and t.text.islower() for t in after)
+
+
 def _clause(body: str, a: int, b: int) -> Span:
     while a < b and (body[a].isspace() or body[a] in ",;:—–-"):
         a += 1
@@ -945,7 +958,7 @@ def _checked(
             while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
                 b -= 1
             break
-    if b - a < _MIN_CLAUSE_CHARS:
+    if b - a < _MIN_CLAUSE_CHARS or (opening == a and _attributed_quotation(body, a, b)):
         return None
     if overlap_chars(quoted, a, b) * 2 >= b - a:
         # mostly a direct quotation: the quote extractor has it; keep a clause of its own before it
