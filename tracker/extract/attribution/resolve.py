@@ -385,7 +385,7 @@ class Resolver:
         sentence's subject ("O America, take it …") is the speaker's, not the article's."""
         start = self.body.rfind("\n\n", max(0, pos - _QUOTE_LOOKBACK), pos)
         window = self.body[max(0, pos - _QUOTE_LOOKBACK) if start < 0 else start : pos]
-        return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
+        return _opens_quotation(window)
 
     def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
         """Remember the people and groups named as sources (for later pronouns), and the people
@@ -692,6 +692,19 @@ def _place_like(body: str, lo: int, at: int, length: int) -> bool:
     if _PLACE_TAG.fullmatch(", " + body[at : at + length]) and re.search(r"[A-Z][\w.]*,[ \t]*$", before):
         return True  # "the mayor of Washington, DC, suggested": the state of a city
     return _PLACE_TAG.match(body, at + length) is not None
+
+
+def _opens_quotation(window: str) -> bool:
+    """Whether a quotation is open at the end of ``window``: its marks read in order, a curly
+    mark opening or closing, a straight one toggling. Counting straight marks alone fails where
+    an article mixes straight and curly marks (``"I did …,” said Manning``)."""
+    open_ = False
+    for mark in _QUOTE_MARKS.findall(window):
+        open_ = mark == "“" or (mark == '"' and not open_)
+    return open_
+
+
+_QUOTE_MARKS = re.compile(r'[“”"]')
 
 
 def _trim_adverbs(text: str) -> str:
