@@ -285,6 +285,7 @@ class Resolver:
         self.titled_surname: dict[str, int] = {}  # surname key -> first "President Trump" position
         self._established: set[str] = set()  # capitalised words seen mid-sentence (names)
         self._described: list[tuple[int, str, str]] = []  # (position, head, description) of unnamed people
+        self._alone: set[str] = set()  # keys of capitalised words written alone
         self._places: set[int] = set()  # indexes into ``names`` of names written as places or things
         for block in blocks:
             if block.role == "title":
@@ -306,6 +307,8 @@ class Resolver:
                 self.note_speaker(*subject)
 
     def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
+        if " " not in run:
+            self._alone.add(_surname_key(run))  # a surname alone ("Yocum said"): its owner is a person
         sentence_end = re.search(r"\w{3}\.\s", run)
         if sentence_end:  # "… Russia. A …": the run crossed a full stop
             self._note_run(body, lo, pos, run[: sentence_end.start() + _STOP_WORD_CHARS])
@@ -503,6 +506,10 @@ class Resolver:
             return None, NO_SOURCE
         resolved = self.resolve(mention)
         problem = speaker_problem(resolved, mention, self.body)
+        if problem is None and resolved is not None and mention.text.strip().lower() in PERSON_PRONOUNS:
+            rival = self._rival(mention.span[0], resolved)
+            if rival is not None:
+                problem = f"the pronoun {mention.text.strip()!r} may be {resolved!r} or {rival!r}"
         if problem is None and resolved is not None and self._sentence_case_only(resolved, mention):
             problem = f"{resolved!r} is capitalised only where a sentence opens; nothing shows it is a name"
         if problem is None and resolved is not None:
@@ -518,6 +525,30 @@ class Resolver:
         if _place_like(self.body, 0, at, len(text)):
             return f"{text!r} is written as a place, not a source"
         return None
+
+    def _rival(self, pos: int, resolved: str) -> str | None:
+        """Another person named after the sentence that named ``resolved`` and before the pronoun
+        at ``pos`` ("Those comments drew a response from Rev. William Owens. “…,” he told"):
+        the pronoun may be either, so it is not read as the earlier source."""
+        at = bisect_right(self._positions, pos - 1)
+        if not at:
+            return None
+        noted = self._speakers[at - 1][0]
+        sentence = bisect_right(self._sentence_starts, noted) - 1
+        after = self._sentences[sentence][1] if sentence >= 0 else noted
+        key = _surname_key(resolved.split()[-1])
+        first = bisect_left(self._name_positions, after)
+        for i in range(first, bisect_left(self._name_positions, pos)):
+            p, full = self.names[i]
+            if i in self._places or _surname_key(full.split()[-1]) == key or self._in_quotation(p):
+                continue
+            if full in self._titled_names or self._surname_used(full):
+                return full
+        return None
+
+    def _surname_used(self, full: str) -> bool:
+        """Whether the article refers to ``full`` by surname alone: a person, not a body."""
+        return _surname_key(full.split()[-1]) in self._alone
 
     def _dateline(self, mention: SpeakerMention) -> str | None:
         """An upper-case place opening a paragraph before a dash ("WASHINGTON —"): a dateline."""
