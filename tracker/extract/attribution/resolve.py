@@ -705,7 +705,7 @@ _FALLBACK_NAMES = 4
 #: Words before a capitalised name that make it a place or a body ("a speech in San Jose").
 _PLACE_LEADS = wordset("in at near into outside across throughout inside")
 #: A state or country abbreviation after a city ("San Jose, Calif.", "Washington, D.C.").
-_PLACE_TAG = re.compile(r",[ \t]+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.?[A-Z]\.?)(?![\w’'])")
+_PLACE_TAG = re.compile(r",[ \t]+(?!(?:Jr|Sr|II|III|IV|Esq|Inc|Co)\b)(?:[A-Z][a-z]{1,4}\.|[A-Z]\.?[A-Z]\.?)(?![\w’'])")
 
 
 def _place_like(body: str, lo: int, at: int, length: int) -> bool:
