@@ -83,7 +83,8 @@ _TITLED_REACH = 8
 #: Lower-case words that may trail a name in a mention and are no part of it ("Mr. LePage
 #: nevertheless"): sentence adverbs; words ending in -ly are read as adverbs too.
 _TRAILING_ADVERBS = wordset(
-    "nevertheless nonetheless however meanwhile also still then too again instead though later earlier"
+    "nevertheless nonetheless however meanwhile also still then too again instead though later earlier first"
+    " now never always once"
 )
 #: Capitalised at the start of a sentence but never part of a name.
 _COMMON = STOP_WORDS | wordset(
@@ -284,6 +285,8 @@ class Resolver:
         self.titled_surname: dict[str, int] = {}  # surname key -> first "President Trump" position
         self._established: set[str] = set()  # capitalised words seen mid-sentence (names)
         self._described: list[tuple[int, str, str]] = []  # (position, head, description) of unnamed people
+        self._alone: set[str] = set()  # keys of capitalised words written alone
+        self._places: set[int] = set()  # indexes into ``names`` of names written as places or things
         for block in blocks:
             if block.role == "title":
                 continue  # headline case makes every word look like a name
@@ -304,6 +307,8 @@ class Resolver:
                 self.note_speaker(*subject)
 
     def _note_run(self, body: str, lo: int, pos: int, run: str) -> None:
+        if " " not in run:
+            self._alone.add(_surname_key(run))  # a surname alone ("Yocum said"): its owner is a person
         sentence_end = re.search(r"\w{3}\.\s", run)
         if sentence_end:  # "… Russia. A …": the run crossed a full stop
             self._note_run(body, lo, pos, run[: sentence_end.start() + _STOP_WORD_CHARS])
@@ -322,6 +327,8 @@ class Resolver:
             title = _title_key(before[-1])
         if len(full.split()) >= 2:
             self.names.append((pos, full))
+            if not title and _place_like(body, lo, pos + max(run.rfind(full), 0), len(full)):
+                self._places.add(len(self.names) - 1)
             if title:
                 self.titled.append((pos, title, full))
         elif title:
@@ -381,7 +388,7 @@ class Resolver:
         sentence's subject ("O America, take it …") is the speaker's, not the article's."""
         start = self.body.rfind("\n\n", max(0, pos - _QUOTE_LOOKBACK), pos)
         window = self.body[max(0, pos - _QUOTE_LOOKBACK) if start < 0 else start : pos]
-        return window.rfind("“") > window.rfind("”") or window.count('"') % 2 == 1
+        return _opens_quotation(window)
 
     def note_speakers(self, mentions: Iterable[SpeakerMention]) -> None:
         """Remember the people and groups named as sources (for later pronouns), and the people
@@ -398,7 +405,7 @@ class Resolver:
             if _is_group(mention.text) and speaker_problem(mention.text, mention, self.body) is None:
                 self._groups.append((mention.span[0], mention.text))
             name = person_name(mention.text)
-            if name and speaker_problem(name, mention, self.body) is None:
+            if name and speaker_problem(name, mention, self.body) is None and self._place(mention) is None:
                 self.note_speaker(mention.span[0], self.expand(name, mention.span[0]))
             elif name is None and _person_head(mention.text) and speaker_problem(mention.text, mention,
                                                                                   self.body) is None:
@@ -444,7 +451,10 @@ class Resolver:
         if at:
             return self._speakers[at - 1][1]
         before = bisect_left(self._name_positions, pos)  # the last name before ``pos``
-        return self.names[before - 1][1] if before else None
+        for at in range(before - 1, max(-1, before - 1 - _FALLBACK_NAMES), -1):
+            if at not in self._places:
+                return self.names[at][1]  # "he" is a person: "a speech in San Jose, Calif." is not one
+        return None
 
     def last_group(self, pos: int) -> str | None:
         """What "they" refers to: the nearest plural source before it ("Police said … They said"),
@@ -496,11 +506,49 @@ class Resolver:
             return None, NO_SOURCE
         resolved = self.resolve(mention)
         problem = speaker_problem(resolved, mention, self.body)
+        if problem is None and resolved is not None and mention.text.strip().lower() in PERSON_PRONOUNS:
+            rival = self._rival(mention.span[0], resolved)
+            if rival is not None:
+                problem = f"the pronoun {mention.text.strip()!r} may be {resolved!r} or {rival!r}"
         if problem is None and resolved is not None and self._sentence_case_only(resolved, mention):
             problem = f"{resolved!r} is capitalised only where a sentence opens; nothing shows it is a name"
         if problem is None and resolved is not None:
-            problem = self._modifier_of_noun(mention) or self._dateline(mention)
+            problem = self._modifier_of_noun(mention) or self._dateline(mention) or self._place(mention)
         return (None, problem) if problem else (" ".join(resolved.split()) if resolved else None, None)
+
+    def _place(self, mention: SpeakerMention) -> str | None:
+        """A capitalised mention written as a place ("Washington, DC", "a speech in San Jose")."""
+        text = mention.text.strip()
+        if not text[:1].isupper() or text.lower() in PRONOUNS:
+            return None
+        at = mention.span[0] + (len(mention.text) - len(mention.text.lstrip()))
+        if _place_like(self.body, 0, at, len(text)):
+            return f"{text!r} is written as a place, not a source"
+        return None
+
+    def _rival(self, pos: int, resolved: str) -> str | None:
+        """Another person named after the sentence that named ``resolved`` and before the pronoun
+        at ``pos`` ("Those comments drew a response from Rev. William Owens. “…,” he told"):
+        the pronoun may be either, so it is not read as the earlier source."""
+        at = bisect_right(self._positions, pos - 1)
+        if not at:
+            return None
+        noted = self._speakers[at - 1][0]
+        sentence = bisect_right(self._sentence_starts, noted) - 1
+        after = self._sentences[sentence][1] if sentence >= 0 else noted
+        key = _surname_key(resolved.split()[-1])
+        first = bisect_left(self._name_positions, after)
+        for i in range(first, bisect_left(self._name_positions, pos)):
+            p, full = self.names[i]
+            if i in self._places or _surname_key(full.split()[-1]) == key or self._in_quotation(p):
+                continue
+            if full in self._titled_names or self._surname_used(full):
+                return full
+        return None
+
+    def _surname_used(self, full: str) -> bool:
+        """Whether the article refers to ``full`` by surname alone: a person, not a body."""
+        return _surname_key(full.split()[-1]) in self._alone
 
     def _dateline(self, mention: SpeakerMention) -> str | None:
         """An upper-case place opening a paragraph before a dash ("WASHINGTON —"): a dateline."""
@@ -650,6 +698,44 @@ def _person_head(text: str) -> str:
             break
     head = words[-1].strip(".,’'") if words else ""
     return head if head in _PERSON_NOUNS else ""
+
+
+#: Names read back for "he"/"she" when no source was named before: past a few places, abstain.
+_FALLBACK_NAMES = 4
+#: Words before a capitalised name that make it a place or a body ("a speech in San Jose").
+_PLACE_LEADS = wordset("in at near into outside across throughout inside")
+#: A state or country abbreviation after a city ("San Jose, Calif.", "Washington, D.C.").
+_PLACE_TAG = re.compile(r",[ \t]+(?!(?:Jr|Sr|II|III|IV|Esq|Inc|Co)\b)(?:[A-Z][a-z]{1,4}\.|[A-Z]\.?[A-Z]\.?)(?![\w’'])")
+
+
+def _place_like(body: str, lo: int, at: int, length: int) -> bool:
+    """Whether the capitalised name at ``at`` is written as a place or a thing, not a person: the
+    object of a place preposition, owned by another noun ("the Department's Harbor Station"), or
+    a city followed by its state ("San Jose, Calif.")."""
+    before = body[max(lo, at - _TITLE_REACH) : at]
+    words = before.split()
+    if before.rstrip().endswith(("’s", "'s")):
+        return True
+    if words and words[-1].lower() == "the":
+        words = words[:-1]
+    if words and words[-1] in _PLACE_LEADS:
+        return True
+    if _PLACE_TAG.fullmatch(", " + body[at : at + length]) and re.search(r"[A-Z][\w.]*,[ \t]*$", before):
+        return True  # "the mayor of Washington, DC, suggested": the state of a city
+    return _PLACE_TAG.match(body, at + length) is not None
+
+
+def _opens_quotation(window: str) -> bool:
+    """Whether a quotation is open at the end of ``window``: its marks read in order, a curly
+    mark opening or closing, a straight one toggling. Counting straight marks alone fails where
+    an article mixes straight and curly marks (``"I did …,” said Manning``)."""
+    open_ = False
+    for mark in _QUOTE_MARKS.findall(window):
+        open_ = mark == "“" or (mark == '"' and not open_)
+    return open_
+
+
+_QUOTE_MARKS = re.compile(r'[“”"]')
 
 
 def _trim_adverbs(text: str) -> str:

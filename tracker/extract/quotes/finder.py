@@ -339,8 +339,25 @@ def _at_start(pre_stripped: str) -> bool:
         pre_stripped == ""
         or pre_stripped.endswith((":", "—", "(", "–"))
         or bool(pre_stripped.endswith(",") and _has_cue(" ".join(tail.split()[-_CUE_COMMA_WORDS:]))
-                and not any(c in tail for c in ".!?"))
+                and not _sentence_stop(tail))
     )
+
+
+#: A full stop or other sentence end, with the word before it.
+_STOP = re.compile(r"([\w’'\-]*)([.!?])")
+#: Letters of a capitalised word whose full stop abbreviates ("Sen.", "D-Minn.", "Calif.") at most.
+_ABBREVIATED_MAX = 7
+
+
+def _sentence_stop(text: str) -> bool:
+    """Whether ``text`` holds the end of a sentence: a full stop after an abbreviation, an
+    initial or a party tag ("Sen. Al Franken (D-Minn.) explained,") ends none."""
+    for m in _STOP.finditer(text):
+        word = m.group(1)
+        if m.group(2) == "." and word[:1].isupper() and len(word) <= _ABBREVIATED_MAX:
+            continue
+        return True
+    return False
 
 
 def _cue_split_or_after(body: str, blocks: Sequence[Block], q: _Quote, pre: str, hi: int) -> Attribution | None:

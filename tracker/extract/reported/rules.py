@@ -30,6 +30,7 @@ from ...text import SpanIndex, normalize_space, overlap_chars, split_sentences
 from ..attribution.lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, SOURCE_NOUNS, TITLE_WORDS
 from ..attribution.mentions import Token, mention_after, mention_before, sentence_subject, tokens
 from ..attribution.resolve import Resolver
+from ..attribution.speakers import speaker_problem
 from .learned import learned_attributions, learned_end
 from .model import CueModel, load_cue_model
 from .objects import object_stances
@@ -106,6 +107,11 @@ _MIN_SENTENCE_TOKENS = 4  # shorter "sentences" hold no source, cue and content
 _MAX_SENTENCE_CHARS = 2000  # longer runs are tables or lists, not one sentence of reported speech
 _TRANSCRIPT_REACH = 40  # characters from a paragraph's start where a transcript label may end
 _BOTH_SIDES_MIN = 20  # characters of content after "according to X," that make it a second part
+#: Participles that report speech on their own ("…, saying the bill was dead"); others ("telling
+#: jokes") report speech only with "that" after them.
+_SAYING = wordset("saying adding noting arguing insisting asking explaining claiming warning stating suggesting")
+_QUOTE_CUE_TOKENS = 6  # tokens after a closing mark read for its cue (", State Sen. Jane Doe said")
+_NESTED_SHARE = 0.5  # share of "according to X"'s content a nested cue must report to take it over
 _OWNER_MAX_WORDS = 5  # capitalised words of a possessive owner ("Hillary Clinton's claim")
 _AUX_MAX = 3  # auxiliaries and adverbs between a subject and its cue ("are increasingly admitting")
 _RELATIVE_MAX = 12  # words of a relative clause between a subject and its cue
@@ -193,7 +199,8 @@ def _sentence_records(body: str, lo: int, hi: int, quoted: Sequence[Span], headl
                       model: CueModel | None) -> list[FoundQuote]:
     """The reported speech of one sentence: a rule shape, object stances, questions, learned cues."""
     out: list[FoundQuote] = []
-    found = _in_sentence(body, lo, hi, quoted, headline)
+    founds = _in_sentence(body, lo, hi, quoted, headline)
+    found = founds[0] if founds else None
     # A raising verb ("is expected", "seemed") holds no speech, but the sentence may still
     # report someone's ("…, George said"; "Gray also says the father seemed …"): its speaker.
     raised = None if headline else _raising(body, lo, hi, quoted)
@@ -205,20 +212,11 @@ def _sentence_records(body: str, lo: int, hi: int, quoted: Sequence[Span], headl
             out.append(FoundQuote(text, raised[0], "indirect", None, None, raised[1]))
         return out
     taken: list[Span] = []
-    if found is not None:
-        span, cue, mention = found[0], found[1], found[2]
-        spans: tuple[Span, ...]
-        match found:
-            case (_, _, _, second):  # content on both sides of the attribution
-                spans = (span, second)
-            case _:
-                if model is not None and not headline:
-                    span = learned_end(model, body, lo, hi, span, cue)
-                spans = (span,)
-        text = " ".join(normalize_space(body[a:b]) for a, b in spans)
-        if len(text.split()) >= _MIN_WORDS:
-            out.append(_indirect(text, spans, resolver, mention, cue))
-            taken.extend(spans)
+    for found in founds:
+        record = _found_record(body, lo, hi, found, resolver, None if headline else model)
+        if record is not None:
+            out.append(record)
+            taken.extend(record.spans)
     if headline:
         return out
     for span, cue, mention in object_stances(body, lo, hi, [*quoted, *taken]):
@@ -234,6 +232,22 @@ def _sentence_records(body: str, lo: int, hi: int, quoted: Sequence[Span], headl
         for span, cue, source in learned_attributions(model, body, lo, hi, [*quoted, *taken]):
             out.append(_indirect(normalize_space(body[span[0] : span[1]]), (span,), resolver, source, cue))
     return out
+
+
+def _found_record(body: str, lo: int, hi: int, found: _Found, resolver: Resolver,
+                  model: CueModel | None) -> FoundQuote | None:
+    """The record of one rule shape's find; None when its content is under two words."""
+    span, cue, mention = found[0], found[1], found[2]
+    spans: tuple[Span, ...]
+    match found:
+        case (_, _, _, second):  # content on both sides of the attribution
+            spans = (span, second)
+        case _:
+            if model is not None:
+                span = learned_end(model, body, lo, hi, span, cue)
+            spans = (span,)
+    text = " ".join(normalize_space(body[a:b]) for a, b in spans)
+    return _indirect(text, spans, resolver, mention, cue) if len(text.split()) >= _MIN_WORDS else None
 
 
 def _indirect(text: str, spans: tuple[Span, ...], resolver: Resolver, mention: SpeakerMention | None,
@@ -338,16 +352,66 @@ _Found = tuple[Span, str, SpeakerMention] | tuple[Span, str, SpeakerMention, Spa
 
 def _in_sentence(
     body: str, lo: int, hi: int, quoted: Sequence[Span], headline: bool = False
-) -> _Found | None:
-    """The first sentence shape that holds, in the order of the module doc."""
+) -> list[_Found]:
+    """The first sentence shape that holds, in the order of the module doc (two records when a
+    source speaks inside the content of ``according to X``)."""
     toks = tokens(body, lo, hi)
     if headline:
-        return _headline(body, toks, hi, quoted)
+        return _found_list(_headline(body, toks, hi, quoted))
     if len(toks) < _MIN_SENTENCE_TOKENS:
-        return None
+        return []
     decided, found = _according(body, toks, lo, hi, quoted)
     if decided:
-        return found
+        return _nested(body, toks, lo, hi, quoted, found) or _found_list(found)
+    return _found_list(_speech_shapes(body, toks, lo, hi, quoted))
+
+
+def _found_list(found: _Found | None) -> list[_Found]:
+    return [] if found is None else [found]
+
+
+def _nested(body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span],
+            outer: _Found | None) -> list[_Found]:
+    """A speech cue inside the content of ``according to X`` ("According to court documents,
+    Jackson told police …"; "While Fox said that …, in which, according to entrance polls, …"):
+    the document or outlet reports what that source said, so the inner source is the speaker of
+    that content (and X keeps the content on the other side of it, if any); [] when the content
+    holds no such cue with a source."""
+    if outer is None:
+        return []
+    inner = _speech_shapes(body, toks, lo, hi, quoted)
+    if inner is None or inner[2].span == outer[2].span or not _nested_source(body, inner[2]):
+        return []
+    at = inner[2].span[0]
+    rest: list[_Found] = []
+    match outer:
+        case (first, cue, mention, second) if first[0] <= at < first[1]:
+            part, rest = first, [(second, cue, mention)]  # X keeps the content after it
+        case (first, cue, mention, second):
+            part, rest = second, [(first, cue, mention)]  # X keeps the content before it
+        case _:
+            part = outer[0]
+    if not part[0] <= at < part[1] or overlap_chars([inner[0]], *part) < _NESTED_SHARE * (part[1] - part[0]):
+        return []  # the inner cue reports only a piece of the content: the outer source keeps it
+    clipped = _clause(body, max(inner[0][0], part[0]), min(inner[0][1], part[1]))  # not X's other part
+    return [(clipped, inner[1], inner[2]), *rest]
+
+
+def _nested_source(body: str, mention: SpeakerMention) -> bool:
+    """A source a nested cue may stand on: a subject pronoun or a phrase the speaker rule takes
+    ("a suspect fired" read as a cue gives "a", no source)."""
+    low = mention.text.lower()
+    if low in _OBJECT_PRONOUNS:
+        return False
+    return low in PRONOUNS or speaker_problem(mention.text, mention, body) is None
+
+
+#: Object pronouns are never the source of a nested cue ("told him").
+_OBJECT_PRONOUNS = wordset("him her them us me it")
+
+
+def _speech_shapes(body: str, toks: Sequence[Token], lo: int, hi: int, quoted: Sequence[Span]) -> _Found | None:
+    """The sentence shapes other than ``according to X``, in the order of the module doc."""
     # CONTENT, SOURCE CUE, CONTENT  (the attribution set off in the middle)
     middle = _parenthetical(body, toks, lo, hi, quoted)
     if middle is not None:
@@ -440,8 +504,15 @@ def _cue_subject(body: str, toks: Sequence[Token], k: int, lo: int) -> SpeakerMe
     """Who speaks through the cue at ``k``: the mention before it, a relative pronoun, or the
     sentence subject when only auxiliaries or a short relative clause stand between."""
     t = toks[k]
-    mention = mention_before(body, lo, t.start)
     prev = toks[k - 1].low
+    # "Democrats have been pounding LePage, saying that …": a participle set off by a comma shares
+    # the subject of its clause; the noun just before the comma is the main verb's object.
+    participle = prev == "," and (t.low in _SAYING or (k + 1 < len(toks) and toks[k + 1].low == "that"))
+    subject = sentence_subject(body, lo, t.start) if participle else None
+    if subject is not None and ("\n" in body[subject.span[0] : t.start] or subject.text.endswith(("’s", "'s"))):
+        subject = None  # another paragraph, or only the owner of the subject ("Mr. LePage’s allies")
+    mention = subject
+    mention = mention or mention_before(body, lo, t.start)
     if mention is None and prev in ("who", "which") and toks[k - 1].text.islower():
         mention = SpeakerMention(toks[k - 1].text, (toks[k - 1].start, toks[k - 1].end))  # "…, who said"
     if mention is None and ((t.low.endswith("ing") and prev == ",") or prev in ("and", "but")):
@@ -850,6 +921,17 @@ def _ends_sentence(body: str, pos: int, hi: int) -> bool:
     )
 
 
+def _attributed_quotation(body: str, opening: int, b: int) -> bool:
+    """Whether the content opens with a quotation that has its own cue right after it ("“I will
+    not resign,” he said …, according to the Globe"): the quote extractor credits that quotation,
+    so it is no paraphrase of the outer source."""
+    close = next((i for i in range(opening + 1, b) if body[i] in '”"'), -1)
+    if close < 0:
+        return False
+    after = tokens(body, close + 1, b)[:_QUOTE_CUE_TOKENS]
+    return any(t.low in CUE_VERBS and t.text.islower() for t in after)
+
+
 def _clause(body: str, a: int, b: int) -> Span:
     while a < b and (body[a].isspace() or body[a] in ",;:—–-"):
         a += 1
@@ -876,7 +958,7 @@ def _checked(
             while b > a and (body[b - 1].isspace() or body[b - 1] in ",;:—–-"):
                 b -= 1
             break
-    if b - a < _MIN_CLAUSE_CHARS:
+    if b - a < _MIN_CLAUSE_CHARS or (opening == a and _attributed_quotation(body, a, b)):
         return None
     if overlap_chars(quoted, a, b) * 2 >= b - a:
         # mostly a direct quotation: the quote extractor has it; keep a clause of its own before it
