@@ -30,7 +30,7 @@ from .figure_words import (
     DOCUMENT_MODIFIERS,
     FIGURE_VERBS,
 )
-from .lexicon import AMBIGUOUS_CUES, PRONOUNS, STOP_WORDS
+from .lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, STOP_WORDS
 from .mentions import Attribution, Token, is_capitalised, mention_before, sentence_subject, tokens
 from .resolve import Resolver, person_name
 from .speakers import speaker_problem
@@ -522,8 +522,16 @@ def _main_clause(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] 
     verb = toks[0]
     if not (verb.text.islower() and verb.low in FIGURE_VERBS):  # "said" is too common to speak for a sentence
         return None
-    if any(t.low in _OWN_CLAUSE for t in toks[1:]):
+    if any(t.low in _OWN_CLAUSE or _another_speaker(toks, i) for i, t in enumerate(toks) if i):
         return None
     if speaker_problem(mention.text, mention, body) is not None and mention.text.lower() not in PRONOUNS:
         return None
     return mention, verb.text
+
+
+def _another_speaker(toks: Sequence[Token], i: int) -> bool:
+    """``… and the report says …``, ``analysts said``: a speech verb after a lower-case subject of
+    its own, so the later part of the sentence is someone else's ("Republican claims" is no verb)."""
+    word, before = toks[i], toks[i - 1]
+    return (word.low in CUE_VERBS and word.text.islower() and before.text.islower()
+            and before.text[:1].isalpha() and before.low not in _MODIFIER_BEFORE)
