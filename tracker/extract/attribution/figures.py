@@ -131,7 +131,7 @@ def _same_clause(body: str, span: Span, quote: Quote) -> bool:
     mention = quote.speaker_mention
     if mention is None or mention.span[0] < span[0]:
         return True
-    between = body[span[1] : mention.span[0]]
+    between = body[span[1] : min(mention.span[0], span[1] + _READ_AROUND)]  # bounded: linear on huge quotes
     return ";" not in between and not _opens_quote(between)
 
 
