@@ -96,6 +96,60 @@ def test_thin_evidence_abstains_instead_of_naming() -> None:
     assert credit(other, "42").source is None and credit(other, "42").attribution == "unattributed"
 
 
+
+CLAUSES = """Budget report
+
+The auditors reported that the city holds $12 million in reserves; the county holds $8 million.
+
+Revenue rose 3 percent; spending fell 2 percent, according to the treasurer.
+
+The agency rated 40% of the claims as false, compared to 12% of Republican claims – a 3 to 1 margin.
+
+Instead, the study -- which notes that 58 towns would owe $9 million -- was withheld.
+
+The City Council issued a statement citing five earlier votes.
+
+Let's say a degree will cost $160,000.
+
+On July 6, 2015, Mayor Ana Ruiz made the following comment:
+
+“The deficit is 14 percent of the budget.”
+
+The problem is shown by this finding: ''27 districts reported 410 vacancies.''
+"""
+
+
+def test_a_sentence_opened_by_a_figure_verb_speaks_for_its_clauses() -> None:
+    claims = credits(CLAUSES)
+    for surface in ("$12 million", "$8 million"):
+        assert (credit(claims, surface).attribution, credit(claims, surface).source) == ("reported", "The auditors")
+    for surface in ("40%", "12%"):  # "Republican claims" is a noun, not Republicans speaking
+        assert credit(claims, surface).source == "The agency"
+
+
+def test_a_source_past_a_semicolon_credits_only_its_own_clause() -> None:
+    claims = credits(CLAUSES)
+    assert credit(claims, "2 percent").source == "the treasurer"
+    assert credit(claims, "3 percent").attribution == "unattributed"
+
+
+def test_documents_named_by_their_clause() -> None:
+    claims = credits(CLAUSES)
+    study = credit(claims, "$9 million")
+    assert study.mention is not None and study.mention.text == "the study"  # not "Instead, the study"
+    assert credit(claims, "five").source == "City Council statement"
+    finding = credit(claims, "410")  # a quotation introduced by "this finding:" is the finding's
+    assert finding.mention is not None and finding.mention.text == "this finding" and finding.source is None
+
+
+def test_a_quote_paragraph_after_a_dated_colon_introduction_has_its_speaker() -> None:
+    assert credit(credits(CLAUSES), "14 percent").source == "Ana Ruiz"
+
+
+def test_lets_say_names_no_one() -> None:
+    found = credit(credits(CLAUSES), "$160,000")
+    assert found.source is None and found.reason
+
 def extract_to(tmp_path: Path, text: str) -> Path:
     (tmp_path / "in").mkdir(parents=True, exist_ok=True)
     (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")

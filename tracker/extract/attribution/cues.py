@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ...lexicon import DETERMINERS, wordset
 from ...records import Block, SpeakerMention
+from .figure_words import DOCUMENT_HEADS
 from .lexicon import (
     ACCORDING,
     AMBIGUOUS_CUES,
@@ -191,7 +192,7 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
     any cue of the sentence counts (a partial quote inside the reporter's sentence).
     """
     lo = max(lo, pos - _BEFORE_REACH)
-    pre = body[lo:pos].rstrip()
+    pre = body[lo:pos].rstrip().rstrip("'").rstrip()  # ''…'': the first of a doubled mark is no text
     if pre.endswith(":"):
         colon = lo + len(pre) - 1
         toks = tokens(body, lo, colon)
@@ -201,6 +202,8 @@ def cue_before(body: str, lo: int, pos: int, adjacent: bool) -> Attribution | No
         mention = np_before(body, toks)
         if mention is not None and mention.span[0] == toks[0].start and len(mention.text.split()) <= _LABEL_MAX_WORDS:
             return Attribution(":", (colon, colon + 1), mention)  # "Mayor Ana Ruiz: “…”"
+        if mention is not None and mention.text.split()[-1].lower() in DOCUMENT_HEADS:
+            return Attribution(":", (colon, colon + 1), mention)  # "… by this finding: “…”"
         mention = sentence_subject(body, lo, colon)
         if mention is not None:
             return Attribution(":", (colon, colon + 1), mention)
@@ -265,8 +268,14 @@ def _find_cue(
     return found
 
 
+#: Words after which a cue word is a noun ("this finding:", "the statement", "a comment").
+_NOUN_BEFORE = wordset("the a an this that these those")
+
+
 def _verb_cue(body: str, lo: int, hi: int, toks: Sequence[Token], k: int) -> Attribution | None:
     t = toks[k]
+    if k > 0 and toks[k - 1].low in _NOUN_BEFORE:
+        return None  # "exemplified by this finding:": a noun, its sentence's subject is no source
     cue_end = _cue_tail(body, t.end, hi)
     mention: SpeakerMention | None = None
     if (

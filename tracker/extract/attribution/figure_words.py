@@ -13,7 +13,7 @@ DOCUMENT_HEADS = wordset(
     report reports study studies survey surveys poll polls budget budgets request filing filings
     data figures statistics census estimate estimates analysis analyses audit records document
     documents complaint lawsuit indictment affidavit memo memorandum letter bill text transcript
-    overview tally index assessment forecast forecasts projection projections findings paper
+    overview tally index assessment forecast forecasts projection projections finding findings paper
     research review proposal release releases database spreadsheet ledger disclosure disclosures
     statement statements brief briefing indictments testimony summary dossier tracker count
     """

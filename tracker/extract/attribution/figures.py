@@ -30,8 +30,8 @@ from .figure_words import (
     DOCUMENT_MODIFIERS,
     FIGURE_VERBS,
 )
-from .lexicon import AMBIGUOUS_CUES, PRONOUNS, STOP_WORDS
-from .mentions import Attribution, Token, is_capitalised, mention_before, tokens
+from .lexicon import AMBIGUOUS_CUES, CUE_VERBS, PRONOUNS, STOP_WORDS
+from .mentions import Attribution, Token, is_capitalised, mention_before, sentence_subject, tokens
 from .resolve import Resolver, person_name
 from .speakers import speaker_problem
 
@@ -109,6 +109,7 @@ def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence
     """
     if quoted:
         return _from_quote(body, quoted[0], "quoted", resolve)
+    reported = [q for q in reported if _same_clause(body, span, q)]
     if sentence is not None:  # a run-on "sentence" is read only near the figure: linear time overall
         sentence = (max(sentence[0], span[0] - _READ_AROUND), min(sentence[1], span[1] + _READ_AROUND))
     named = [q for q in reported if q.speaker is not None]
@@ -124,12 +125,28 @@ def credit_of(body: str, span: Span, quoted: Sequence[Quote], reported: Sequence
     return FigureSource("unattributed", reason=UNATTRIBUTED)
 
 
+def _same_clause(body: str, span: Span, quote: Quote) -> bool:
+    """Reported speech credits a figure before its source only within one clause and outside the
+    source's own quotation: in ``A rose 5%; B fell, according to X`` X speaks for B alone."""
+    mention = quote.speaker_mention
+    if mention is None or mention.span[0] < span[0]:
+        return True
+    between = body[span[1] : min(mention.span[0], span[1] + _READ_AROUND)]  # bounded: linear on huge quotes
+    return ";" not in between and not _opens_quote(between)
+
+
+def _opens_quote(text: str) -> bool:
+    """``text`` opens a quotation it does not close: what follows it is someone's words."""
+    return text.count("“") > text.count("”") or text.count("''") % 2 == 1 or text.count('"') % 2 == 1
+
+
 def _sentence_source(body: str, sentence: Span, span: Span) -> tuple[SpeakerMention, str] | None:
     """A source the figure's sentence names outside any quotation: a document as its subject, a
     source with a verb that reports figures, or an attribution set off after the figure."""
     lo, hi = sentence
     return (_document_subject(body, lo, span[0]) or _figure_verb(body, lo, span[0])
-            or _relative_cue(body, lo, span[0]) or _set_off_after(body, span[1], hi))
+            or _relative_cue(body, lo, span[0]) or _set_off_after(body, span[1], hi)
+            or _main_clause(body, lo, span[0]))
 
 
 def _kind(cue: str | None, kind: str) -> str:
@@ -192,9 +209,7 @@ def document_name(body: str, mention: SpeakerMention) -> str | None:
     while k > 0 and len(head) < 2 and toks[k - 1].low in DOCUMENT_MODIFIERS | DOCUMENT_HEADS:
         k -= 1
         head.insert(0, toks[k].text)
-    owner = _owner(toks[:k])
-    if owner is None:
-        owner = _maker_after(body, mention.span[1])
+    owner = _owner(toks[:k]) or _maker_after(body, mention.span[1]) or _issuer_before(body, mention.span[0])
     return f"{owner} {' '.join(head)}" if owner else None
 
 
@@ -243,6 +258,21 @@ def _maker_after(body: str, end: int) -> str | None:
     while run and run[-1] == "of":
         run.pop()
     return " ".join(run) if run else None
+
+
+#: Verbs by which a source puts out a document ("the Security Council issued a statement").
+_ISSUED = frozenset("issued issues released releases published publishes put".split())
+
+
+def _issuer_before(body: str, start: int) -> str | None:
+    """``the Security Council issued a statement``: the named subject of the verb that issued the document."""
+    toks = tokens(body, max(0, start - _MAKER_REACH), start)
+    if not toks or toks[-1].low not in _ISSUED or not toks[-1].text.islower():
+        return None
+    issuer = mention_before(body, toks[0].start, toks[-1].start)
+    if issuer is None or toks[-1].start - issuer.span[1] > _CUE_GAP:
+        return None
+    return _capitalised_run(tokens(body, *issuer.span))
 
 
 def _document_subject(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
@@ -314,7 +344,11 @@ _SET_OFF_MARKS = 12
 
 def _set_off_after(body: str, figure_end: int, hi: int) -> tuple[SpeakerMention, str] | None:
     """``FIGURE …, the agency said [in a June report][,.]`` / ``…,” he said.`` / ``…, according to
-    X.``: an attribution set off after the figure, ending its clause, credits what came before."""
+    X.``: an attribution set off after the figure, ending its clause, credits what came before.
+
+    A semicolon closes the figure's clause: an attribution past it credits the next clause."""
+    semicolon = body.find(";", figure_end, hi)
+    hi = semicolon if semicolon >= 0 else hi
     pos = figure_end
     for _ in range(_SET_OFF_MARKS):
         pos = _next_mark(body, pos, hi)
@@ -327,6 +361,8 @@ def _set_off_after(body: str, figure_end: int, hi: int) -> tuple[SpeakerMention,
         if att is None or att.mention is None or not _compact(body, pos, att):
             continue
         end = max(att.cue_span[1], att.mention.span[1])
+        if _opens_quote(body[figure_end : att.mention.span[0]]):
+            return None  # "…, and the report says ''… according to X''": X is the quotation's
         if _closes(body, end, hi):
             return att.mention, att.cue
     return None
@@ -413,10 +449,12 @@ def _relative_cue(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str]
         if toks[k - 1].low not in ("which", "who") or toks[k + 1].low != "that":
             continue
         pronoun = toks[k - 1]
-        before = [t for t in toks[: k - 1] if t.text[:1].isalnum()]
+        before = list(toks[: k - 1])
+        while before and not before[-1].text[:1].isalnum():
+            before.pop()  # "the study -- which": the marks setting off the relative clause
         if before and before[-1].low in DOCUMENT_HEADS:
             head = before[-1]
-            j = len(before) - 1
+            j = len(before) - 1  # back over the noun phrase, never past a mark ("Instead, the study")
             while j > 0 and head.end - before[j - 1].start < _NAME_REACH * 12 and _in_noun_phrase(before[j - 1]):
                 j -= 1
             return SpeakerMention(body[before[j].start : head.end], (before[j].start, head.end)), verb.text
@@ -445,7 +483,55 @@ def _speech_verb(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] 
         mention = mention_before(body, lo, verb.start)
         if mention is None or verb.start - mention.span[1] > _CUE_GAP:
             return None
+        if _noun_reading(toks, mention):
+            continue  # "11% of Republican claims": the speech word is a noun, its clause goes on
         if speaker_problem(mention.text, mention, body) is not None and mention.text.lower() not in PRONOUNS:
             return None
         return mention, verb.text
     return None
+
+
+#: Words before a source's words that make them a modifier of the speech word ("of Republican
+#: claims", "the Senate reports"); "by" is not one: "a report by the agency said" has a subject.
+_MODIFIER_BEFORE = frozenset("of on about the a an this that these those".split())
+
+
+def _noun_reading(toks: Sequence[Token], mention: SpeakerMention) -> bool:
+    """The speech word after ``mention`` is a noun: the mention follows a preposition or article
+    ("11% of Republican claims"), so it modifies the word and is no subject."""
+    before = [t for t in toks if t.end <= mention.span[0]]
+    return bool(before) and before[-1].low in _MODIFIER_BEFORE
+
+
+#: Words that open a clause of the reporter's own after a main clause of speech ("X said Y, but Z").
+_OWN_CLAUSE = frozenset("but while whereas although though because since unlike".split())
+
+
+def _main_clause(body: str, lo: int, figure: int) -> tuple[SpeakerMention, str] | None:
+    """``PolitiFact rated 22% … compared to 11% … – a 2 to 1 margin`` / ``The researchers reported
+    that A; B …``: a sentence whose subject opens it with a verb that reports figures speaks for
+    all of it, up to a clause of the reporter's own ("but", "while")."""
+    if figure - lo >= _READ_AROUND:
+        return None  # the sentence's start was not read (see _READ_AROUND)
+    mention = sentence_subject(body, lo, figure)
+    if mention is None:
+        return None
+    toks = tokens(body, mention.span[1], figure)
+    if not toks or toks[0].start - mention.span[1] > _CUE_GAP:
+        return None
+    verb = toks[0]
+    if not (verb.text.islower() and verb.low in FIGURE_VERBS):  # "said" is too common to speak for a sentence
+        return None
+    if any(t.low in _OWN_CLAUSE or _another_speaker(toks, i) for i, t in enumerate(toks) if i):
+        return None
+    if speaker_problem(mention.text, mention, body) is not None and mention.text.lower() not in PRONOUNS:
+        return None
+    return mention, verb.text
+
+
+def _another_speaker(toks: Sequence[Token], i: int) -> bool:
+    """``… and the report says …``, ``analysts said``: a speech verb after a lower-case subject of
+    its own, so the later part of the sentence is someone else's ("Republican claims" is no verb)."""
+    word, before = toks[i], toks[i - 1]
+    return (word.low in CUE_VERBS and word.text.islower() and before.text.islower()
+            and before.text[:1].isalpha() and before.low not in _MODIFIER_BEFORE)

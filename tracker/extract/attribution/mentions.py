@@ -514,10 +514,23 @@ def _subject_tokens(body: str, lo: int, hi: int) -> list[Token] | None:
             break
         for k, t in enumerate(toks[:_INTRO_MAX_WORDS]):
             if t.text == ",":
-                toks = toks[k + 1 :]
+                toks = _past_year(toks[k + 1 :])
                 break
         else:
             return None
+    return toks
+
+
+_YEAR_DIGITS = 4  # a year written in full ("2015"), not a day of the month
+_YEAR_AND_COMMA = 2  # the year and the comma closing the date
+
+
+def _past_year(toks: list[Token]) -> list[Token]:
+    """``On July 6, 2015, Sanders said``: the year after a date's comma still belongs to the
+    introduction, and so does the comma after it."""
+    year = toks[0].text if toks else ""
+    if len(toks) > _YEAR_AND_COMMA and toks[1].text == "," and year.isdigit() and len(year) == _YEAR_DIGITS:
+        return toks[_YEAR_AND_COMMA:]
     return toks
 
 

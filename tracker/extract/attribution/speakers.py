@@ -151,6 +151,8 @@ def speaker_problem(text: str | None, mention: SpeakerMention | None = None, bod
     quoted = repr(" ".join(text.split()))
     if len(words) == 1 and lows[0] in PRONOUNS:
         return f"the pronoun {quoted} refers to no one named before it"
+    if lows[-1].replace("’", "'") == "let's":
+        return f"{quoted} ends in 'let's': a suggestion ('let's say'), no one speaks"
     if len(words) == 1 and lows[0] in _FUNCTION_WORDS | _CLAUSE_OPENERS:
         return f"{quoted} is a function word, not a source"
     if len(words) == 1 and _PARTY_TAG.match(words[0]):
