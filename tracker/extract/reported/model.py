@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,8 @@ class ScoreScreen:
     def __init__(self, model: LinearModel, classes: Sequence[int]) -> None:
         if not classes or min(classes) < 1:
             raise ValueError("the screen tests classes other than class 0")
-        self._lift = {f: max(w[c] - w[0] for c in classes) for f, w in model.weights.items()}.get
+        pick = itemgetter(*classes, classes[0])  # always a tuple; max(a, b) - x is max(a - x, b - x)
+        self._lift = {f: max(pick(w)) - w[0] for f, w in model.weights.items()}.get
 
     def could_reach(self, features: Sequence[str], threshold: float) -> bool:
         """Whether some class asked about may score ``threshold`` or more on ``features``."""
