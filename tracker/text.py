@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
@@ -51,11 +52,30 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS or word.strip(".") in ABBREVIATIONS
 
 
+class _SentenceCache(threading.local):
+    """The sentences of each block of the last body seen (per thread): every extractor splits
+    the same article's blocks again, and splitting is a pure function of the text."""
+
+    def __init__(self) -> None:
+        self.body: str | None = None
+        self.blocks: dict[Span, list[Span]] = {}
+
+
+_SENTENCES = _SentenceCache()
+
+
 def split_sentences(body: str, blocks: Sequence[Block]) -> list[Span]:
     """Sentence spans (into ``body``) inside each content block, trimmed of outer whitespace."""
+    cache = _SENTENCES
+    if cache.body is not body:
+        cache.body, cache.blocks = body, {}
     spans: list[Span] = []
     for block in blocks:
-        spans.extend(_sentences_in(body, block.start, block.end))
+        key = (block.start, block.end)
+        found = cache.blocks.get(key)
+        if found is None:
+            found = cache.blocks[key] = list(_sentences_in(body, block.start, block.end))
+        spans.extend(found)
     return spans
 
 

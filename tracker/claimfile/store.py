@@ -15,11 +15,11 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -31,7 +31,7 @@ from .reviews import claim_file_paths
 from .schema import MODELINE
 from .shape import check_shape
 from .yaml_errors import ADVICE
-from .yaml_fast import dump_fast, from_commented
+from .yaml_fast import FlowMap, FlowSeq, dump_fast
 from .yaml_roundtrip import (
     MAX_YAML_BYTES,
     ChangedOnDisk,
@@ -130,12 +130,25 @@ def portable_path(path: str) -> str:
         return path
 
 
-def _review_map(review: Review) -> CommentedMap:
-    return flow_map({"status": review.status, "by": flow_scalar(review.by), "note": flow_scalar(review.note)})
+class _Build(NamedTuple):
+    """How a record's nodes are made: ruamel's round-trip nodes, to merge into an existing file, or
+    plain data for the fast writer (a fresh file, nothing to merge with: no ruamel objects)."""
+
+    mapping: Callable[[Iterable[tuple[str, Any]]], Any]
+    flow_map: Callable[[dict[str, Any]], Any]
+    flow_seq: Callable[[list[Any]], Any]
 
 
-def article_map(article: Article) -> CommentedMap:
-    return CommentedMap(
+_ROUNDTRIP = _Build(CommentedMap, flow_map, flow_seq)
+_PLAIN = _Build(dict, FlowMap, FlowSeq)
+
+
+def _review_map(review: Review, build: _Build = _ROUNDTRIP) -> Any:
+    return build.flow_map({"status": review.status, "by": flow_scalar(review.by), "note": flow_scalar(review.note)})
+
+
+def article_map(article: Article, build: _Build = _ROUNDTRIP) -> Any:
+    return build.mapping(
         [
             ("id", scalar(article.id)),
             ("path", scalar(portable_path(article.path))),
@@ -152,51 +165,51 @@ def article_map(article: Article) -> CommentedMap:
     )
 
 
-def _mention_map(mention: SpeakerMention | None) -> CommentedMap | None:
+def _mention_map(mention: SpeakerMention | None, build: _Build = _ROUNDTRIP) -> Any:
     if mention is None:
         return None
-    return flow_map({"text": flow_scalar(mention.text), "span": flow_seq(list(mention.span))})
+    return build.flow_map({"text": flow_scalar(mention.text), "span": build.flow_seq(list(mention.span))})
 
 
-def _credit_items(credit: FigureSource | None) -> list[tuple[str, Any]]:
+def _credit_items(credit: FigureSource | None, build: _Build = _ROUNDTRIP) -> list[tuple[str, Any]]:
     """A claim's ``source`` … ``quote`` keys: who the figure is credited to (none before it was read)."""
     if credit is None:
         return []
     return [("source", scalar(credit.source)), ("source_reason", scalar(credit.reason)),
-            ("source_mention", _mention_map(credit.mention)), ("cue", scalar(credit.cue)),
+            ("source_mention", _mention_map(credit.mention, build)), ("cue", scalar(credit.cue)),
             ("attribution", credit.attribution), ("quote", scalar(credit.quote))]
 
 
-def quote_map(quote: Quote) -> CommentedMap:
+def quote_map(quote: Quote, build: _Build = _ROUNDTRIP) -> Any:
     mention = None
     if quote.speaker_mention is not None:
-        mention = flow_map(
-            {"text": flow_scalar(quote.speaker_mention.text), "span": flow_seq(list(quote.speaker_mention.span))}
+        mention = build.flow_map(
+            {"text": flow_scalar(quote.speaker_mention.text), "span": build.flow_seq(list(quote.speaker_mention.span))}
         )
-    return CommentedMap(
+    return build.mapping(
         [
             ("id", quote.id),
             ("text", scalar(quote.text)),
-            ("spans", flow_seq([flow_seq(list(s)) for s in quote.spans])),
+            ("spans", build.flow_seq([build.flow_seq(list(s)) for s in quote.spans])),
             ("speaker", scalar(quote.speaker)),
             ("speaker_reason", scalar(quote.speaker_reason)),
             ("speaker_mention", mention),
             ("cue", scalar(quote.cue)),
             ("kind", quote.kind),
-            *([("speaker_role", flow_map({"organisation": flow_scalar(quote.speaker_role.organisation),
+            *([("speaker_role", build.flow_map({"organisation": flow_scalar(quote.speaker_role.organisation),
                                           "text": flow_scalar(quote.speaker_role.text),
-                                          "span": flow_seq(list(quote.speaker_role.span))}))]
+                                          "span": build.flow_seq(list(quote.speaker_role.span))}))]
               if quote.speaker_role else []),
-            *([("age_cue", flow_map({"says": quote.age_cue.says, "text": flow_scalar(quote.age_cue.text),
-                                     "span": flow_seq(list(quote.age_cue.span))}))]
+            *([("age_cue", build.flow_map({"says": quote.age_cue.says, "text": flow_scalar(quote.age_cue.text),
+                                     "span": build.flow_seq(list(quote.age_cue.span))}))]
               if quote.age_cue else []),
-            ("review", _review_map(quote.review)),
+            ("review", _review_map(quote.review, build)),
         ]
     )
 
 
-def claim_map(claim: Claim) -> CommentedMap:
-    return CommentedMap(
+def claim_map(claim: Claim, build: _Build = _ROUNDTRIP) -> Any:
+    return build.mapping(
         [
             ("id", claim.id),
             ("value", scalar(claim.value)),
@@ -208,22 +221,22 @@ def claim_map(claim: Claim) -> CommentedMap:
             ("low", scalar(claim.low)),
             ("high", scalar(claim.high)),
             ("surface", scalar(claim.surface)),
-            ("span", flow_seq(list(claim.span))),
+            ("span", build.flow_seq(list(claim.span))),
             ("sentence", scalar(claim.sentence)),
-            *([("counts", flow_map({k: flow_scalar(v) for k, v in claim.counts.as_fields().items()}))]
+            *([("counts", build.flow_map({k: flow_scalar(v) for k, v in claim.counts.as_fields().items()}))]
               if claim.counts else []),
-            *_credit_items(claim.credit),
-            ("review", _review_map(claim.review)),
+            *_credit_items(claim.credit, build),
+            ("review", _review_map(claim.review, build)),
         ]
     )
 
 
-def correction_map(note: Correction) -> CommentedMap:
-    return CommentedMap(
+def correction_map(note: Correction, build: _Build = _ROUNDTRIP) -> Any:
+    return build.mapping(
         [
             ("id", note.id),
             ("text", scalar(note.text)),
-            ("span", flow_seq(list(note.span))),
+            ("span", build.flow_seq(list(note.span))),
             ("kind", note.kind),
             ("target", scalar(note.target)),
             ("target_kind", scalar(note.target_kind)),
@@ -231,9 +244,9 @@ def correction_map(note: Correction) -> CommentedMap:
             ("was", scalar(note.was)),
             ("now", scalar(note.now)),
             ("reason", scalar(note.reason)),
-            ("links", flow_seq(list(note.links))),
+            ("links", build.flow_seq(list(note.links))),
             ("link_reason", scalar(note.link_reason)),
-            ("review", _review_map(note.review)),
+            ("review", _review_map(note.review, build)),
         ]
     )
 
@@ -260,10 +273,14 @@ def auto_digest(section: str, record: Any) -> str:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
 
 
-def _with_auto(section: str, record: CommentedMap) -> CommentedMap:
+def _with_auto(section: str, record: Any) -> Any:
     # scalar(): a digest like "3e994073" is quoted as the fast writer quotes it, not in ruamel's own style.
-    record.insert(len(record) - 1, "auto", scalar(auto_digest(section, record)))  # just before review
-    return record
+    stamp = scalar(auto_digest(section, record))
+    if isinstance(record, CommentedMap):
+        record.insert(len(record) - 1, "auto", stamp)  # just before review
+        return record
+    items = list(record.items())
+    return dict([*items[:-1], ("auto", stamp), *items[-1:]])
 
 
 def human_owned(section: str, record: Any, fresh: CommentedMap) -> bool:
@@ -413,10 +430,7 @@ def build_document(
     new_quotes = [_with_auto("quotes", quote_map(q)) for q in quotes]
     new_claims = [_with_auto("claims", claim_map(c)) for c in claims]
     new_notes = [_with_auto("corrections", correction_map(n)) for n in corrections]
-    fresh_article = article_map(article)
-    fresh_article["auto"] = scalar(auto_digest("article", fresh_article))
-    if article.body is not None:  # after auto: a long text last, and text files keep their bytes
-        fresh_article["body"] = scalar(article.body)
+    fresh_article = _article_record(article, _ROUNDTRIP)
     if not isinstance(existing, CommentedMap):
         doc = CommentedMap([("article", fresh_article), ("quotes", CommentedSeq(new_quotes)),
                             ("claims", CommentedSeq(new_claims))])
@@ -444,6 +458,28 @@ def build_document(
     return doc
 
 
+def _article_record(article: Article, build: _Build) -> Any:
+    record = article_map(article, build)
+    record["auto"] = scalar(auto_digest("article", record))
+    if article.body is not None:  # after auto: a long text last, and text files keep their bytes
+        record["body"] = scalar(article.body)
+    return record
+
+
+def fresh_text(article: Article, quotes: Sequence[Quote], claims: Sequence[Claim],
+               corrections: Sequence[Correction] = ()) -> str:
+    """The claim file for an article with no file yet: what the round-trip document gives through
+    the fast writer, built as plain data (ruamel nodes are for merging; a fresh file has none)."""
+    doc: dict[str, Any] = {
+        "article": _article_record(article, _PLAIN),
+        "quotes": [_with_auto("quotes", quote_map(q, _PLAIN)) for q in quotes],
+        "claims": [_with_auto("claims", claim_map(c, _PLAIN)) for c in claims],
+    }
+    if corrections:
+        doc["corrections"] = [_with_auto("corrections", correction_map(n, _PLAIN)) for n in corrections]
+    return SCHEMA_HEADER + _MODELINE.sub("", dump_fast(doc))
+
+
 def write_claim_file(
     out_dir: Path, article: Article, quotes: Sequence[Quote], claims: Sequence[Claim], body: str,
     sync_dir: bool = True, corrections: Sequence[Correction] = (),
@@ -457,8 +493,7 @@ def write_claim_file(
     path = out_dir / file_name(article.id)
     # Fast path: a new file, or one that already holds exactly this output (no one edited it),
     # is written by the fast writer, which is byte-identical to the round-trip one.
-    fresh = SCHEMA_HEADER + _MODELINE.sub("", dump_fast(from_commented(
-        build_document(article, quotes, claims, body, corrections=corrections))))
+    fresh = fresh_text(article, quotes, claims, corrections)
     for _ in range(MERGE_ATTEMPTS):
         current = _snapshot(path, out_dir)
         if current == fresh.encode("utf-8"):

@@ -37,6 +37,21 @@ class Flow:
         self.value = value
 
 
+class FlowMap(dict[str, Any]):
+    """A mapping written in flow style that is still a plain ``dict`` (to JSON, digests, equality)."""
+
+    __slots__ = ()
+
+
+class FlowSeq(list[Any]):
+    """A list written in flow style that is still a plain ``list``."""
+
+    __slots__ = ()
+
+
+_FLOW_TYPES = (Flow, FlowMap, FlowSeq)
+
+
 def _printable(ch: str) -> bool:
     code = ord(ch)
     return 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or code >= 0x10000
@@ -137,7 +152,7 @@ def _emit_mapping(mapping: Mapping[str, Any], indent: int, lines: list[str], fir
 
 
 def _emit_entry(head: str, value: Any, indent: int, lines: list[str]) -> None:
-    if isinstance(value, Flow):
+    if isinstance(value, _FLOW_TYPES):
         lines.append(f"{head} {_flow(value)}")
     elif isinstance(value, dict | Mapping):  # dict first: the ABC check is slow
         if not value:
@@ -159,9 +174,9 @@ def _emit_entry(head: str, value: Any, indent: int, lines: list[str]) -> None:
 def _emit_sequence(items: list[Any], indent: int, lines: list[str]) -> None:
     dash = " " * indent + "- "
     for item in items:
-        if isinstance(item, Mapping) and not isinstance(item, Flow) and item:
+        if isinstance(item, Mapping) and not isinstance(item, _FLOW_TYPES) and item:
             _emit_mapping(item, indent + 2, lines, first_prefix=dash)
-        elif isinstance(item, Flow):
+        elif isinstance(item, _FLOW_TYPES):
             lines.append(dash + _flow(item))
         else:
             text = scalar_text(item)
@@ -169,7 +184,7 @@ def _emit_sequence(items: list[Any], indent: int, lines: list[str]) -> None:
 
 
 def dump_fast(doc: Mapping[str, Any], header: str = "") -> str:
-    """``doc`` as YAML text; ``Flow`` wrappers select flow style."""
+    """``doc`` as YAML text; ``Flow`` wrappers, ``FlowMap`` and ``FlowSeq`` select flow style."""
     lines: list[str] = []
     _emit_mapping(doc, 0, lines)
     return header + "\n".join(lines) + "\n"

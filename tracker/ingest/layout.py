@@ -205,6 +205,12 @@ def _ends_paragraph(current: list[Line], nxt: Line) -> bool:
     return len(current) > 1 and len(prev) < 40 and not _TERMINAL.search(prev) and following[:1].isupper()
 
 
+#: Paragraphs whose verdict is remembered: the article's end and its blocks test each paragraph
+#: again, and the verdict is a pure function of the text (a few articles' worth).
+_FURNITURE_CACHE = 1024
+
+
+@functools.lru_cache(maxsize=_FURNITURE_CACHE)
 def _is_furniture(text: str, main_script: str | None) -> bool:
     words = text.split()
     short = len(words) <= 14

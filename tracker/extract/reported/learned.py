@@ -71,12 +71,17 @@ def learned_candidates(model: CueModel, body: str, lo: int, hi: int, taken: Sequ
     last_cue = -_SAME_PHRASE
     view = SentenceView(toks)
     inside = _covered(toks, taken)
-    for k, tok in enumerate(toks):
-        if not is_candidate(tok) or inside[k]:
-            continue  # a cue inside a quotation or a rule's span yields content already taken
+    # a cue inside a quotation or a rule's span yields content already taken
+    words = [k for k, tok in enumerate(toks) if is_candidate(tok) and not inside[k]]
+    screen = model.cue.screen((AFTER, BEFORE))
+    for k in words:
         if k - last_cue < _SAME_PHRASE:
             continue  # the same cue phrase as the candidate just taken ("called" + "for")
-        p = model.cue.probabilities(cue_features(view, k))
+        feats = cue_features(view, k)
+        if not screen.could_reach(feats, model.cue_threshold):
+            continue  # neither class can reach the threshold: the scores below would pass it over
+        tok = toks[k]
+        p = model.cue.probabilities(feats)
         if p[AFTER] >= model.cue_threshold and p[AFTER] >= p[BEFORE] and tok.low not in _HEARER_FIRST:
             if _inverted(body, toks, k, hi):
                 continue
@@ -112,10 +117,12 @@ def _after(model: CueModel, body: str, view: SentenceView, k: int, hi: int) -> S
 def _best_end(model: CueModel, view: SentenceView, start: int, cue: str, limit: int) -> int:
     """Where the content begun at ``start`` ends: before the first token the end model accepts, else ``limit``."""
     toks = view.toks
+    screen = model.end.screen((1,))
     for j in candidate_ends(toks, start):
         if toks[j].start >= limit:
             break
-        if model.end.probabilities(end_features(view, start, j, cue))[1] >= model.end_threshold:
+        feats = end_features(view, start, j, cue)
+        if screen.could_reach(feats, model.end_threshold) and model.end.probabilities(feats)[1] >= model.end_threshold:
             return toks[j].start
     return limit
 
