@@ -214,3 +214,59 @@ def test_a_reviewers_correction_of_counts_survives_rerun_and_steers_grouping(tmp
     assert path.read_text(encoding="utf-8") == edited  # the correction is the reviewer's, kept as written
     regrouped = [g for g in build_report(out)["claim_groups"] if g["measure"] == "troop"]
     assert all(first["claim_id"] not in {v["claim_id"] for v in g["values"]} for g in regrouped)
+
+
+def _version(article: str, value: float, sentence: str, surface: str, published: str, measure: str,
+             cid: str = "c1", bound: str | None = None) -> ClaimItem:
+    return ClaimItem(article, cid, value, "people", measure, "count", False, bound, None, surface, sentence,
+                     published, "Daily", "https://example.org/story/1")
+
+
+def test_an_edited_sentence_of_a_later_version_links_its_figure_as_an_update() -> None:
+    # "six of the victims" is a part, never compared across sources; in one story's versions the
+    # same sentence with another number is the same count later
+    v1 = _version("v1", 6, "Officers say six of the victims received minor injuries.", "six", "2020-01-01",
+                  "victim")
+    v2 = _version("v2", 5, "Officers say five of the victims received minor injuries.", "five", "2020-01-02",
+                  "victim")
+    other = _version("v2", 5, "The shooting left five cars damaged on Main Street.", "five", "2020-01-02", "car",
+                     cid="c2")
+    [group] = group_claims([v1, v2, other], {})
+    assert [it.value for it in group.items] == [6, 5]
+    assert judge(group.items).verdict == "update"
+
+
+def test_one_bound_edited_in_a_later_version_is_a_change_not_a_fit() -> None:
+    v1 = _version("v1", 4, "At least four others were wounded.", "At least four", "2020-01-01", "injured",
+                  bound=">=")
+    v2 = _version("v2", 5, "At least five others were wounded.", "At least five", "2020-01-02", "injured",
+                  bound=">=")
+    assert not compatible(v1, v2)
+    assert compatible(claim("a", 4, "At least four others were wounded.", "At least four", "2020-01-01",
+                            bound=">="),
+                      claim("b", 5, "At least five others were wounded.", "At least five", "2020-01-01",
+                            bound=">="))
+
+
+def test_a_figure_an_article_calls_earlier_makes_an_update_not_agreement() -> None:
+    now = claim("a", 3, "A shootout injured three federal agents, the FBI said.", "three", "2016-04-23",
+                "injured")
+    said_before = claim("a", 4, "Initial reports from authorities indicated four federal agents were wounded.",
+                        "four", "2016-04-23", "injured", cid="c2")
+    other = claim("b", 3, "Three federal agents were injured in the shootout.", "Three", "2016-04-24", "injured")
+    verdict = judge([said_before, now, other])
+    assert verdict.verdict == "update" and "(earlier)" in verdict.reason
+    assert judge([now, other]).verdict == "consistent"
+
+
+def test_two_incidents_a_week_apart_stay_apart_by_the_days_their_articles_tell() -> None:
+    # the first article dates its toll to Saturday 9 Nov in another sentence; the second is dated 16 Nov
+    saturday = claim("a", 2, "Two people were killed at a house party in Houston on Saturday.", "Two",
+                     "2013-11-11", "killed", cid="c0")
+    toll = claim("a", 2, "Two shot dead after a mass shooting at a house party in Houston.", "Two",
+                 "2013-11-11", "killed")
+    later = claim("b", 2, "HOUSTON, Nov. 16 -- A house party in Houston ended in gunfire, two shot dead.", "two",
+                  "2013-11-17", "killed")
+    names = {"a": frozenset({"houston"}), "b": frozenset({"houston"})}
+    groups = group_claims([saturday, toll, later], names)
+    assert all(len({it.article for it in g.items}) == 1 for g in groups)

@@ -23,6 +23,7 @@ from ..extract.numbers.lexicon import INJURE_WORDS, KILL_WORDS, lemma
 from ..extract.numbers.scope import PREDICATE_MEASURES, CountScope, count_scope
 from ..lexicon import MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_ORDER
 from .normalize import cosine, entities, overlap, specific_names
+from .story_versions import version_pairs
 from .union import DisjointSets
 
 MAX_POSTINGS = 400  # context words shared by more claims than this are not evidence
@@ -46,6 +47,10 @@ INCIDENT_WINDOW_DAYS = 30
 #: Days two stated event days of one group may differ by: "late Saturday" and "early Sunday"
 #: are one night; a week apart are two events.
 EVENT_DAY_TOLERANCE = 1
+#: Days two articles' event days may differ by. An article's one stated day may be a development's
+#: (suspects identified on Thursday after a Sunday shooting), so only about a week apart (two
+#: parties in one city on successive Saturdays) tells two events.
+ARTICLE_DAY_TOLERANCE = 5
 INCIDENT_COUNT = 200  # person counts below this describe one incident (a crowd, a toll); larger ones are tallies
 
 _STOP = frozenset(
@@ -164,9 +169,15 @@ def group_claims(items: Sequence[ClaimItem], article_names: Mapping[str, frozens
     def allowed(i: int, j: int) -> bool:
         return not blocked or frozenset((ref(i), ref(j))) not in blocked  # reviewers split few pairs
 
+    told = article_days(items)
     for members in blocks.values():
         if len(members) > 1:
-            _link_block(items, members, sets, allowed, names)
+            _link_block(items, members, sets, allowed, names, told)
+    compared = {i for members in blocks.values() for i in members}
+    for i, j in version_pairs(items):
+        # an edited figure is the same count later; an unedited one joins only if comparable at all
+        if allowed(i, j) and (items[i].value != items[j].value or {i, j} <= compared):
+            sets.union(i, j)
     index_of = {ref(i): i for i in range(len(items))}
     for a, b in same:
         if a in index_of and b in index_of:
@@ -356,7 +367,8 @@ def earlier_year(item: ClaimItem) -> str:
 
 
 def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSets,
-                allowed: Callable[[int, int], bool], names: Mapping[str, frozenset[str]]) -> None:
+                allowed: Callable[[int, int], bool], names: Mapping[str, frozenset[str]],
+                told: Mapping[str, dt.date]) -> None:
     contexts = {i: context_words(items[i]) for i in members}
     sentence_names = {i: entities(items[i].sentence.replace(items[i].surface, " ")) for i in members}
     keys = {i: contexts[i] | {f"@{n}" for n in sentence_names[i]} for i in members}
@@ -385,6 +397,7 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
     # parties in one city a week apart never share one.
     span: dict[int, tuple[dt.date | None, dt.date | None]] = {}
     days: dict[int, tuple[dt.date, dt.date] | None] = {}
+    wide: dict[int, tuple[dt.date, dt.date] | None] = {}  # with the days the articles tell
     for _, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ri, rj = sets.find(i), sets.find(j)
         if ri == rj:
@@ -395,22 +408,46 @@ def _link_block(items: Sequence[ClaimItem], members: list[int], sets: DisjointSe
         limit = _window(items[i], items[j])
         if dates and limit is not None and (max(dates) - min(dates)).days > limit:
             continue
-        known = [*_stated_days(days, ri, items[i]), *_stated_days(days, rj, items[j])]
-        if known and (max(known) - min(known)).days > EVENT_DAY_TOLERANCE:
+        known = [*_stated_days(days, ri, items[i], {}), *_stated_days(days, rj, items[j], {})]
+        told_too = [*_stated_days(wide, ri, items[i], told), *_stated_days(wide, rj, items[j], told)]
+        if _spread(known) > EVENT_DAY_TOLERANCE or _spread(told_too) > ARTICLE_DAY_TOLERANCE:
             continue
         sets.union(i, j)
         span[sets.find(i)] = (min(dates), max(dates)) if dates else (None, None)
         days[sets.find(i)] = (min(known), max(known)) if known else None
+        wide[sets.find(i)] = (min(told_too), max(told_too)) if told_too else None
+
+
+def _spread(days: Sequence[dt.date]) -> int:
+    return (max(days) - min(days)).days if days else 0
 
 
 def _stated_days(days: Mapping[int, tuple[dt.date, dt.date] | None], root: int,
-                 item: ClaimItem) -> tuple[dt.date, ...]:
+                 item: ClaimItem, told: Mapping[str, dt.date]) -> tuple[dt.date, ...]:
     """The earliest and latest event days a group (or a claim not yet in one) states. Only counts
-    of an incident's people hold their day: an age or a standing figure is told on many days."""
+    of an incident's people hold their day: an age or a standing figure is told on many days. A
+    count whose sentence names no day has its article's one event day, where it tells one."""
     if root in days:
         return days[root] or ()
-    day = event_day(item) if item.kind == "count" and item.measure in PERSON_MEASURES else None
+    day = (event_day(item) or told.get(item.article)) if _holds_day(item) else None
     return (day,) if day else ()
+
+
+def _holds_day(item: ClaimItem) -> bool:
+    return item.kind == "count" and item.measure in PERSON_MEASURES
+
+
+def article_days(items: Sequence[ClaimItem]) -> dict[str, dt.date]:
+    """The event day of each article whose counts of people all date their event to one day
+    ("two killed late Saturday", "one of 22 hurt on Saturday"): the day of its incident, which a
+    count in another sentence of it shares. An article telling two days apart tells none."""
+    stated: dict[str, list[dt.date]] = defaultdict(list)
+    for item in items:
+        day = event_day(item) if _holds_day(item) and not recalls_earlier_event(item) else None
+        if day is not None:  # an earlier event recalled as background dates nothing of this one
+            stated[item.article].append(day)
+    return {article: min(found) for article, found in stated.items()
+            if (max(found) - min(found)).days <= EVENT_DAY_TOLERANCE}
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

@@ -77,6 +77,10 @@ def _interval(item: ClaimItem) -> tuple[float, float]:
 
 
 def compatible(a: ClaimItem, b: ClaimItem) -> bool:
+    """Whether the two figures can both be true. Two versions of one story giving one bound with
+    another value ("at least four" edited to "at least five") are a revision, not a fit."""
+    if a.url is not None and a.url == b.url and a.article != b.article and a.bound and a.bound == b.bound:
+        return a.value == b.value
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
     tol = REL_TOLERANCE * max(1.0, abs(a.value), abs(b.value))
@@ -101,6 +105,9 @@ def judge(items: Sequence[ClaimItem], resolved: str | None = None, joined_by_rev
     """The verdict on one group; ``resolved`` is a reviewer's reason for settling a conflict, and
     ``joined_by_review`` says a reviewer marked members the same figure (``same_as``), which pins
     them to one quantity as no reading of the sentences can."""
+    stated = _stated_update(items, resolved, joined_by_review)
+    if stated is not None:
+        return stated
     by_article: dict[str, list[ClaimItem]] = {}
     for it in items:
         by_article.setdefault(it.article, []).append(it)
@@ -122,6 +129,36 @@ def judge(items: Sequence[ClaimItem], resolved: str | None = None, joined_by_rev
     approx = " both approximate;" if a.approximate and b.approximate else ""
     reason = f"{_describe(a)} vs {_describe(b)};{approx} values differ"
     return Verdict("conflict" if confidence == "high" else "to_check", "conflict", reason, confidence, evidence)
+
+
+#: A figure its own sentence calls superseded: "authorities said earlier that four agents were
+#: injured", "initial reports indicated four". The article itself tells the count changed.
+_SAID_EARLIER = re.compile(
+    r"\b(?:initial(?:ly)?|earlier|originally|at first|previously)\b[^.;]{0,40}?"
+    r"\b(?:said|says|reported|reports?|indicated|stated|told)\b"
+    r"|\b(?:said|reported|indicated|stated|told)\s+(?:earlier|initially|originally|at first|previously)\b",
+    re.IGNORECASE)
+
+
+def said_earlier(item: ClaimItem) -> bool:
+    return _SAID_EARLIER.search(item.sentence) is not None
+
+
+def _stated_update(items: Sequence[ClaimItem], resolved: str | None, joined_by_review: bool) -> Verdict | None:
+    """An update the articles state: the figures they call earlier differ from the ones they give
+    now, which agree. None when no figure is called earlier, or the current ones disagree."""
+    earlier = [it for it in items if said_earlier(it)]
+    current = [it for it in items if not said_earlier(it)]
+    if not earlier or not current or len({it.article for it in items}) < 2:
+        return None
+    changed = [(e, c) for e in earlier for c in current if not compatible(e, c)]
+    if not changed or judge(current, resolved, joined_by_review).verdict != "consistent":
+        return None
+    old, new = changed[0]
+    confidence, evidence = _confidence(changed, over_time=True, joined_by_review=joined_by_review)
+    evidence = (*evidence, f"{old.outlet or old.article} calls {_fmt(old.value)} an earlier figure")
+    return Verdict("conflict" if confidence == "high" else "to_check", "update",
+                   f"figure changed over time: {_describe(old)} (earlier) -> {_describe(new)}", confidence, evidence)
 
 
 def _consistent(items: Sequence[ClaimItem], by_article: dict[str, list[ClaimItem]]) -> Verdict:
