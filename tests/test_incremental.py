@@ -32,7 +32,8 @@ def _run(where: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> None:
 def _outputs(where: Path) -> dict[str, bytes]:
     """Every claim file and report, by name (the cache folder left out)."""
     files = {f"claims/{p.name}": p.read_bytes() for p in sorted((where / "claims").glob("*.yaml"))}
-    return {**files, "report.md": (where / "report.md").read_bytes(), "report.json": (where / "report.json").read_bytes()}
+    reports = {name: (where / name).read_bytes() for name in ("report.md", "report.json")}
+    return {**files, **reports}
 
 
 def _folder(where: Path, names: dict[str, str]) -> Path:
