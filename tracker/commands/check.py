@@ -32,7 +32,7 @@ from ..claimfile.yaml_positions import Difference, read_positioned
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip, read_text
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
-from ..match.cache import MatchCache
+from ..match.cache import MatchCache, validation_key
 from ..records import AGE_SAYS, ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
@@ -795,15 +795,18 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None,
     files: list[ClaimFile] = []
     problems: list[Problem] = []
     suspects: set[Path] = set()
+    shas: dict[Path, str] = {}  # files whose rules may be skipped when the cache saw them pass
     for path in claim_file_paths(folder):
         try:
             text = read_text(path)
-            data = _parsed(text, path, cache)
+            data, sha = _parsed(text, path, cache)
         except ClaimFileError:
             problems += _errors(check_file(path)) or [Problem(str(path), 1, 1, "error", "cannot be read", "syntax")]
             continue
         if _READ_DIFFERENTLY.search(text):
             suspects.add(path)
+        elif sha and not any(key in text for key in _FOLDER_REFS):
+            shas[path] = sha
         if isinstance(data, dict) and isinstance(data.get("article"), dict):
             files.append(ClaimFile(path, data))
         else:
@@ -812,15 +815,7 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None,
                                     "schema"))
         if on_file is not None:
             on_file()
-    known = {f"{cf.article.get('id')}/{r.get('id')}" for cf in files for r in (*cf.quotes, *cf.claims)}
-    for cf in files:
-        if cf.path in suspects or _errors(_check_document(_Checker(cf.path, Path.cwd()), cf.data, False, known)):
-            problems += _errors(check_file(cf.path, known=known))
-            continue
-        try:
-            check_shape(cf.path, cf.data)  # what the report relies on (the rules above cover it; kept as a guard)
-        except ClaimFileError as exc:
-            problems.append(Problem(str(cf.path), exc.line or 1, exc.column or 1, "error", exc.message, "schema"))
+    problems += _file_problems(files, suspects, shas, cache)
     reviews_path = folder / REVIEWS_FILE
     if not problems and os.path.lexists(reviews_path):
         try:
@@ -835,15 +830,46 @@ def validate_folder(folder: Path, on_file: Callable[[], None] | None = None,
     return files, problems
 
 
-def _parsed(text: str, path: Path, cache: MatchCache | None) -> Any:
-    """A claim file's data, from the cache when the same bytes were parsed before."""
+#: Keys whose values name records of other claim files: a file holding one is checked against the
+#: whole folder's ids on every run, so its passing the rules is never taken from the cache.
+_FOLDER_REFS = ("same_as", "different_from")
+
+
+def _file_problems(files: list[ClaimFile], suspects: set[Path], shas: dict[Path, str],
+                   cache: MatchCache | None) -> list[Problem]:
+    """The errors of each claim file's rules; a file the cache saw pass with the same bytes,
+    article file and code (``validation_key``) is not checked again."""
+    problems: list[Problem] = []
+    known: set[str] | None = None
+    for cf in files:
+        key = validation_key(cf.path, shas[cf.path], cf.article) if cache is not None and cf.path in shas else None
+        if key is not None and cache is not None and cache.valid(key):
+            continue
+        if known is None:
+            known = {f"{f.article.get('id')}/{r.get('id')}" for f in files for r in (*f.quotes, *f.claims)}
+        if cf.path in suspects or _errors(_check_document(_Checker(cf.path, Path.cwd()), cf.data, False, known)):
+            problems += _errors(check_file(cf.path, known=known))
+            continue
+        try:
+            check_shape(cf.path, cf.data)  # what the report relies on (the rules above cover it; kept as a guard)
+        except ClaimFileError as exc:
+            problems.append(Problem(str(cf.path), exc.line or 1, exc.column or 1, "error", exc.message, "schema"))
+            continue
+        if key is not None and cache is not None:
+            cache.store_valid(key)
+    return problems
+
+
+def _parsed(text: str, path: Path, cache: MatchCache | None) -> tuple[Any, str]:
+    """A claim file's data, from the cache when the same bytes were parsed before, and its content
+    key ("" without a cache)."""
     if cache is None:
-        return parse_plain(text, str(path))
+        return parse_plain(text, str(path)), ""
     sha, data = cache.parsed(text)
     if data is None:
         data = parse_plain(text, str(path))
         cache.store_parsed(sha, data)
-    return data
+    return data, sha
 
 
 def _errors(problems: list[Problem]) -> list[Problem]:

@@ -8,6 +8,8 @@ has, so it is never committed) holds two things, each keyed by content, never by
 - the report model, keyed by the digest of every claim file's bytes, ``_reviews.yaml``, the
   working folder (``check`` reads article paths from it) and tracker's own code: ``report``
   on a folder nothing changed in reads the model instead of checking and matching again;
+- which claim files passed ``check``'s rules, keyed by their bytes, their article file's size
+  and time and the code (``validate_folder`` reads each article to check spans: most of its time);
 - the report rendered in each text format under that same key, so such a ``report`` does not
   decode the model and serialise it again either (most of its time on a large folder).
 
@@ -48,6 +50,7 @@ _TABLES = (
     "CREATE TABLE IF NOT EXISTS parsed (sha TEXT PRIMARY KEY, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS report (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
     "CREATE TABLE IF NOT EXISTS rendered (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS valid (key TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
 
 
@@ -110,15 +113,25 @@ _EXACT_SCALARS = frozenset({str, int, bool, type(None)})
 
 def _reads_back(value: Any) -> bool:
     """Whether ``json.loads`` of ``value``'s JSON is equal with the same types all the way down
-    (``1 == 1.0`` and ``True == 1`` are not enough): decided from the types, without reading it back."""
-    kind = type(value)
-    if kind is dict:
-        return all(isinstance(key, str) and _reads_back(item) for key, item in value.items())
-    if kind is list:
-        return all(map(_reads_back, value))
-    if kind is float:
-        return bool(value == value)  # NaN comes back unequal to itself
-    return kind in _EXACT_SCALARS
+    (``1 == 1.0`` and ``True == 1`` are not enough): decided from the types, without reading it back.
+    A loop over a stack, not recursion: a report model holds millions of values."""
+    stack = [value]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            if not all(isinstance(key, str) for key in item):
+                return False
+            extend(item.values())
+        elif kind is list:
+            extend(item)
+        elif kind is float:
+            if item != item:  # NaN comes back unequal to itself
+                return False
+        elif kind not in _EXACT_SCALARS:
+            return False
+    return True
 
 
 class MatchCache:
@@ -128,6 +141,7 @@ class MatchCache:
         self.folder = folder
         self._db: sqlite3.Connection | None = None
         self._seen: set[str] = set()
+        self._valid_seen: set[str] = set()
         self._secret = _secret()
         if self._secret is not None:
             with contextlib.suppress(OSError, sqlite3.Error):
@@ -179,6 +193,15 @@ class MatchCache:
     def store_parsed(self, sha: str, data: Any) -> None:
         self._put("parsed", sha, data)
 
+    def valid(self, key: str) -> bool:
+        """Whether a claim file with this validation key passed every rule before."""
+        self._valid_seen.add(key)
+        return self._get("valid", "key", key) is True
+
+    def store_valid(self, key: str) -> None:
+        self._valid_seen.add(key)
+        self._put("valid", key, True)
+
     def rendered(self, key: str, fmt: str) -> tuple[Any, str] | None:
         """``(meta, text)`` of the report rendered in ``fmt`` for ``key``, or None when not cached."""
         if self._db is None or self._secret is None:
@@ -219,6 +242,9 @@ class MatchCache:
                 self._db.execute("DELETE FROM seen")
                 self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?)", ((s,) for s in self._seen))
                 self._db.execute("DELETE FROM parsed WHERE sha NOT IN (SELECT sha FROM seen)")
+                self._db.execute("DELETE FROM seen")
+                self._db.executemany("INSERT OR IGNORE INTO seen VALUES (?)", ((s,) for s in self._valid_seen))
+                self._db.execute("DELETE FROM valid WHERE key NOT IN (SELECT sha FROM seen)")
             self._db.commit()
 
     def close(self) -> None:
@@ -264,6 +290,16 @@ def sources_signature(articles: Iterable[dict[str, Any]], folder: Path) -> str:
                 digest.update(f"{file}\0{info.st_size}\0{info.st_mtime_ns}\0".encode(errors="surrogateescape"))
             except (OSError, ValueError):
                 digest.update(f"{file}\0-\0".encode(errors="surrogateescape"))
+    return digest.hexdigest()
+
+
+def validation_key(path: Path, sha: str, article: Any) -> str:
+    """What ``check``'s rules read of one claim file: its bytes (``sha``), where it lies, the
+    article file its spans are checked against (size and time, as ``sources_signature``), the
+    working folder and the code. Review links to other files are not in it: see ``validate_folder``."""
+    digest = hashlib.sha256(f"{code_digest()}\0{sha}\0".encode())
+    digest.update(os.fsencode(Path.cwd()) + b"\0" + os.fsencode(path) + b"\0")
+    digest.update(sources_signature([article] if isinstance(article, dict) else [], path.parent).encode())
     return digest.hexdigest()
 
 
