@@ -63,7 +63,7 @@ def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
     return None
 
 
-def _line(path: Path, keys: list[Any]) -> int | None:
+def line_of(path: Path, keys: list[Any]) -> int | None:
     """The line of the value at ``keys`` (the file already passed the safety scan)."""
     try:
         node: Any = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
@@ -86,4 +86,4 @@ def check_shape(path: Path, data: dict[str, Any]) -> None:
     problem = _problem(data)
     if problem is not None:
         message, keys = problem
-        raise ClaimFileError(f"{message}; fix it (tracker check lists every problem)", str(path), _line(path, keys))
+        raise ClaimFileError(f"{message}; fix it (tracker check lists every problem)", str(path), line_of(path, keys))
