@@ -86,3 +86,27 @@ def test_a_value_outside_an_enumeration_is_refused_with_its_line(tmp_path: Path,
         _read(tmp_path, text)
     assert caught.value.message.startswith(f"{field} must be one of ")
     assert caught.value.line == text[:text.index(new)].count("\n") + 1
+
+
+def test_shape_guards_every_text_and_list_field_the_schema_declares() -> None:
+    # The lists shape.py once kept by hand: each is now read from the schema, and they are all in it.
+    assert {"title", "outlet", "published", "url", "body", "version", "version_of"} <= set(fields.text_keys("article"))
+    assert {"speaker", "speaker_reason"} <= set(fields.text_keys("quotes"))
+    assert {"unit", "measure", "bound", "source", "attribution", "quote"} <= set(fields.text_keys("claims"))
+    assert {"text", "kind", "target", "target_kind", "reason"} <= set(fields.text_keys("corrections"))
+    assert fields.list_keys("quotes") == ("spans",) and "links" in fields.list_keys("corrections")
+    assert "id" not in fields.text_keys("claims")  # any scalar id is read as its text
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("sentence: About 200 people attended.", "sentence: [About, 200]", "claim.sentence must be text"),
+    ("surface: About 200", "surface: 200", "claim.surface must be text"),
+    ("span: [40, 49]", "span: {start: 40}", "claim.span must be a list"),
+])
+def test_the_report_refuses_a_field_of_the_wrong_type_with_its_line(tmp_path: Path, old: str, new: str,
+                                                                    message: str) -> None:
+    text = FILE.replace(old, new, 1)
+    with pytest.raises(ClaimFileError) as caught:
+        _read(tmp_path, text)
+    assert caught.value.message.startswith(message)
+    assert caught.value.line == text[:text.index(new)].count("\n") + 1
