@@ -110,3 +110,10 @@ def test_the_report_refuses_a_field_of_the_wrong_type_with_its_line(tmp_path: Pa
         _read(tmp_path, text)
     assert caught.value.message.startswith(message)
     assert caught.value.line == text[:text.index(new)].count("\n") + 1
+
+
+def test_an_unreviewed_review_with_a_decision_keeps_it(tmp_path: Path) -> None:
+    text = FILE.replace("status: confirmed, by: ed, note: null, same_as: b1/q2", "status: unreviewed, same_as: b1/q2")
+    assert _read(tmp_path, text).quotes[0].review.same_as == ("b1/q2",)
+    plain = FILE.replace("status: confirmed, by: ed, note: null, same_as: b1/q2", "status: unreviewed, by: null")
+    assert _read(tmp_path, plain).quotes[0].review is read.UNREVIEWED

@@ -174,14 +174,27 @@ def spans(value: object) -> tuple[Span, ...]:
     """Well-formed ``[start, end]`` pairs only: hand-edited files may hold anything."""
     if not isinstance(value, list):
         return ()
-    return tuple((span[0], span[1]) for span in value
-                 if isinstance(span, list | tuple) and len(span) == 2
-                 and all(isinstance(x, int) and not isinstance(x, bool) for x in span) and 0 <= span[0] <= span[1])
+    out = []
+    for span in value:
+        if isinstance(span, list | tuple) and len(span) == 2:
+            start, end = span
+            if _offset(start) and _offset(end) and 0 <= start <= end:
+                out.append((start, end))
+    return tuple(out)
+
+
+def _offset(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _span(value: object) -> Span | None:
     found = spans([value])
     return found[0] if found else None
+
+
+#: The review extraction writes (``{status: unreviewed, by: null, note: null}``): one shared record.
+UNREVIEWED = ReviewRead("unreviewed", None, None, (), (), None)
+_PLAIN_REVIEW = frozenset({"status", "by", "note"})
 
 
 class _Reader:
@@ -190,66 +203,66 @@ class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def enum(self, value: object, allowed: tuple[_Value, ...], where: list[Any]) -> _Value | None:
+    def enum(self, value: object, allowed: tuple[_Value, ...], *where: Any) -> _Value | None:
+        """``value`` as one of ``allowed`` (None stays None); ``where`` is its key path, for the error."""
         if value is None:
             return None
-        for option in allowed:
-            if value == option:
-                return option
+        if value in allowed:
+            return allowed[allowed.index(value)]
         field = ".".join([str(where[0])[:-1], *(str(k) for k in where[2:])])  # claim.review.status
         raise ClaimFileError(f"{field} must be one of "
                              f"{', '.join(allowed)}, not {value!r}; fix it (tracker check lists every problem)",
-                             str(self.path), line_of(self.path, where))
+                             str(self.path), line_of(self.path, list(where)))
 
-    def review(self, record: Raw, where: list[Any]) -> ReviewRead:
+    def review(self, record: Raw, section: str, index: int) -> ReviewRead:
         review = record.get("review")
-        if not isinstance(review, dict):
-            return ReviewRead("unreviewed", None, None, (), (), None)
-        status = self.enum(review.get("status") or "unreviewed", REVIEW_STATUSES, [*where, "review", "status"])
+        if not isinstance(review, dict) or (review.keys() <= _PLAIN_REVIEW and review.get("status") == "unreviewed"
+                                            and review.get("by") is None and review.get("note") is None):
+            return UNREVIEWED
+        status = self.enum(review.get("status") or "unreviewed", REVIEW_STATUSES, section, index, "review", "status")
         resolved = review.get("resolved")
         return ReviewRead(status or "unreviewed", text(review.get("by")), text(review.get("note")),
                           _refs(review.get("same_as")), _refs(review.get("different_from")),
                           str(resolved) if resolved else None)
 
+    # Text fields (``fields.text_keys``) are str or None once ``shape`` passed the file: read as they are.
+
     def quote(self, q: Raw, index: int) -> QuoteRead:
-        where: list[Any] = ["quotes", index]
-        mention = q.get("speaker_mention")
-        raw_spans = q.get("spans") or [[0, 0]]
+        get = q.get
+        mention = get("speaker_mention")
+        raw_spans = get("spans") or [[0, 0]]
         first = raw_spans[0][0] if raw_spans and isinstance(raw_spans[0], list) and raw_spans[0] else 0
-        role, cue = q.get("speaker_role"), q.get("age_cue")
+        role, cue = get("speaker_role"), get("age_cue")
         return QuoteRead(
-            str(q.get("id")), str(q.get("text") or ""), spans(q.get("spans")), q.get("speaker"),
-            q.get("speaker_reason"),
+            str(get("id")), get("text") or "", spans(get("spans")), get("speaker"), get("speaker_reason"),
             MentionRead(text(mention.get("text")), _span(mention.get("span"))) if isinstance(mention, dict) else None,
-            self.enum(q.get("kind"), QUOTE_KINDS, [*where, "kind"]),
+            self.enum(get("kind"), QUOTE_KINDS, "quotes", index, "kind"),
             role if isinstance(role, dict) else None, cue if isinstance(cue, dict) else None,
-            self.review(q, where), bool(q.get("orphaned")), int(first) if isinstance(first, int) else 0, q)
+            self.review(q, "quotes", index), bool(get("orphaned")), int(first) if isinstance(first, int) else 0, q)
 
     def claim(self, c: Raw, index: int) -> ClaimRead:
-        where: list[Any] = ["claims", index]
-        mention, counts = c.get("source_mention"), c.get("counts")
+        get = c.get
+        mention, counts = get("source_mention"), get("counts")
         return ClaimRead(
-            str(c.get("id")), number(c.get("value")), c.get("unit"), text(c.get("measure")),
-            self.enum(c.get("kind"), CLAIM_KINDS, [*where, "kind"]), bool(c.get("approximate")),
-            self.enum(c.get("bound"), BOUNDS, [*where, "bound"]), number(c.get("low")), number(c.get("high")),
-            str(c.get("surface") or ""), _span(c.get("span")), str(c.get("sentence") or ""),
+            str(get("id")), number(get("value")), get("unit"), get("measure"),
+            self.enum(get("kind"), CLAIM_KINDS, "claims", index, "kind"), bool(get("approximate")),
+            self.enum(get("bound"), BOUNDS, "claims", index, "bound"), number(get("low")), number(get("high")),
+            get("surface") or "", _span(get("span")), get("sentence") or "",
             CountScope.from_fields(counts) if isinstance(counts, dict) else None,
-            text(c.get("source")), text(c.get("source_reason")),
-            text(mention.get("text") if isinstance(mention, dict) else None), text(c.get("cue")),
-            self.enum(c.get("attribution"), ATTRIBUTIONS, [*where, "attribution"]), text(c.get("quote")),
-            self.review(c, where), bool(c.get("orphaned")), c)
+            get("source"), get("source_reason"), text(mention.get("text")) if isinstance(mention, dict) else None,
+            get("cue"), self.enum(get("attribution"), ATTRIBUTIONS, "claims", index, "attribution"), get("quote"),
+            self.review(c, "claims", index), bool(get("orphaned")), c)
 
     def correction(self, n: Raw, index: int) -> CorrectionRead:
-        where: list[Any] = ["corrections", index]
-        links = n.get("links")
-        paragraph = n.get("paragraph")
+        get = n.get
+        links, paragraph = get("links"), get("paragraph")
         return CorrectionRead(
-            str(n.get("id")), str(n.get("text") or ""), _span(n.get("span")),
-            self.enum(n.get("kind"), CORRECTION_KINDS, [*where, "kind"]), text(n.get("target")),
-            self.enum(n.get("target_kind"), CORRECTION_TARGETS, [*where, "target_kind"]),
-            paragraph if isinstance(paragraph, int) else None, text(n.get("was")), text(n.get("now")),
-            text(n.get("reason")), tuple(str(x) for x in links) if isinstance(links, list) else (),
-            text(n.get("link_reason")), self.review(n, where), bool(n.get("orphaned")))
+            str(get("id")), get("text") or "", _span(get("span")),
+            self.enum(get("kind"), CORRECTION_KINDS, "corrections", index, "kind"), get("target"),
+            self.enum(get("target_kind"), CORRECTION_TARGETS, "corrections", index, "target_kind"),
+            paragraph if isinstance(paragraph, int) else None, get("was"), get("now"), get("reason"),
+            tuple(str(x) for x in links) if isinstance(links, list) else (), get("link_reason"),
+            self.review(n, "corrections", index), bool(get("orphaned")))
 
 
 def _refs(value: object) -> tuple[str, ...]:
