@@ -9,32 +9,60 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal, TypeVar, get_args
 
 Span = tuple[int, int]
 
-REVIEW_STATUSES = ("unreviewed", "confirmed", "rejected", "disputed")
-QUOTE_KINDS = ("direct", "partial", "term", "headline", "indirect")
+# The enumerations of the claim-file contract as types (``tests/test_contract.py`` holds each to
+# the schema's enum); each tuple of allowed values is read from its type, so a value is listed once.
+ReviewStatus = Literal["unreviewed", "confirmed", "rejected", "disputed"]
+QuoteKind = Literal["direct", "partial", "term", "headline", "indirect"]
+#: What a figure measures; ``count`` when nothing else fits.
+ClaimKind = Literal["count", "currency", "percent", "year", "date", "age", "ordinal", "measure"]
+#: A figure given as a bound ("more than 10" is ``>``); None when it is the figure itself.
+Bound = Literal[">", ">=", "<", "<="]
+CorrectionKind = Literal["correction", "clarification", "update", "amendment"]
+CorrectionTarget = Literal["quote", "figure", "name", "headline"]
+Scope = Literal["total", "part", "unplaced"]
+Attribution = Literal["quoted", "reported", "according_to", "document", "anonymous", "unattributed"]
+AgeSays = Literal["old", "new"]
+
+_Value = TypeVar("_Value", bound=str)
+
+
+def one_of(value: object, allowed: tuple[_Value, ...]) -> _Value:
+    """``value`` as one of ``allowed`` (a contract enumeration); ValueError when it is none of them."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise ValueError(f"{value!r} is not one of {', '.join(allowed)}")
+
+
+REVIEW_STATUSES: tuple[ReviewStatus, ...] = get_args(ReviewStatus)
+QUOTE_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+CLAIM_KINDS: tuple[ClaimKind, ...] = get_args(ClaimKind)
+BOUNDS: tuple[Bound, ...] = get_args(Bound)
 #: Quote kinds that are somebody's words (a term or a title is nobody's; reported speech is paraphrase).
-SPEECH_KINDS = ("direct", "partial", "headline")
+SPEECH_KINDS: tuple[QuoteKind, ...] = ("direct", "partial", "headline")
 BLOCK_ROLES = ("title", "text")
 #: What a notice about the article's own change is: it fixes an error, makes something clearer,
 #: adds or changes news, or (wire style) amends wording.
-CORRECTION_KINDS = ("correction", "clarification", "update", "amendment")
+CORRECTION_KINDS: tuple[CorrectionKind, ...] = get_args(CorrectionKind)
 #: What kind of record a notice says it changes.
-CORRECTION_TARGETS = ("quote", "figure", "name", "headline")
+CORRECTION_TARGETS: tuple[CorrectionTarget, ...] = get_args(CorrectionTarget)
 #: What a figure is of what it counts: the whole, a part of it, or unknown (not located).
-SCOPES = ("total", "part", "unplaced")
+SCOPES: tuple[Scope, ...] = get_args(Scope)
 #: How a figure is credited: inside someone's quotation, reported speech ("X said …"), "according
 #: to X", a document (report, budget, filing, study), an unnamed source ("officials said"), or
 #: the reporter's own voice.
-ATTRIBUTIONS = ("quoted", "reported", "according_to", "document", "anonymous", "unattributed")
+ATTRIBUTIONS: tuple[Attribution, ...] = get_args(Attribution)
 
 
 @dataclass(frozen=True)
 class Review:
     """A human decision on a record; ``unreviewed`` until someone edits it."""
 
-    status: str = "unreviewed"
+    status: ReviewStatus = "unreviewed"
     by: str | None = None
     note: str | None = None
 
@@ -79,14 +107,14 @@ class SpeakerMention:
 
 
 #: What an article says of the age of words it quotes: ``old`` (it dates them) or ``new``.
-AGE_SAYS = ("old", "new")
+AGE_SAYS: tuple[AgeSays, ...] = get_args(AgeSays)
 
 
 @dataclass(frozen=True)
 class AgeCue:
     """The words dating a quote ("said then", "had warned") or serving it as news ("warns")."""
 
-    says: str  # one of AGE_SAYS
+    says: AgeSays
     text: str
     span: Span
 
@@ -110,7 +138,7 @@ class FoundQuote:
 
     text: str
     spans: tuple[Span, ...]
-    kind: str  # one of QUOTE_KINDS
+    kind: str  # one of QUOTE_KINDS, checked when it becomes a Quote
     speaker: str | None = None
     speaker_mention: SpeakerMention | None = None
     cue: str | None = None
@@ -143,7 +171,7 @@ class CountScope:
 
     predicate: str | None
     owner: str | None
-    scope: str
+    scope: Scope
     includes: str | None
     misread: str | None
 
@@ -168,7 +196,7 @@ class CountScope:
             return None
         text = {k: v if isinstance(v, str) and v else None
                 for k, v in ((k, fields.get(k)) for k in ("predicate", "owner", "includes", "not_a_count"))}
-        return cls(text["predicate"], text["owner"], str(scope), text["includes"], text["not_a_count"])
+        return cls(text["predicate"], text["owner"], one_of(scope, SCOPES), text["includes"], text["not_a_count"])
 
 
 @dataclass(frozen=True)
@@ -180,7 +208,7 @@ class FigureSource:
     ``quote`` is the id of the direct quotation the figure stands in, when it does.
     """
 
-    attribution: str  # one of ATTRIBUTIONS
+    attribution: Attribution
     source: str | None = None
     mention: SpeakerMention | None = None
     cue: str | None = None
@@ -213,7 +241,7 @@ class Quote:
     id: str
     text: str
     spans: tuple[Span, ...]
-    kind: str
+    kind: QuoteKind
     speaker: str | None = None
     speaker_mention: SpeakerMention | None = None
     cue: str | None = None
@@ -239,8 +267,8 @@ class Claim:
     span: Span
     sentence: str
     measure: str | None = None
-    kind: str = "count"
-    bound: str | None = None
+    kind: ClaimKind = "count"
+    bound: Bound | None = None
     high: float | None = None
     low: float | None = None
     counts: CountScope | None = None
@@ -259,9 +287,9 @@ class Correction:
     id: str
     text: str
     span: Span
-    kind: str  # one of CORRECTION_KINDS
+    kind: CorrectionKind
     target: str | None = None  # the stated target as written ("quote in seventh paragraph")
-    target_kind: str | None = None  # one of CORRECTION_TARGETS
+    target_kind: CorrectionTarget | None = None
     paragraph: int | None = None  # the paragraph it names, counted as the outlet counts
     was: str | None = None  # the wrong value as stated ("misstated the toll as 5")
     now: str | None = None  # the right value as stated ("It is 4")

@@ -3,6 +3,7 @@
 ``tracker check`` reports every schema problem; the report only needs the fields it reads to
 have usable types. A hand edit that breaks one (``quotes: 7``, ``speaker: [a, b]``, an
 unquoted date) is refused with the file and line instead of failing somewhere inside matching.
+Which fields hold text and which hold lists is read from the schema (``fields``).
 """
 
 from __future__ import annotations
@@ -13,25 +14,22 @@ from typing import Any
 import yaml
 
 from ..errors import ClaimFileError
+from . import fields
 from .yaml_roundtrip import read_text
 
-_TEXT_OR_NULL = {
-    "article": ("title", "outlet", "published", "url", "body"),
-    "quotes": ("speaker", "speaker_reason"),
-    "claims": ("unit", "measure", "bound", "source", "attribution", "quote"),
-    "corrections": ("text", "kind", "target", "target_kind", "reason"),
-}
-_LISTS = {"quotes": ("spans",), "claims": (), "corrections": ("links",)}
 _SCALAR = (str, int, float, bool, type(None))
 
 
 def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
     """(message, key path) of the first field the report cannot use, or None."""
     article = data["article"]
-    for key in (*_TEXT_OR_NULL["article"], "version", "version_of"):
+    for key in fields.text_keys("article"):
         if not isinstance(article.get(key), str | None):
             return f"article.{key} must be text (quote dates: \"2020-01-02\"), not {article[key]!r}", ["article", key]
-    if not isinstance(article.get("id"), _SCALAR):
+    for key in fields.list_keys("article"):
+        if not isinstance(article.get(key), list | None):
+            return f"article.{key} must be a list, not {article[key]!r}", ["article", key]
+    if not isinstance(article.get(fields.ID), _SCALAR):
         return "article.id must be text", ["article", "id"]
     for section in ("quotes", "claims", "corrections"):
         records = data.get(section)
@@ -42,10 +40,10 @@ def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
         for index, record in enumerate(records):
             if not isinstance(record, dict):
                 continue
-            for key in _TEXT_OR_NULL[section]:
+            for key in fields.text_keys(section):
                 if not isinstance(record.get(key), str | None):
                     return f"{section[:-1]}.{key} must be text, not {record[key]!r}", [section, index, key]
-            for key in _LISTS[section]:
+            for key in fields.list_keys(section):
                 if not isinstance(record.get(key), list | None):
                     return f"{section[:-1]}.{key} must be a list, not {record[key]!r}", [section, index, key]
             review = record.get("review")
@@ -63,7 +61,7 @@ def _problem(data: dict[str, Any]) -> tuple[str, list[Any]] | None:
     return None
 
 
-def _line(path: Path, keys: list[Any]) -> int | None:
+def line_of(path: Path, keys: list[Any]) -> int | None:
     """The line of the value at ``keys`` (the file already passed the safety scan)."""
     try:
         node: Any = yaml.compose(read_text(path), Loader=yaml.SafeLoader)
@@ -86,4 +84,4 @@ def check_shape(path: Path, data: dict[str, Any]) -> None:
     problem = _problem(data)
     if problem is not None:
         message, keys = problem
-        raise ClaimFileError(f"{message}; fix it (tracker check lists every problem)", str(path), _line(path, keys))
+        raise ClaimFileError(f"{message}; fix it (tracker check lists every problem)", str(path), line_of(path, keys))

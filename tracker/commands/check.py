@@ -33,7 +33,17 @@ from ..claimfile.yaml_roundtrip import load_plain, parse_plain, parse_roundtrip,
 from ..errors import ClaimFileError, TrackerError
 from ..ids import expected_ids
 from ..match.cache import MatchCache, validation_key
-from ..records import AGE_SAYS, ATTRIBUTIONS, CORRECTION_KINDS, CORRECTION_TARGETS, QUOTE_KINDS, REVIEW_STATUSES, SCOPES
+from ..records import (
+    AGE_SAYS,
+    ATTRIBUTIONS,
+    BOUNDS,
+    CLAIM_KINDS,
+    CORRECTION_KINDS,
+    CORRECTION_TARGETS,
+    QUOTE_KINDS,
+    REVIEW_STATUSES,
+    SCOPES,
+)
 from ..report.bodies import STALE, find_body
 from ..text import normalize_space, plural
 from .check_rules import RuleId
@@ -45,8 +55,6 @@ CLAIM_KEYS = allowed_keys("claim")
 CORRECTION_KEYS = allowed_keys("correction")
 COUNTS_KEYS = fields.nested_keys("claims", "counts")
 REVIEW_KEYS = allowed_keys("review")
-CLAIM_KINDS = fields.enum("claims", "kind")
-BOUNDS = tuple(b for b in fields.enum("claims", "bound") if b is not None)
 #: How alike a dangling reference or group id must be to a real one to be offered as "did you
 #: mean": ids are long hex-suffixed strings, so only a near-identical one (a typo) is a useful hint.
 REF_HINT_CUTOFF = 0.9

@@ -12,15 +12,16 @@ from __future__ import annotations
 import difflib
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..claimfile.read import ClaimRead, ClaimRecords, QuoteRead, read_records
 from ..claimfile.reviews import REVIEWS_FILE, SECTIONS, claim_file_paths, is_claim_file, load_reviews
-from ..claimfile.store import ClaimFile
+from ..claimfile.store import claim_file
 from ..claimfile.yaml_roundtrip import load_plain, parse_plain
 from ..errors import TrackerError
 
@@ -38,7 +39,7 @@ class Side:
     """One side of a diff: its claim files and its cluster/group reviews, with a label."""
 
     label: str
-    files: list[ClaimFile]
+    files: list[ClaimRecords]
     reviews: dict[str, dict[str, dict[str, Any]]]
 
 
@@ -57,14 +58,15 @@ class Change:
 def read_folder(folder: Path) -> Side:
     if not folder.is_dir():
         raise TrackerError("no such folder of claim files", str(folder))
-    files = [ClaimFile(p, _as_claim_data(load_plain(p), str(p))) for p in claim_file_paths(folder)]
+    files = [_records(load_plain(p), p) for p in claim_file_paths(folder)]
     return Side(str(folder), files, load_reviews(folder))
 
 
-def _as_claim_data(data: Any, where: str) -> dict[str, Any]:
+def _records(data: Any, where: Path) -> ClaimRecords:
+    """The typed read of one side's file (a revision's file is named ``REV:PATH``, its lines unknown)."""
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
-        raise TrackerError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'", where)
-    return data
+        raise TrackerError("not a claim file: expected a mapping with 'article', 'quotes', 'claims'", str(where))
+    return read_records(claim_file(where, data))
 
 
 def _git(args: Sequence[str], stdin: bytes | None = None) -> bytes:
@@ -116,7 +118,7 @@ def _blob_texts(rev: str, entries: list[tuple[str, str]]) -> Iterator[tuple[str,
 def read_revision(rev: str, path: str) -> Side:
     """Claim files under ``path`` (relative to the working folder) as committed in ``rev``."""
     entries = _tree_blobs(rev, path)
-    files: list[ClaimFile] = []
+    files: list[ClaimRecords] = []
     reviews: dict[str, dict[str, dict[str, Any]]] = {section: {} for section in SECTIONS}
     if not entries:  # e.g. the commit before the claims folder was added: everything is new
         return Side(f"{rev}:{path}", files, reviews)
@@ -126,7 +128,7 @@ def read_revision(rev: str, path: str) -> Side:
         if Path(name).name == REVIEWS_FILE:
             reviews = _reviews_from(data)
         elif is_claim_file(Path(name)):
-            files.append(ClaimFile(Path(name), _as_claim_data(data, where)))
+            files.append(_records(data, Path(where)))
     return Side(f"{rev}:{path}", files, reviews)
 
 
@@ -193,17 +195,19 @@ def _review_changes(old: Any, new: Any) -> list[str]:
     return changes
 
 
-def _surface(section: str, record: dict[str, Any]) -> str:
-    return str(record.get("text") if section == "quotes" else record.get("sentence") or "")
+_Record = QuoteRead | ClaimRead
 
 
-def _pair(section: str, removed: list[dict[str, Any]], added: list[dict[str, Any]]
-          ) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def _surface(record: _Record) -> str:
+    return record.text if isinstance(record, QuoteRead) else record.sentence
+
+
+def _pair(removed: list[_Record], added: list[_Record]) -> list[tuple[_Record, _Record]]:
     """Removed and added records that are one record changed: most similar first, each used once."""
     scored = []
     for i, old in enumerate(removed):
         for j, new in enumerate(added):
-            score = fuzz.ratio(_surface(section, old), _surface(section, new))
+            score = fuzz.ratio(_surface(old), _surface(new))
             if score >= PAIR_RATIO:
                 scored.append((-score, i, j))
     pairs, used_old, used_new = [], set(), set()
@@ -215,7 +219,8 @@ def _pair(section: str, removed: list[dict[str, Any]], added: list[dict[str, Any
     return pairs
 
 
-def _record_changes(scope: str, section: str, old: dict[str, Any], new: dict[str, Any]) -> Iterator[Change]:
+def _record_changes(scope: str, section: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> Iterator[Change]:
+    """Changes to one record as written (hand-typed values shown as typed)."""
     noun = section[:-1]
     rid = new.get("id")
     label = f"{noun} {rid}" if old.get("id") == rid else f"{noun} {old.get('id')} -> {rid}"
@@ -235,16 +240,15 @@ def _record_changes(scope: str, section: str, old: dict[str, Any], new: dict[str
         yield Change(scope, "review", f"{label} review: {', '.join(review)}")
 
 
-def _section_changes(scope: str, section: str, old: list[dict[str, Any]], new: list[dict[str, Any]]
-                     ) -> Iterator[Change]:
-    old_by_id = {str(r.get("id")): r for r in old}
-    new_by_id = {str(r.get("id")): r for r in new}
+def _section_changes(scope: str, section: str, old: Sequence[_Record], new: Sequence[_Record]) -> Iterator[Change]:
+    old_by_id = {r.id: r for r in old}
+    new_by_id = {r.id: r for r in new}
     removed = [r for rid, r in old_by_id.items() if rid not in new_by_id]
     added = [r for rid, r in new_by_id.items() if rid not in old_by_id]
     # A re-run keeps a record whose words changed as orphaned and adds the new wording: one amendment.
     newly_orphaned = [r for rid, r in old_by_id.items()
-                      if rid in new_by_id and new_by_id[rid].get("orphaned") and not r.get("orphaned")]
-    pairs = _pair(section, removed + newly_orphaned, added)
+                      if rid in new_by_id and new_by_id[rid].orphaned and not r.orphaned]
+    pairs = _pair(removed + newly_orphaned, added)
     paired_old = {id(o) for o, _ in pairs}
     paired_new = {id(n) for _, n in pairs}
     changes: list[tuple[int, Change]] = []
@@ -252,48 +256,48 @@ def _section_changes(scope: str, section: str, old: list[dict[str, Any]], new: l
     for rid, record in new_by_id.items():
         if rid in old_by_id:
             before = old_by_id[rid]
-            if id(before) in paired_old:  # reported with its new wording below
-                before = {**before, "orphaned": True}
-            changes += [(order[rid], c) for c in _record_changes(scope, section, before, record)]
+            # paired: reported with its new wording below
+            written = {**before.raw, "orphaned": True} if id(before) in paired_old else before.raw
+            changes += [(order[rid], c) for c in _record_changes(scope, section, written, record.raw)]
     for o, n in pairs:
-        kept = " (the old record is kept, orphaned)" if o.get("id") in new_by_id else ""
-        for change in _record_changes(scope, section, {**o, "orphaned": n.get("orphaned"), "review": n.get("review")},
-                                      n):
-            changes.append((order[str(n.get("id"))], Change(change.scope, change.what, change.message + kept)))
+        kept = " (the old record is kept, orphaned)" if o.id in new_by_id else ""
+        amended = {**o.raw, "orphaned": n.raw.get("orphaned"), "review": n.raw.get("review")}
+        for change in _record_changes(scope, section, amended, n.raw):
+            changes.append((order[n.id], Change(change.scope, change.what, change.message + kept)))
             kept = ""
     noun = section[:-1]
     for record in added:
         if id(record) not in paired_new:
-            who = f" ({record.get('speaker')})" if record.get("speaker") else ""
-            change = Change(scope, "added", f"+ {noun} {record.get('id')}{who}: {_brief(section, record)}")
-            changes.append((order[str(record.get("id"))], change))
+            who = f" ({record.speaker})" if isinstance(record, QuoteRead) and record.speaker else ""
+            change = Change(scope, "added", f"+ {noun} {record.id}{who}: {_brief(record)}")
+            changes.append((order[record.id], change))
     for record in removed:
         if id(record) not in paired_old:
-            change = Change(scope, "removed", f"- {noun} {record.get('id')}: {_brief(section, record)}")
+            change = Change(scope, "removed", f"- {noun} {record.id}: {_brief(record)}")
             changes.append((len(order), change))
     yield from (c for _, c in sorted(changes, key=lambda pair: pair[0]))
 
 
-def _brief(section: str, record: dict[str, Any]) -> str:
-    if section == "quotes":
-        return _show(record.get("text"))
-    return f"{_show(record.get('value'))} in “{record.get('sentence')}”"
+def _brief(record: _Record) -> str:
+    if isinstance(record, QuoteRead):
+        return _show(record.raw.get("text"))
+    return f"{_show(record.raw.get('value'))} in “{record.raw.get('sentence')}”"
 
 
-def _article_changes(old: ClaimFile | None, new: ClaimFile | None, scope: str) -> Iterator[Change]:
+def _article_changes(old: ClaimRecords | None, new: ClaimRecords | None, scope: str) -> Iterator[Change]:
     if old is None and new is not None:
-        yield Change(scope, "added", f"+ article {_show(new.article.get('title'))} "
+        yield Change(scope, "added", f"+ article {_show(new.article.title)} "
                      f"({len(new.quotes)} quotes, {len(new.claims)} claims)")
         return
     if new is None and old is not None:
-        yield Change(scope, "removed", f"- article {_show(old.article.get('title'))}")
+        yield Change(scope, "removed", f"- article {_show(old.article.title)}")
         return
     assert old is not None and new is not None
+    before, after = old.article.raw, new.article.raw
     for key in ("title", "outlet", "published", "path"):
-        if old.article.get(key) != new.article.get(key):
-            yield Change(scope, "changed", f"article {key}: {_show(old.article.get(key))} -> "
-                         f"{_show(new.article.get(key))}")
-    if old.article.get("sha256") != new.article.get("sha256"):
+        if before.get(key) != after.get(key):
+            yield Change(scope, "changed", f"article {key}: {_show(before.get(key))} -> {_show(after.get(key))}")
+    if before.get("sha256") != after.get("sha256"):
         yield Change(scope, "changed", "article text changed (sha256)")
     yield from _section_changes(scope, "quotes", old.quotes, new.quotes)
     yield from _section_changes(scope, "claims", old.claims, new.claims)
@@ -333,8 +337,8 @@ def diff_sides(old: Side, new: Side) -> list[Change]:
     """Every change in meaning from ``old`` to ``new``: per article in id order, then the report."""
     if not old.files and not new.files:
         raise TrackerError(f"no claim files in {old.label} or {new.label}; pass the claims folder with --path")
-    old_by = {str(cf.article.get("id")): cf for cf in old.files}
-    new_by = {str(cf.article.get("id")): cf for cf in new.files}
+    old_by = {cf.article.id: cf for cf in old.files}
+    new_by = {cf.article.id: cf for cf in new.files}
     changes: list[Change] = []
     for aid in sorted(set(old_by) | set(new_by)):
         changes += _article_changes(old_by.get(aid), new_by.get(aid), aid)

@@ -10,7 +10,20 @@ from collections.abc import Sequence
 
 from ..ids import claim_key, quote_key, ranked_ids
 from ..ingest import Document
-from ..records import AgeCue, Block, Claim, FoundClaim, FoundQuote, Quote, SpeakerRole
+from ..records import (
+    AGE_SAYS,
+    BOUNDS,
+    CLAIM_KINDS,
+    QUOTE_KINDS,
+    AgeCue,
+    Block,
+    Claim,
+    FoundClaim,
+    FoundQuote,
+    Quote,
+    SpeakerRole,
+    one_of,
+)
 from ..text import split_sentences
 from .attribution.figures import credit_figures
 from .attribution.roles import find_roles, role_of, roles_by_person
@@ -31,10 +44,10 @@ def quote_records(found: list[FoundQuote], body: str | None = None, blocks: Sequ
     for rid, q in zip(ranked_ids("q", keys), found, strict=True):
         role = role_of(q.speaker, roles)
         cue = age_cue(body, blocks, q) if body is not None else None
-        out.append(Quote(id=rid, text=q.text, spans=q.spans, kind=q.kind, speaker=q.speaker,
+        out.append(Quote(id=rid, text=q.text, spans=q.spans, kind=one_of(q.kind, QUOTE_KINDS), speaker=q.speaker,
                          speaker_mention=q.speaker_mention, cue=q.cue, speaker_reason=_reason(q),
                          speaker_role=SpeakerRole(role.organisation, role.text, role.span) if role else None,
-                         age_cue=AgeCue(*cue) if cue else None))
+                         age_cue=AgeCue(one_of(cue[0], AGE_SAYS), cue[1], cue[2]) if cue else None))
     return out
 
 
@@ -51,9 +64,9 @@ def claim_records(found: list[FoundClaim]) -> list[Claim]:
     for rid, c in zip(ranked_ids("c", keys), found, strict=True):
         ranged = c.high is not None and c.high != c.value  # a range: no single value
         out.append(Claim(id=rid, value=None if ranged else c.value, unit=c.unit, approximate=c.approximate,
-                         surface=c.surface, span=c.span, sentence=c.sentence, measure=c.measure, kind=c.kind,
-                         bound=c.bound, high=c.high if ranged else None, low=c.value if ranged else None,
-                         counts=c.counts))
+                         surface=c.surface, span=c.span, sentence=c.sentence, measure=c.measure,
+                         kind=one_of(c.kind, CLAIM_KINDS), bound=None if c.bound is None else one_of(c.bound, BOUNDS),
+                         high=c.high if ranged else None, low=c.value if ranged else None, counts=c.counts))
     return out
 
 

@@ -27,12 +27,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..claimfile.read import ClaimRead, ClaimRecords, QuoteRead, read_folder, text, typed
 from ..claimfile.reviews import REVIEWS_FILE, load_reviews, review_of
-from ..claimfile.store import ClaimFile, iter_claim_files
+from ..claimfile.store import ClaimFile
 from ..match.claim_groups import ClaimItem, group_claims, scope_of
 from ..match.figure_sources import sourcing
 from ..match.misattribution import Credit, cluster_speakers
@@ -42,7 +43,6 @@ from ..match.quote_clusters import QuoteItem, cluster_quotes
 from ..match.recycled import recycled
 from ..match.speakers import canonical_names, surname_aliases
 from ..match.verdicts import judge
-from ..records import CountScope
 from .bodies import Archives, article_body
 from .review_ids import reopened_by, stable_id
 from .versions import earlier_versions, record_versions, stories, timeline
@@ -53,57 +53,35 @@ RESOLVED_PREFIX = "resolved by review: "
 Reviews = dict[str, dict[str, dict[str, Any]]]
 
 
-def _review(record: dict[str, Any]) -> dict[str, Any]:
-    review = record.get("review")
-    return review if isinstance(review, dict) else {}
-
-
-def _pairs(files: list[ClaimFile], section: str, key: str) -> list[tuple[str, str]]:
+def _pairs(files: list[ClaimRecords], section: str, key: str) -> list[tuple[str, str]]:
     """Reviewer decisions (``same_as`` / ``different_from``) as pairs of "article/id" refs."""
-    out = []
-    for cf in files:
-        aid = str(cf.article.get("id"))
-        for record in getattr(cf, section):
-            targets = _review(record).get(key) or []
-            if isinstance(targets, str):
-                targets = [targets]
-            for target in targets:
-                out.append((f"{aid}/{record.get('id')}", str(target)))
-    return out
+    return [(f"{cf.article.id}/{record.id}", target)
+            for cf in files for record in getattr(cf, section) for target in getattr(record.review, key)]
 
 
-def _counts(value: Any) -> CountScope | None:
-    """A claim file's ``counts`` mapping, or None when absent or unusable (``check`` reports it)."""
-    return CountScope.from_fields(value) if isinstance(value, dict) else None
-
-
-def _credit(claim: dict[str, Any]) -> dict[str, Any]:
+def _credit(claim: ClaimRead) -> dict[str, Any]:
     """Who a claim's figure is credited to, as the claim file says (keys absent in older files: null)."""
-    mention = claim.get("source_mention")
-    mention_text = mention.get("text") if isinstance(mention, dict) else None
-    return {"source": _text(claim.get("source")), "source_reason": _text(claim.get("source_reason")),
-            "attribution": _text(claim.get("attribution")), "cue": _text(claim.get("cue")),
-            "source_mention": _text(mention_text), "quote": _text(claim.get("quote"))}
+    return {"source": claim.source, "source_reason": claim.source_reason, "attribution": claim.attribution,
+            "cue": claim.cue, "source_mention": claim.source_mention, "quote": claim.quote}
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+def _number(value: int | float | None) -> float | None:
+    return None if value is None else float(value)
 
 
-def article_names(files: Iterable[ClaimFile]) -> dict[str, frozenset[str]]:
+def article_names(files: Iterable[ClaimFile | ClaimRecords]) -> dict[str, frozenset[str]]:
     """The names each article mentions, as far as its claim file shows them (title, claim
     sentences, quotes and speakers): what tells one event's coverage from another's."""
+    records = typed(files)
     out: dict[str, frozenset[str]] = {}
-    for cf in files:
-        names: set[str] = set(entities(str(cf.article.get("title") or "")))
+    for cf in records:
+        names: set[str] = set(entities(cf.article.title or ""))
         for claim in cf.claims:
-            names |= entities(str(claim.get("sentence") or ""))
+            names |= entities(claim.sentence)
         for quote in cf.quotes:
-            names |= entities(str(quote.get("speaker") or ""))
-        out[str(cf.article.get("id"))] = frozenset(names)
-    return _without_outlet_template(out, {str(cf.article.get("id")): cf.article.get("outlet") for cf in files})
+            names |= entities(quote.speaker or "")
+        out[cf.article.id] = frozenset(names)
+    return _without_outlet_template(out, {cf.article.id: cf.article.outlet for cf in records})
 
 
 def _without_outlet_template(names: dict[str, frozenset[str]], outlets: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -126,20 +104,9 @@ def _without_outlet_template(names: dict[str, frozenset[str]], outlets: dict[str
     return names
 
 
-def _spans(value: Any) -> list[list[int]]:
-    """Well-formed ``[start, end]`` pairs only: hand-edited files may hold anything."""
-    if not isinstance(value, list):
-        return []
-    out = []
-    for span in value:
-        if (isinstance(span, list | tuple) and len(span) == 2
-                and all(isinstance(x, int) and not isinstance(x, bool) for x in span) and 0 <= span[0] <= span[1]):
-            out.append([int(span[0]), int(span[1])])
-    return out
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
+def _listed(span: tuple[int, int] | None) -> list[int] | None:
+    """A span as the report writes it (a JSON array)."""
+    return None if span is None else [span[0], span[1]]
 
 
 def speaker_names(names: Iterable[str]) -> dict[str, str]:
@@ -179,13 +146,13 @@ def _speakers(quotes: list[dict[str, Any]], outlets: dict[str, Any]) -> list[dic
     return rows
 
 
-def _resolution(review: dict[str, Any], reopened: str | None, refs: list[str], resolved: dict[str, Any],
+def _resolution(review: dict[str, Any], reopened: str | None, refs: list[str], resolved: Mapping[str, str | None],
                 resolved_by: dict[str, Any]) -> dict[str, Any]:
     """Who settled a group's conflict, why, and where the decision is written."""
     if review.get("resolved") and not reopened:
-        return {"by": _text(review.get("by")), "reason": str(review["resolved"]), "where": REVIEWS_FILE}
+        return {"by": text(review.get("by")), "reason": str(review["resolved"]), "where": REVIEWS_FILE}
     ref = next(r for r in refs if r in resolved)
-    return {"by": _text(resolved_by.get(ref)), "reason": str(resolved[ref]), "where": ref}
+    return {"by": resolved_by.get(ref), "reason": str(resolved[ref]), "where": ref}
 
 
 def _where(outlet: str | None, article: str, published: str | None) -> str:
@@ -205,13 +172,13 @@ def _value_credit(credit: dict[str, Any] | None, names: dict[str, str]) -> dict[
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 
 
-def _words_in_text(files: list[ClaimFile]) -> set[str]:
+def _words_in_text(files: list[ClaimRecords]) -> set[str]:
     """Capitalised words of titles and claim sentences: where a misspelt surname shows up unquoted."""
     out: set[str] = set()
     for cf in files:
-        out.update(_NAME_WORD.findall(str(cf.article.get("title") or "")))
+        out.update(_NAME_WORD.findall(cf.article.title or ""))
         for claim in cf.claims:
-            out.update(_NAME_WORD.findall(str(claim.get("sentence") or "")))
+            out.update(_NAME_WORD.findall(claim.sentence))
     return out
 
 
@@ -223,47 +190,43 @@ def _people(canonical: dict[str, str], extra: dict[str, str]) -> list[dict[str, 
     return [{"name": p, "aliases": sorted(a - {p})} for p, a in sorted(rows.items())]
 
 
-def _roles(files: list[ClaimFile], canonical: dict[str, str]) -> dict[str, set[str]]:
+def _roles(files: list[ClaimRecords], canonical: dict[str, str]) -> dict[str, set[str]]:
     """Organisations each person leads, by the appositives extraction recorded with their quotes."""
     out: dict[str, set[str]] = {}
     for cf in files:
         for q in cf.quotes:
-            role, speaker = q.get("speaker_role"), q.get("speaker")
-            if isinstance(role, dict) and isinstance(role.get("organisation"), str) and isinstance(speaker, str):
+            role, speaker = q.speaker_role, q.speaker
+            if role is not None and isinstance(role.get("organisation"), str) and speaker is not None:
                 out.setdefault(canonical.get(speaker, speaker), set()).add(role["organisation"])
     return out
 
 
-def _mention(q: dict[str, Any]) -> tuple[str | None, list[int] | None]:
-    mention = q.get("speaker_mention")
-    if not isinstance(mention, dict):
-        return None, None
-    spans = _spans([mention.get("span")])
-    return _text(mention.get("text")), spans[0] if spans else None
+def _mention(q: QuoteRead | None) -> tuple[str | None, list[int] | None]:
+    mention = q.speaker_mention if q is not None else None
+    return (None, None) if mention is None else (mention.text, _listed(mention.span))
 
 
-def add_provenance(report: Report, files: list[ClaimFile], reviews: Reviews) -> None:
+def add_provenance(report: Report, files: list[ClaimRecords], reviews: Reviews) -> None:
     """Speakers per cluster, misattribution flags and the age of recycled members (issue 16)."""
-    raw = {(str(cf.article.get("id")), str(q.get("id"))): q for cf in files for q in cf.quotes}
-    canonical = canonical_names(str(q["speaker"]) for q in raw.values()
-                                if isinstance(q.get("speaker"), str) and q.get("speaker"))
+    by_key = {(cf.article.id, q.id): q for cf in files for q in cf.quotes}
+    canonical = canonical_names(q.speaker for q in by_key.values() if q.speaker)
     roles = _roles(files, canonical)
     flagged: list[dict[str, Any]] = []
     for cluster in report["quote_clusters"]:
         credits = []
         first_published = cluster["members"][0]["published"]
         for i, m in enumerate(cluster["members"]):
-            q = raw.get((m["article"], m["quote_id"]), {})
-            text, span = _mention(q)
-            cue = q.get("age_cue")
-            m["age_cue"] = cue if isinstance(cue, dict) else None
+            q = by_key.get((m["article"], m["quote_id"]))
+            words, span = _mention(q)
+            cue = q.age_cue if q is not None else None
+            m["age_cue"] = cue
             age = recycled(first_published, m["published"], cue) if i else None
             m["days_since_first"] = age["days"] if age else 0
             m["recycled"] = age["status"] if age else None
             m["recycled_reason"] = age["reason"] if age else "first seen"
             if m["speaker"]:
                 credits.append(Credit(m["article"], m["outlet"], m["published"], m["quote_id"], str(m["speaker"]),
-                                      text, span, len(str(m["text"]).split())))
+                                      words, span, len(str(m["text"]).split())))
         cluster["speakers"] = cluster_speakers(credits, canonical, roles)
         found = misattribution_flags(cluster["id"], credits, canonical, roles)
         cluster["misattributions"] = [f["id"] for f in found]
@@ -282,25 +245,21 @@ def add_provenance(report: Report, files: list[ClaimFile], reviews: Reviews) -> 
 
 def build_report(folder: Path) -> Report:
     """Read every claim file in ``folder`` and compute clusters, groups and verdicts."""
-    files = list(iter_claim_files(folder))
-    return build_report_from(files, load_reviews(folder), folder=folder)
+    return build_report_from(read_folder(folder), load_reviews(folder), folder=folder)
 
 
-def _corrections(files: list[ClaimFile]) -> list[dict[str, Any]]:
+def _corrections(files: list[ClaimRecords]) -> list[dict[str, Any]]:
     """Every notice of every claim file, with the records it links (rejected ones kept, with status)."""
     return [{
-        "article": str(cf.article.get("id")), "correction_id": str(n.get("id")), "kind": _text(n.get("kind")),
-        "text": str(n.get("text") or ""), "span": next(iter(_spans([n.get("span")])), None),
-        "target": _text(n.get("target")), "target_kind": _text(n.get("target_kind")),
-        "paragraph": n.get("paragraph") if isinstance(n.get("paragraph"), int) else None,
-        "was": _text(n.get("was")), "now": _text(n.get("now")), "reason": _text(n.get("reason")),
-        "links": [str(x) for x in n.get("links") or []] if isinstance(n.get("links"), list) else [],
-        "link_reason": _text(n.get("link_reason")),
-        "status": str(_review(n).get("status") or "unreviewed"), "orphaned": bool(n.get("orphaned")),
+        "article": cf.article.id, "correction_id": n.id, "kind": n.kind, "text": n.text, "span": _listed(n.span),
+        "target": n.target, "target_kind": n.target_kind, "paragraph": n.paragraph, "was": n.was, "now": n.now,
+        "reason": n.reason, "links": list(n.links), "link_reason": n.link_reason, "status": n.review.status,
+        "orphaned": n.orphaned,
     } for cf in files for n in cf.corrections]
 
 
-def _version_bodies(files: list[ClaimFile], story_map: dict[str, list[str]], folder: Path | None) -> dict[str, str]:
+def _version_bodies(files: list[ClaimRecords], story_map: dict[str, list[str]], folder: Path | None
+                    ) -> dict[str, str]:
     """Bodies of versioned articles whose text can be found, for the sentences a version removed."""
     if folder is None or not story_map:
         return {}
@@ -308,64 +267,49 @@ def _version_bodies(files: list[ClaimFile], story_map: dict[str, list[str]], fol
     archives: Archives = {}
     out = {}
     for cf in files:
-        if str(cf.article.get("id")) in wanted:
-            body = article_body(cf.article, folder, archives)
+        if cf.article.id in wanted:
+            body = article_body(dict(cf.article.raw), folder, archives)
             if body is not None:
-                out[str(cf.article.get("id"))] = body
+                out[cf.article.id] = body
     return out
 
 
-def _quote_items(files: list[ClaimFile], superseded: set[str]) -> list[QuoteItem]:
+def _quote_items(files: list[ClaimRecords], superseded: set[str]) -> list[QuoteItem]:
     """Quotes that take part in clustering: not rejected, not orphaned, not in an earlier version."""
     out: list[QuoteItem] = []
     for cf in files:
         art = cf.article
-        aid = str(art.get("id"))
-        for q in cf.quotes if aid not in superseded else ():
-            if _review(q).get("status") == "rejected" or q.get("orphaned"):
+        for q in cf.quotes if art.id not in superseded else ():
+            if q.review.status == "rejected" or q.orphaned:
                 continue
-            spans = q.get("spans") or [[0, 0]]
-            first = spans[0][0] if spans and isinstance(spans[0], list) and spans[0] else 0
-            out.append(QuoteItem(aid, str(q.get("id")), str(q.get("text") or ""), str(q.get("kind")),
-                                 q.get("speaker"), art.get("published"), art.get("outlet"),
-                                 int(first) if isinstance(first, int) else 0))
+            out.append(QuoteItem(art.id, q.id, q.text, str(q.kind), q.speaker, art.published, art.outlet, q.position))
     return out
 
 
-def _claim_items(files: list[ClaimFile], story_of: dict[str, str]) -> list[ClaimItem]:
+def _claim_items(files: list[ClaimRecords], story_of: dict[str, str]) -> list[ClaimItem]:
     """Figures that take part in grouping: numeric, not rejected, not orphaned."""
     out: list[ClaimItem] = []
     for cf in files:
         art = cf.article
-        aid = str(art.get("id"))
         for c in cf.claims:
-            value = _number(c.get("value"))
+            value = _number(c.value)
             if value is None:  # a range: compared by its ends
-                value = _number(c.get("low")) if _number(c.get("high")) is not None else None
-            if value is None or _review(c).get("status") == "rejected" or c.get("orphaned"):
+                value = _number(c.low) if c.high is not None else None
+            if value is None or c.review.status == "rejected" or c.orphaned:
                 continue
             out.append(ClaimItem(
-                aid, str(c.get("id")), value, c.get("unit"), c.get("measure"), str(c.get("kind") or "count"),
-                bool(c.get("approximate")), c.get("bound"), _number(c.get("high")), str(c.get("surface") or ""),
-                str(c.get("sentence") or ""), art.get("published"), art.get("outlet"),
-                story_of.get(aid, art.get("url")),
-                _counts(c.get("counts"))))
+                art.id, c.id, value, c.unit, c.measure, c.kind or "count", c.approximate, c.bound, _number(c.high),
+                c.surface, c.sentence, art.published, art.outlet, story_of.get(art.id, art.url), c.counts))
     return out
 
 
-def _claim_spans(files: list[ClaimFile]) -> dict[tuple[str, str], list[int] | None]:
-    claim_spans: dict[tuple[str, str], list[int] | None] = {}
-    for cf in files:
-        for c in cf.claims:
-            found = _spans([c.get("span")])
-            claim_spans[(str(cf.article.get("id")), str(c.get("id")))] = found[0] if found else None
-    return claim_spans
+def _claim_spans(files: list[ClaimRecords]) -> dict[tuple[str, str], list[int] | None]:
+    return {(cf.article.id, c.id): _listed(c.span) for cf in files for c in cf.claims}
 
 
-def _cluster_rows(clusters: list[Any], files: list[ClaimFile], reviews: Reviews) -> list[dict[str, Any]]:
+def _cluster_rows(clusters: list[Any], files: list[ClaimRecords], reviews: Reviews) -> list[dict[str, Any]]:
     """The ``quote_clusters`` section: each cluster with its members and review."""
-    quote_spans = {(str(cf.article.get("id")), str(q.get("id"))): _spans(q.get("spans"))
-                   for cf in files for q in cf.quotes}
+    quote_spans = {(cf.article.id, q.id): [list(s) for s in q.spans] for cf in files for q in cf.quotes}
     quote_clusters: list[dict[str, Any]] = []
     reviewed_clusters = reviews.get("quote_clusters", {}).keys()
     for cl in clusters:
@@ -390,17 +334,17 @@ def _cluster_rows(clusters: list[Any], files: list[ClaimFile], reviews: Reviews)
 class _GroupContext:
     """What every claim group's row reads: claim resolutions, credits, spans and review joins."""
 
-    def __init__(self, files: list[ClaimFile], reviews: Reviews, joined: list[tuple[str, str]],
+    def __init__(self, files: list[ClaimRecords], reviews: Reviews, joined: list[tuple[str, str]],
                  claim_spans: dict[tuple[str, str], list[int] | None],
                  credits: dict[tuple[str, str], dict[str, Any]]) -> None:
         self.reviews = reviews
         self.joined = joined
         self.claim_spans = claim_spans
         self.credits = credits
-        self.resolved = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("resolved")
-                         for cf in files for c in cf.claims if _review(c).get("resolved")}
-        self.resolved_by = {f"{cf.article.get('id')}/{c.get('id')}": _review(c).get("by")
-                            for cf in files for c in cf.claims if _review(c).get("resolved")}
+        self.resolved = {f"{cf.article.id}/{c.id}": c.review.resolved
+                         for cf in files for c in cf.claims if c.review.resolved}
+        self.resolved_by = {f"{cf.article.id}/{c.id}": c.review.by for cf in files for c in cf.claims
+                            if c.review.resolved}
         self.source_name = speaker_names(c["source"] for c in credits.values() if c["source"])
 
 
@@ -454,32 +398,26 @@ def _group_rows(groups: list[Any], ctx: _GroupContext) -> list[dict[str, Any]]:
             for g in groups]
 
 
-def _quote_rows(files: list[ClaimFile], cluster_of: dict[tuple[str, str], Any],
+def _quote_rows(files: list[ClaimRecords], cluster_of: dict[tuple[str, str], Any],
                 in_versions: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
     return [{
-        "article": str(cf.article.get("id")), "quote_id": str(q.get("id")), "text": str(q.get("text") or ""),
-        "speaker": _text(q.get("speaker")), "speaker_reason": _text(q.get("speaker_reason")),
-        "kind": _text(q.get("kind")), "spans": _spans(q.get("spans")),
-        "status": str(_review(q).get("status") or "unreviewed"), "orphaned": bool(q.get("orphaned")),
-        "cluster": cluster_of.get((str(cf.article.get("id")), str(q.get("id")))),
-        "versions": in_versions.get((str(cf.article.get("id")), str(q.get("id"))), [str(cf.article.get("id"))]),
+        "article": cf.article.id, "quote_id": q.id, "text": q.text, "speaker": q.speaker,
+        "speaker_reason": q.speaker_reason, "kind": q.kind, "spans": [list(s) for s in q.spans],
+        "status": q.review.status, "orphaned": q.orphaned, "cluster": cluster_of.get((cf.article.id, q.id)),
+        "versions": in_versions.get((cf.article.id, q.id), [cf.article.id]),
     } for cf in files for q in cf.quotes]
 
 
-def _claim_rows(files: list[ClaimFile], group_of: dict[tuple[str, str], Any],
+def _claim_rows(files: list[ClaimRecords], group_of: dict[tuple[str, str], Any],
                 in_versions: dict[tuple[str, str], list[str]], ctx: _GroupContext) -> list[dict[str, Any]]:
     claim_spans, credits = ctx.claim_spans, ctx.credits
     return [{
-        "article": str(cf.article.get("id")), "claim_id": str(c.get("id")), "value": c.get("value")
-        if _number(c.get("value")) is not None else None, "unit": _text(c.get("unit")),
-        "measure": _text(c.get("measure")), "kind": _text(c.get("kind")), "approximate": bool(c.get("approximate")),
-        "bound": _text(c.get("bound")), "low": c.get("low") if _number(c.get("low")) is not None else None,
-        "high": c.get("high") if _number(c.get("high")) is not None else None,
-        "surface": str(c.get("surface") or ""), "span": claim_spans.get((str(cf.article.get("id")), str(c.get("id")))),
-        "sentence": str(c.get("sentence") or ""), "status": str(_review(c).get("status") or "unreviewed"),
-        "orphaned": bool(c.get("orphaned")), "group": group_of.get((str(cf.article.get("id")), str(c.get("id")))),
-        **credits[(str(cf.article.get("id")), str(c.get("id")))],
-        "versions": in_versions.get((str(cf.article.get("id")), str(c.get("id"))), [str(cf.article.get("id"))]),
+        "article": cf.article.id, "claim_id": c.id, "value": c.value, "unit": c.unit, "measure": c.measure,
+        "kind": c.kind, "approximate": c.approximate, "bound": c.bound, "low": c.low, "high": c.high,
+        "surface": c.surface, "span": claim_spans.get((cf.article.id, c.id)), "sentence": c.sentence,
+        "status": c.review.status, "orphaned": c.orphaned, "group": group_of.get((cf.article.id, c.id)),
+        **credits[(cf.article.id, c.id)],
+        "versions": in_versions.get((cf.article.id, c.id), [cf.article.id]),
     } for cf in files for c in cf.claims]
 
 
@@ -514,13 +452,13 @@ def _summary(articles: list[dict[str, Any]], superseded: set[str], n_quotes: int
     }
 
 
-def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None,
+def build_report_from(claim_files: Iterable[ClaimFile | ClaimRecords], reviews: Reviews | None = None,
                       folder: Path | None = None) -> Report:
     """The report; ``reviews`` are the cluster and group reviews of ``_reviews.yaml``; ``folder``
     (the claim folder) lets the version timeline read article texts for removed sentences."""
-    files = list(files)
+    files = typed(claim_files)
     reviews = reviews or {}
-    articles = [dict(cf.article) for cf in files]
+    articles = [dict(cf.article.raw) for cf in files]
     meta = {str(a.get("id")): a for a in articles}
     story_map = stories(articles)
     # Versions are one source: an earlier version's quotes are not recycled by the latest, and its
@@ -536,7 +474,7 @@ def build_report_from(files: Iterable[ClaimFile], reviews: Reviews | None = None
     groups = group_claims(claim_items, names, joined,
                           _pairs(files, "claims", "different_from"))
     quote_clusters = _cluster_rows(clusters, files, reviews)
-    credits = {(str(cf.article.get("id")), str(c.get("id"))): _credit(c) for cf in files for c in cf.claims}
+    credits = {(cf.article.id, c.id): _credit(c) for cf in files for c in cf.claims}
     ctx = _GroupContext(files, reviews, joined, _claim_spans(files), credits)
     claim_groups = _group_rows(groups, ctx)
     in_versions = record_versions(files, story_map)

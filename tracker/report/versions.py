@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
-from ..claimfile.store import ClaimFile
+from ..claimfile.read import ClaimRead, ClaimRecords, CorrectionRead, QuoteRead
 from ..commands.diff import word_diff
 
 #: fuzz.ratio above which a removed and an added quote (or a claim's sentence) are one record
@@ -28,14 +28,12 @@ SENTENCE_KEPT_RATIO = 80.0
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"”’')\]]*|$)")
 
 
-def _live(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for r in records:
-        review = r.get("review")
-        status = review.get("status") if isinstance(review, dict) else None
-        if not r.get("orphaned") and status != "rejected":
-            out[str(r.get("id"))] = r
-    return out
+_Record = TypeVar("_Record", QuoteRead, ClaimRead, CorrectionRead)
+
+
+def _live(records: Iterable[_Record]) -> dict[str, _Record]:
+    """Records by id that still stand: neither orphaned nor rejected."""
+    return {r.id: r for r in records if not r.orphaned and r.review.status != "rejected"}
 
 
 def _order_key(article: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
@@ -61,21 +59,23 @@ def earlier_versions(story_map: Mapping[str, list[str]]) -> set[str]:
     return {aid for ids in story_map.values() for aid in ids[:-1]}
 
 
-def record_versions(files: Sequence[ClaimFile], story_map: Mapping[str, list[str]]) -> dict[tuple[str, str], list[str]]:
+def record_versions(files: Sequence[ClaimRecords], story_map: Mapping[str, list[str]]
+                    ) -> dict[tuple[str, str], list[str]]:
     """(article, record id) -> the versions of its story that hold the same record, oldest first."""
-    by_id = {str(cf.article.get("id")): cf for cf in files}
+    by_id = {cf.article.id: cf for cf in files}
     out: dict[tuple[str, str], list[str]] = {}
     for ids in story_map.values():
-        held = {aid: set(_live([*by_id[aid].quotes, *by_id[aid].claims])) for aid in ids if aid in by_id}
+        held = {aid: set(_live(by_id[aid].quotes)) | set(_live(by_id[aid].claims)) for aid in ids if aid in by_id}
         for aid, rids in held.items():
             for rid in rids:
                 out[(aid, rid)] = [other for other in ids if rid in held.get(other, set())]
     return out
 
 
-def _pairs(old: list[dict[str, Any]], new: list[dict[str, Any]], text: str) -> list[tuple[int, int]]:
+def _pairs(old: Sequence[QuoteRead | ClaimRead], new: Sequence[QuoteRead | ClaimRead], text: str
+           ) -> list[tuple[int, int]]:
     """Removed and added records that are one record changed: most alike first, each used once."""
-    scored = sorted((-fuzz.ratio(str(o.get(text) or ""), str(n.get(text) or "")), i, j)
+    scored = sorted((-fuzz.ratio(getattr(o, text), getattr(n, text)), i, j)
                     for i, o in enumerate(old) for j, n in enumerate(new))
     pairs, used_old, used_new = [], set(), set()
     for score, i, j in scored:
@@ -86,43 +86,41 @@ def _pairs(old: list[dict[str, Any]], new: list[dict[str, Any]], text: str) -> l
     return pairs
 
 
-def _quote_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _quote_changes(old: dict[str, QuoteRead], new: dict[str, QuoteRead]) -> list[dict[str, Any]]:
     gone = [q for rid, q in old.items() if rid not in new]
     came = [q for rid, q in new.items() if rid not in old]
     out: list[dict[str, Any]] = []
     paired = _pairs(gone, came, "text")
     for i, j in paired:
         a, b = gone[i], came[j]
-        out.append({"section": "quotes", "change": "amended", "old_id": a.get("id"), "new_id": b.get("id"),
-                    "speaker": b.get("speaker"), "old": a.get("text"), "new": b.get("text"),
-                    "diff": word_diff(str(a.get("text") or ""), str(b.get("text") or ""))})
+        out.append({"section": "quotes", "change": "amended", "old_id": a.id, "new_id": b.id,
+                    "speaker": b.speaker, "old": a.text, "new": b.text, "diff": word_diff(a.text, b.text)})
     out += _singles("quotes", gone, {i for i, _ in paired}, "removed", "text")
     out += _singles("quotes", came, {j for _, j in paired}, "added", "text")
     return out
 
 
-def _claim_changes(old: dict[str, dict[str, Any]], new: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _claim_changes(old: dict[str, ClaimRead], new: dict[str, ClaimRead]) -> list[dict[str, Any]]:
     gone = [c for rid, c in old.items() if rid not in new]
     came = [c for rid, c in new.items() if rid not in old]
     out: list[dict[str, Any]] = []
     paired = _pairs(gone, came, "sentence")
     for i, j in paired:
         a, b = gone[i], came[j]
-        if (a.get("value"), a.get("low"), a.get("high")) == (b.get("value"), b.get("low"), b.get("high")):
+        if (a.value, a.low, a.high) == (b.value, b.low, b.high):
             continue  # the sentence around an unchanged figure was reworded
-        out.append({"section": "claims", "change": "updated", "old_id": a.get("id"), "new_id": b.get("id"),
-                    "measure": b.get("measure"), "old": a.get("surface"), "new": b.get("surface"),
-                    "old_value": a.get("value"), "new_value": b.get("value"),
-                    "diff": word_diff(str(a.get("sentence") or ""), str(b.get("sentence") or ""))})
+        out.append({"section": "claims", "change": "updated", "old_id": a.id, "new_id": b.id,
+                    "measure": b.measure, "old": a.surface, "new": b.surface, "old_value": a.value,
+                    "new_value": b.value, "diff": word_diff(a.sentence, b.sentence)})
     out += _singles("claims", gone, {i for i, _ in paired}, "removed", "surface")
     out += _singles("claims", came, {j for _, j in paired}, "added", "surface")
     return out
 
 
-def _singles(section: str, records: list[dict[str, Any]], skip: set[int], change: str, text: str
+def _singles(section: str, records: Sequence[QuoteRead | ClaimRead], skip: set[int], change: str, text: str
              ) -> list[dict[str, Any]]:
     side = "old" if change == "removed" else "new"
-    return [{"section": section, "change": change, f"{side}_id": r.get("id"), side: r.get(text)}
+    return [{"section": section, "change": change, f"{side}_id": r.id, side: getattr(r, text)}
             for k, r in enumerate(records) if k not in skip]
 
 
@@ -140,10 +138,10 @@ def removed_sentences(old_body: str, new_body: str) -> list[str]:
     return out
 
 
-def timeline(files: Sequence[ClaimFile], story_map: Mapping[str, list[str]],
+def timeline(files: Sequence[ClaimRecords], story_map: Mapping[str, list[str]],
              bodies: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """Per story: its versions oldest first and, per step, what changed."""
-    by_id = {str(cf.article.get("id")): cf for cf in files}
+    by_id = {cf.article.id: cf for cf in files}
     out = []
     for key, ids in sorted(story_map.items()):
         steps = []
@@ -154,14 +152,14 @@ def timeline(files: Sequence[ClaimFile], story_map: Mapping[str, list[str]],
                                     + _claim_changes(_live(a.claims), _live(b.claims))}
             if bodies is not None and before in bodies and after in bodies:
                 step["sentences_removed"] = removed_sentences(bodies[before], bodies[after])
-            old_notes = {n.get("id") for n in a.corrections}
-            step["corrections"] = [n.get("id") for n in _live(b.corrections).values() if n.get("id") not in old_notes]
+            old_notes = {n.id for n in a.corrections}
+            step["corrections"] = [n.id for n in _live(b.corrections).values() if n.id not in old_notes]
             steps.append(step)
         out.append({"story": key, "versions": [_version_row(by_id[aid]) for aid in ids], "steps": steps})
     return out
 
 
-def _version_row(cf: ClaimFile) -> dict[str, Any]:
+def _version_row(cf: ClaimRecords) -> dict[str, Any]:
     art = cf.article
-    return {"article": art.get("id"), "version": art.get("version"), "published": art.get("published"),
-            "url": art.get("url"), "corrections": [n.get("id") for n in _live(cf.corrections).values()]}
+    return {"article": art.id, "version": art.version, "published": art.published, "url": art.url,
+            "corrections": list(_live(cf.corrections))}

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ...records import SPEECH_KINDS, Block, Claim, FigureSource, Quote, Span, SpeakerMention
+from ...records import ATTRIBUTIONS, SPEECH_KINDS, Block, Claim, FigureSource, Quote, Span, SpeakerMention, one_of
 from ...text import SpanIndex, split_sentences
 from ..reported.rules import INDIRECT_VERBS
 from .cues import BEFORE_ATTRIBUTION, cue_after
@@ -173,7 +173,7 @@ def _credit(body: str, mention: SpeakerMention | None, cue: str | None, kind: st
         return FigureSource("quoted" if quote_id else "document", name, mention, cue, quote_id, why)
     if source is None and reason is None:
         reason = UNATTRIBUTED
-    return FigureSource(kind, source, mention, cue, quote_id, None if source else reason)
+    return FigureSource(one_of(kind, ATTRIBUTIONS), source, mention, cue, quote_id, None if source else reason)
 
 
 def _words(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...ids import ranked_ids
-from ...records import Block, Claim, Correction, Quote
+from ...records import CORRECTION_KINDS, CORRECTION_TARGETS, Block, Claim, Correction, Quote, one_of
 from ...text import normalize_space
 from .detect import Notice, find_notices, without_notices
 from .link import link_records, paragraphs, read_target
@@ -23,7 +23,9 @@ def correction_records(body: str, blocks: tuple[Block, ...], quotes: Sequence[Qu
     for rid, notice, text in zip(ranked_ids("n", (t.casefold() for t in texts)), notices, texts, strict=True):
         target = read_target(text)
         links, why = link_records(target, text, paras, title, quotes, claims, body)
-        out.append(Correction(id=rid, text=text, span=notice.span, kind=notice.kind, target=target.text,
-                              target_kind=target.kind, paragraph=target.paragraph, was=target.was, now=target.now,
-                              reason=target.reason, links=tuple(links), link_reason=why))
+        target_kind = None if target.kind is None else one_of(target.kind, CORRECTION_TARGETS)
+        out.append(Correction(id=rid, text=text, span=notice.span, kind=one_of(notice.kind, CORRECTION_KINDS),
+                              target=target.text, target_kind=target_kind, paragraph=target.paragraph,
+                              was=target.was, now=target.now, reason=target.reason, links=tuple(links),
+                              link_reason=why))
     return out

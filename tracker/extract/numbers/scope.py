@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ...records import CountScope
+from ...records import SCOPES, CountScope, one_of
 from .lexicon import INJURE_WORDS, KILL_WORDS
 
 __all__ = ["PREDICATE_MEASURES", "TIME_UNITS", "CountScope", "count_scope"]
@@ -126,7 +126,8 @@ def count_scope(sentence: str, surface: str, value: float, kind: str, measure: s
     return CountScope(
         predicate=predicate,
         owner=_owner(before),
-        scope=_scope(f"{previous} {sentence[:at]}", after, predicate, qualified) if kind == "count" else "total",
+        scope=one_of(_scope(f"{previous} {sentence[:at]}", after, predicate, qualified), SCOPES) if kind == "count"
+        else "total",
         includes=_includes(rest),
         misread=_misread(surface, value, kind, measure, unit, before, after),
     )
