@@ -61,3 +61,12 @@ def test_mixed_quotation_marks_keep_the_subject() -> None:
     body = ("Title\n\n\"We did hear him,” said Jeff Mann. Troy Yates is the president of a veterans group. "
             "He said the loss was a warning.\n")
     assert holding(body, "the loss was a warning").speaker == "Troy Yates"
+
+
+def test_words_opening_a_quoted_sentence_are_no_antecedent() -> None:
+    """A capitalised phrase opening a quotation ("So-called Tax Relief …") is the speaker's words,
+    not a person the pronoun after it can mean."""
+    body = ("Title\n\nGovernor Ana Ruiz vowed Wednesday that the levy will end “one way or the other.”\n\n"
+            "“Property Levy Relief, which costs our State millions, will be ended one way or the other,” "
+            "she wrote.\n")
+    assert holding(body, "which costs our State").speaker == "Ana Ruiz"

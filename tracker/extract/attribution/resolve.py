@@ -366,6 +366,8 @@ class Resolver:
         comma = self.body.find(",", lo, min(hi, lo + _OPENING_CHARS))
         if found is None and comma > 0:  # an opening phrase the scan did not know ("Almost at once, X …")
             found = self._person_of(sentence_subject(self.body, comma + 1, hi), known)
+        if found is not None and self._in_quotation(found[0]):
+            return None  # "“So-called Birthright Citizenship … will be ended,” he tweeted": quoted words
         return found
 
     def _person_of(self, mention: SpeakerMention | None, known: set[str]) -> tuple[int, str] | None:
