@@ -34,6 +34,7 @@ from typing import Any
 
 from _floors import finish
 
+from tracker.claimfile.read import typed
 from tracker.claimfile.store import ClaimFile
 from tracker.extract import correction_records, extract_document
 from tracker.extract.corrections import find_notices
@@ -124,7 +125,7 @@ def version_changes(earlier: Document, later: Document) -> tuple[list[dict[str, 
         quotes, claims, notes = _extract(doc)
         data = {"article": {"id": doc.article.id}, **_records(quotes, claims, notes)}
         sides.append((ClaimFile(Path(doc.article.id), data), quotes, claims))
-    story = timeline([s[0] for s in sides], {"s": [earlier.article.id, later.article.id]})
+    story = timeline(typed([s[0] for s in sides]), {"s": [earlier.article.id, later.article.id]})
     by_id = {"old": {r.id: r for r in (*sides[0][1], *sides[0][2])},
              "new": {r.id: r for r in (*sides[1][1], *sides[1][2])}, "quotes": sides[1][1], "claims": sides[1][2],
              "old_quotes": sides[0][1], "old_claims": sides[0][2]}
