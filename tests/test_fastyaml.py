@@ -6,6 +6,7 @@ import io
 import string
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -63,6 +64,7 @@ doc = st.fixed_dictionaries({
 })
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @settings(max_examples=300, deadline=None)
 @given(doc)
 def test_fast_writer_matches_round_trip_writer_and_both_readers(data: dict[str, Any]) -> None:

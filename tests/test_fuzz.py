@@ -95,6 +95,7 @@ def _fuzz_workspace(root: Path) -> Workspace:
     return make_workspace(root)
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @FUZZ
 @given(st.binary(max_size=3000), st.sampled_from(["a.txt", "a.md", "a.jsonl"]))
 def test_fuzz_bytes(data: bytes, name: str) -> None:
@@ -121,6 +122,7 @@ front_matter = st.one_of(
 )
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @FUZZ
 @given(front_matter, st.lists(paragraph, max_size=8), st.sampled_from(["\n\n", "\n", "\r\n", "\r"]))
 def test_fuzz_structured_articles(head: str, paragraphs: list[str], newline: str) -> None:
@@ -142,6 +144,7 @@ jsonl_record = st.fixed_dictionaries(
 )
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @FUZZ
 @given(st.lists(st.one_of(jsonl_record.map(lambda r: json.dumps(r, ensure_ascii=False)), hostile_text),
                 max_size=6))
@@ -159,6 +162,7 @@ YAML_BITS = ["article:", "quotes:", "claims:", "- ", "  ", "id: ", "review: ", "
              "\t", "\x1b", "\ufeff", "é"]
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @FUZZ
 @given(st.lists(st.sampled_from(YAML_BITS) | hostile_text, max_size=30), st.booleans())
 def test_fuzz_claim_files(bits: list[str], as_good: bool) -> None:

@@ -6,6 +6,7 @@ import re
 import string
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +72,6 @@ def test_file_names_never_escape_and_never_collide() -> None:
 
 
 def test_second_lock_is_refused(tmp_path: Path) -> None:
-    import pytest
 
     from tracker.errors import LockError
 
@@ -103,7 +103,6 @@ def test_yaml_round_trips_with_both_libraries(record: dict[str, object]) -> None
 
 
 def test_unsafe_yaml_is_refused(tmp_path: Path) -> None:
-    import pytest
 
     from tracker.errors import ClaimFileError
 
@@ -186,6 +185,7 @@ def _expected(value: object) -> object:
     return value
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @settings(max_examples=150, deadline=None)
 @given(records())
 def test_claim_files_read_back_identically_with_pyyaml_and_ruamel_and_are_byte_stable(
@@ -288,6 +288,7 @@ def test_what_a_reviewer_types_is_requoted_so_pyyaml_reads_the_same(tmp_path: Pa
     assert quote["speaker"] == "yes" and quote["review"]["note"] == "paraphrase?"
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(texts.filter(lambda t: "\n" not in t and "\r" not in t and not re.match(r"\s*\d+-\d+-\d+", t)),
                  st.sampled_from(["yes", "on", "12:30", "1e3", "why?", "a, b", "x: y", "[x]", "{x}", "#x", "a #b"])))
@@ -404,6 +405,7 @@ def test_unedited_file_rerun_after_an_extractor_change_rewrites_only_the_changed
     assert path.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # a property run of many examples: CI's slow pass runs it in full
 @settings(max_examples=150, deadline=None)
 @given(records())
 def test_fast_path_and_merge_agree_on_any_records(data: tuple[Article, list[Quote], list[Claim]]) -> None:
