@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 from hostile_cases import GOOD
 
@@ -23,6 +24,7 @@ def _tracker(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[st
     return subprocess.run([*TRACKER, *args], capture_output=True, text=True, timeout=timeout, check=False)
 
 
+@pytest.mark.slow  # real CLI processes holding the lock: seconds each; CI's slow pass runs it
 def test_second_process_is_refused_while_the_lock_is_held(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()
@@ -56,6 +58,7 @@ def _collection(path: Path, count: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.slow  # two real extraction processes racing: seconds each; CI's slow pass runs it
 def test_two_real_extract_runs_do_not_interleave(tmp_path: Path) -> None:
     """A real extract is running; a second one started meanwhile is refused and writes nothing."""
     src, out = tmp_path / "in", tmp_path / "out"

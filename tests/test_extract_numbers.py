@@ -226,6 +226,7 @@ def test_offsets_match_surface_on_number_soup(text: str) -> None:
         "1/" * 30_000,
     ],
 )
+@pytest.mark.slow  # pathological bodies at full size: seconds each; CI's slow pass runs it
 def test_pathological_input_finishes(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.surface

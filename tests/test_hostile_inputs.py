@@ -165,6 +165,7 @@ def _pathological(n: int) -> list[str]:
     return [u * (n // len(u)) + tail for u in units for tail in ("", ")")]
 
 
+@pytest.mark.slow  # every ingest pattern over 20,000-character hostile texts: seconds each; CI's slow pass runs it
 def test_ingest_regexes_finish_in_linear_time() -> None:
     """Every regex of the ingest layer on long runs of each character class: no backtracking blow-up.
 

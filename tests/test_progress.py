@@ -91,6 +91,7 @@ def _run(tmp_path: Path, args: list[str], *, tty: bool, ci: bool = False) -> tup
     return proc.wait(timeout=120), b"".join(chunks).decode("utf-8")
 
 
+@pytest.mark.slow  # a real CLI process on a pseudo-terminal per command: seconds each; CI's slow pass runs it
 @pytest.mark.parametrize("args", COMMANDS)
 def test_progress_on_a_terminal(tmp_path: Path, args: list[str]) -> None:
     _workspace(tmp_path)
@@ -104,6 +105,7 @@ def test_progress_on_a_terminal(tmp_path: Path, args: list[str]) -> None:
     assert "\r\x1b[K" in shown
 
 
+@pytest.mark.slow  # a real CLI process per command: seconds each; CI's slow pass runs it
 @pytest.mark.parametrize("args", COMMANDS)
 def test_no_progress_in_pipes_or_ci(tmp_path: Path, args: list[str]) -> None:
     _workspace(tmp_path)

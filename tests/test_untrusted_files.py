@@ -75,6 +75,7 @@ def _outputs(repo: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     return outputs
 
 
+@pytest.mark.slow  # every command over a guessing claims folder: seconds each; CI's slow pass runs it
 def test_no_output_depends_on_a_file_the_claims_guess_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen = []
     for index, secret in enumerate(SECRETS):
