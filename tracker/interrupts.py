@@ -34,10 +34,15 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a process Ctrl-C 
 def exit_130(signum: int, frame: FrameType | None) -> None:
     """SIGINT handler: further Ctrl-Cs are ignored while cleanup runs, then exit 130."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _say_interrupted()
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+def _say_interrupted() -> None:
+    """The one line an interrupted run prints (stderr may already be closed)."""
     with contextlib.suppress(OSError, ValueError):
         sys.stderr.write("Interrupted.\n")
         sys.stderr.flush()
-    raise SystemExit(EXIT_INTERRUPTED)
 
 
 @contextlib.contextmanager
@@ -93,8 +98,7 @@ def exit_after_shutdown() -> None:
     code = _ENDING.code
     if _ENDING.interrupted and code != EXIT_INTERRUPTED:
         code = EXIT_INTERRUPTED
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write("Interrupted.\n")
+        _say_interrupted()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             stream.flush()
